@@ -1,0 +1,31 @@
+# Two commands do everything on a fresh machine:
+#   make demo   set up, then audit the seed article and write its HTML report into reports/
+#   make test   set up, then run the linter and the whole test suite
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+SOURCES := $(shell find auditor rules -type f \( -name '*.py' -o -name '*.yaml' -o -name '*.txt' \) 2>/dev/null)
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup demo test lint languagetool browser clean
+
+$(STAMP): pyproject.toml $(SOURCES)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet '.[test]'
+	@touch $@
+
+setup: $(STAMP)
+
+demo: setup
+	$(VENV)/bin/auditor check seeds/ --format html --output reports/
+	$(VENV)/bin/auditor check seeds/ --format text
+
+lint: setup
+	$(PY) -m ruff check auditor tests benchmarks
+
+test: setup lint
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis reports/*.html

@@ -1,0 +1,194 @@
+"""Punctuation, spacing and sentence-shape faults that machine translation leaves behind.
+
+Each rule is a precise pattern with a fix: a space before punctuation
+(``Ankara .``), a doubled word (``food food``), doubled spaces, a garbled
+dateline separator (``DAMASCUS >>``), a sentence that starts in lower case, a
+sentence with no final punctuation and a segment with no words at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditor.models import Document, Finding, Sentence, Severity
+from auditor.text_utils import match_case, word_count
+
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W_])([ \t]+)([.,;:!?])(?=[\s\"”’)]|$)")
+_DOUBLED_WORD = re.compile(r"\b([^\W\d_]+)((?:[ \t]+\1\b)+)", re.IGNORECASE)
+_DOUBLED_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\- ]*[A-Z.](?:,[ \t]*[A-Z][\w.'’\- ]*)?(?:[ \t]*\([^)\n]{1,40}\))?)"
+    r"(?P<sep>[ \t]*(?:>>+|<<+|>|»|\|+|::?|\*+|=+>?|-{2,}|~+)[ \t]*)(?=\S)"
+)
+_FIRST_LETTER = re.compile(r"^[\W\d_]*?([^\W\d_])([^\W\d_]*)")
+_ENDS_WITH_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]»]*$")
+_HAS_WORD = re.compile(r"[^\W_]")
+
+#: Pairs that English legitimately doubles ("had had", "that that").
+_DOUBLE_OK = frozenset({"had", "that", "is"})
+
+#: Fewest words a segment needs before a missing full stop is worth reporting.
+MIN_WORDS_FOR_FINAL_PUNCT = 4
+
+
+class PunctuationCheck:
+    """Spacing, doubling, dateline and sentence-boundary faults."""
+
+    name = "punctuation"
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        """Findings for the whole document."""
+        text = document.text
+        yield from self._space_before_punctuation(text)
+        yield from self._doubled_words(text)
+        yield from self._doubled_spaces(text)
+        if not document.lines:
+            yield from self._dateline(text)
+        last_in_paragraph = _last_sentence_of_each_paragraph(document.sentences)
+        for sentence in document.sentences:
+            yield from self._sentence_shape(document, sentence, sentence.index in last_in_paragraph)
+
+    @staticmethod
+    def _space_before_punctuation(text: str) -> Iterator[Finding]:
+        for match in _SPACE_BEFORE_PUNCT.finditer(text):
+            punct = match.group(2)
+            yield Finding(
+                rule="space-before-punctuation",
+                category="fluency/punctuation",
+                severity=Severity.MINOR,
+                start=match.start(1),
+                end=match.end(2),
+                message=f"Space before “{punct}”: English sets punctuation directly after the word.",
+                suggestions=(punct,),
+                safe_fix=True,
+            )
+
+    @staticmethod
+    def _doubled_words(text: str) -> Iterator[Finding]:
+        for match in _DOUBLED_WORD.finditer(text):
+            word = match.group(1)
+            repeats = len(match.group(2).split())
+            if repeats == 1 and word.lower() in _DOUBLE_OK:
+                continue
+            if word[0].isupper() and match.group(2).split()[0] == word and len(word) > 3:
+                continue  # reduplicated names: Walla Walla, Sirhan Sirhan
+            times = "twice" if repeats == 1 else f"{repeats + 1} times"
+            yield Finding(
+                rule="doubled-word",
+                category="fluency/grammar",
+                severity=Severity.MINOR if repeats == 1 else Severity.MAJOR,
+                start=match.start(2),
+                end=match.end(2),
+                message=f"“{word}” is written {times} in a row; the repeat is a typing or translation slip.",
+                suggestions=("",),
+                safe_fix=True,
+            )
+
+    @staticmethod
+    def _doubled_spaces(text: str) -> Iterator[Finding]:
+        for match in _DOUBLED_SPACE.finditer(text):
+            yield Finding(
+                rule="doubled-space",
+                category="fluency/punctuation",
+                severity=Severity.MINOR,
+                start=match.start(1),
+                end=match.end(1),
+                message="Several spaces between words; use one.",
+                suggestions=(" ",),
+                safe_fix=True,
+            )
+
+    @staticmethod
+    def _dateline(text: str) -> Iterator[Finding]:
+        leading = len(text) - len(text.lstrip())
+        match = _DATELINE.match(text, leading)
+        if not match or not any(c.isalpha() for c in match.group("place")):
+            return
+        sep = match.group("sep")
+        yield Finding(
+            rule="garbled-dateline",
+            category="fluency/punctuation",
+            severity=Severity.MAJOR,
+            start=match.start("sep"),
+            end=match.end("sep"),
+            message=(
+                f"Dateline separator “{sep.strip()}” is conversion debris; wire style separates "
+                "the dateline from the story with a dash."
+            ),
+            suggestions=(" — ",),
+            safe_fix=True,
+        )
+
+    @staticmethod
+    def _sentence_shape(document: Document, sentence: Sentence, last_in_paragraph: bool) -> Iterator[Finding]:
+        text = document.sentence_text(sentence)
+        if not text.strip():
+            return
+        if not _HAS_WORD.search(text):
+            yield Finding(
+                rule="no-words",
+                category="accuracy/omission",
+                severity=Severity.CRITICAL,
+                start=sentence.start,
+                end=sentence.end,
+                message="Segment has punctuation but no words: the translation is missing.",
+            )
+            return
+        first = _FIRST_LETTER.match(text)
+        if first and first.group(1).islower() and not _looks_like_brand(first.group(0).lstrip("\"'“‘([«")):
+            word = first.group(1) + first.group(2)
+            start = sentence.start + first.start(1)
+            if not _continues_previous(document, sentence):
+                yield Finding(
+                    rule="sentence-lowercase-start",
+                    category="fluency/spelling",
+                    severity=Severity.MINOR,
+                    start=start,
+                    end=start + len(word),
+                    message="Sentence starts with a lower-case letter; a sentence opens with a capital.",
+                    suggestions=(match_case("A", word),),
+                    safe_fix=True,
+                )
+        needs_end = document.lines or last_in_paragraph
+        if needs_end and not _ENDS_WITH_TERMINAL.search(text) and word_count(text) >= MIN_WORDS_FOR_FINAL_PUNCT:
+            if not document.lines and _is_heading(document, sentence, text):
+                return
+            tail = len(text.rstrip("\"'”’)]» \t"))
+            at = sentence.start + tail
+            yield Finding(
+                rule="missing-final-punctuation",
+                category="fluency/punctuation",
+                severity=Severity.MINOR,
+                start=max(sentence.start, at - 1),
+                end=at,
+                message="Sentence has no closing punctuation; it reads as cut off.",
+                suggestions=(text[tail - 1 : tail] + ".",),
+            )
+
+
+def _looks_like_brand(word: str) -> bool:
+    """``iPhone``, ``eBay``: lower-case start followed by an inner capital."""
+    return any(c.isupper() for c in word[1:])
+
+
+def _continues_previous(document: Document, sentence: Sentence) -> bool:
+    """In running text a lower-case start after a colon or ellipsis is fine."""
+    if document.lines or sentence.index == 0:
+        return False
+    before = document.text[: sentence.start].rstrip()
+    return before.endswith((":", ";", ",", "…", "...")) or before.endswith(("-", "—"))
+
+
+def _is_heading(document: Document, sentence: Sentence, text: str) -> bool:
+    """Headlines, Markdown headings and one-line first paragraphs need no full stop."""
+    if text.lstrip().startswith("#"):
+        return True
+    return sentence.paragraph == 0 and "\n" not in text and len(document.sentences) > 1
+
+
+def _last_sentence_of_each_paragraph(sentences: list[Sentence]) -> set[int]:
+    last: dict[int, int] = {}
+    for sentence in sentences:
+        last[sentence.paragraph] = sentence.index
+    return set(last.values())

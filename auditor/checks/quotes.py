@@ -1,0 +1,198 @@
+"""Quotation marks: balance, direction, spacing, nesting and style.
+
+Wire convention: a quotation that runs into the next paragraph leaves its
+paragraph unclosed, and the next paragraph reopens with an opening mark. That is
+not an error. What is:
+
+* a closing mark typed as an opening one and glued to the next word
+  (``here? “A soldier`` should be ``here?” A soldier``);
+* a quotation never closed, or a closing mark with no opening one;
+* no space after a closing mark (``”He``);
+* double quotes nested in double quotes (use single ones inside);
+* straight quotes mixed with curly ones in one story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditor.models import Document, Finding, Severity
+from auditor.segment import paragraphs
+
+_OPEN, _CLOSE = "“", "”"
+_STRAIGHT = '"'
+_PUNCT_BEFORE_GLUED = ".?!,…"
+_OPENING_CONTEXT = re.compile(r"[\s(\[{—–-]")
+
+
+def _units(document: Document) -> list[tuple[int, int]]:
+    """Spans checked independently: lines with ``--lines``, paragraphs otherwise."""
+    if document.lines:
+        return [(s.start, s.end) for s in document.sentences if s.end > s.start]
+    return list(paragraphs(document.text))
+
+
+def _starts_with(text: str, start: int, end: int, marks: str) -> bool:
+    return start < end and text[start] in marks
+
+
+class QuotesCheck:
+    """Balance and placement of quotation marks, paragraph by paragraph."""
+
+    name = "quotes"
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        """Findings for every paragraph (or line) of the document."""
+        text = document.text
+        units = _units(document)
+        uses_curly = _OPEN in text or _CLOSE in text
+        for number, (start, end) in enumerate(units):
+            following = units[number + 1] if number + 1 < len(units) else None
+            continued_curly = (
+                not document.lines
+                and following is not None
+                and _starts_with(text, following[0], following[1], _OPEN)
+            )
+            continued_straight = (
+                not document.lines
+                and following is not None
+                and _starts_with(text, following[0], following[1], _STRAIGHT)
+            )
+            yield from _curly(text, start, end, continued_curly)
+            yield from _straight(text, start, end, continued_straight, uses_curly)
+
+
+def _curly(text: str, start: int, end: int, continued: bool) -> Iterator[Finding]:
+    stack: list[int] = []
+    for i in range(start, end):
+        char = text[i]
+        if char == _OPEN:
+            if stack:
+                glued = _glued_closing(text, start, i, end)
+                if glued is not None:
+                    stack.pop()
+                    yield glued
+                    continue
+                yield Finding(
+                    rule="nested-double-quote",
+                    category="fluency/punctuation",
+                    severity=Severity.MINOR,
+                    start=i,
+                    end=i + 1,
+                    message="A quotation inside a quotation takes single quotation marks.",
+                    suggestions=("‘",),
+                )
+            stack.append(i)
+        elif char == _CLOSE:
+            if stack:
+                inner = len(stack) > 1
+                stack.pop()
+                if inner:
+                    yield Finding(
+                        rule="nested-double-quote",
+                        category="fluency/punctuation",
+                        severity=Severity.MINOR,
+                        start=i,
+                        end=i + 1,
+                        message="A quotation inside a quotation closes with a single quotation mark.",
+                        suggestions=("’",),
+                    )
+                if i + 1 < end and text[i + 1].isalnum():
+                    yield Finding(
+                        rule="missing-space-after-quote",
+                        category="fluency/punctuation",
+                        severity=Severity.MINOR,
+                        start=i,
+                        end=i + 1,
+                        message="No space after the closing quotation mark.",
+                        suggestions=("” ",),
+                        safe_fix=True,
+                    )
+            elif i + 1 < end and text[i + 1].isalnum() and (i == start or _OPENING_CONTEXT.match(text[i - 1])):
+                stack.append(i)
+                yield Finding(
+                    rule="reversed-quote",
+                    category="fluency/punctuation",
+                    severity=Severity.MAJOR,
+                    start=i,
+                    end=i + 1,
+                    message="A closing quotation mark opens this quotation; it should be an opening one.",
+                    suggestions=("“",),
+                    safe_fix=True,
+                )
+            else:
+                yield Finding(
+                    rule="unmatched-closing-quote",
+                    category="fluency/punctuation",
+                    severity=Severity.MAJOR,
+                    start=i,
+                    end=i + 1,
+                    message="Closing quotation mark with no opening one: part of the quotation or its attribution is garbled.",
+                )
+    if stack and not (continued and len(stack) == 1):
+        opened = stack[0]
+        yield Finding(
+            rule="unclosed-quote",
+            category="fluency/punctuation",
+            severity=Severity.MAJOR,
+            start=opened,
+            end=opened + 1,
+            message=(
+                "Quotation opened here is never closed, and the next paragraph does not reopen it: "
+                "the reader cannot tell where the quote ends."
+            ),
+        )
+
+
+def _glued_closing(text: str, unit_start: int, i: int, end: int) -> Finding | None:
+    """``here? “A``: an opening mark where the closing one belongs, stuck to the next word."""
+    j = i
+    while j > unit_start and text[j - 1] in " \t":
+        j -= 1
+    if j == i or j == unit_start or text[j - 1] not in _PUNCT_BEFORE_GLUED:
+        return None
+    if i + 1 >= end or not text[i + 1].isalnum():
+        return None
+    return Finding(
+        rule="misplaced-closing-quote",
+        category="fluency/punctuation",
+        severity=Severity.MAJOR,
+        start=j,
+        end=i + 1,
+        message=(
+            "This mark closes the open quotation but is typed as an opening mark and glued to the "
+            "next word; the quote seems to run on into the narrative."
+        ),
+        suggestions=(_CLOSE + " ",),
+        safe_fix=True,
+    )
+
+
+def _straight(text: str, start: int, end: int, continued: bool, uses_curly: bool) -> Iterator[Finding]:
+    positions = [i for i in range(start, end) if text[i] == _STRAIGHT]
+    if not positions:
+        return
+    if uses_curly:
+        for number, i in enumerate(positions):
+            opening = number % 2 == 0
+            yield Finding(
+                rule="mixed-quote-style",
+                category="style/house",
+                severity=Severity.MINOR,
+                start=i,
+                end=i + 1,
+                message="Straight quotation mark in a story that uses curly ones; keep one style.",
+                suggestions=(_OPEN if opening else _CLOSE,),
+                safe_fix=True,
+            )
+    if len(positions) % 2 and not continued:
+        last = positions[-1]
+        yield Finding(
+            rule="unbalanced-straight-quote",
+            category="fluency/punctuation",
+            severity=Severity.MAJOR,
+            start=last,
+            end=last + 1,
+            message="Odd number of straight quotation marks in this paragraph: one quotation is not closed.",
+        )

@@ -1,0 +1,88 @@
+"""The data every stage shares: documents, sentences and findings.
+
+Offsets are always character indices into ``Document.text`` as it was read, so
+``document.text[finding.start:finding.end]`` is exactly the flagged span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How much a finding hurts the copy; the MQM severity levels."""
+
+    MINOR = "minor"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        """Order for sorting worst-first (critical highest)."""
+        return {"minor": 1, "major": 2, "critical": 3}[self.value]
+
+
+#: MQM-style categories used across all checks (``dimension/type``).
+CATEGORIES = (
+    "accuracy/mistranslation",
+    "accuracy/omission",
+    "accuracy/addition",
+    "accuracy/untranslated",
+    "accuracy/number",
+    "fluency/grammar",
+    "fluency/punctuation",
+    "fluency/spelling",
+    "fluency/inconsistency",
+    "fluency/word-order",
+    "style/awkward",
+    "style/house",
+    "readability",
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One segment of a document: ``document.text[start:end]``."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int = 0
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one span of a document's text."""
+
+    rule: str
+    category: str
+    severity: Severity
+    start: int
+    end: int
+    message: str
+    suggestions: tuple[str, ...] = ()
+    safe_fix: bool = False
+    origin: str = "auditor"
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad finding span {self.start}:{self.end} for {self.rule}")
+
+
+@dataclass
+class Document:
+    """A text to audit, with optional bilingual context."""
+
+    path: str
+    text: str
+    lang: str = "en-US"
+    lines: bool = False
+    source: str | None = None
+    reference: str | None = None
+    source_lang: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        """The exact text of ``sentence``."""
+        return self.text[sentence.start : sentence.end]

@@ -1,0 +1,120 @@
+"""Read → segment → check → score: the audit of one document and of a stream of them."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from collections import deque
+
+from auditor.checks.base import Check
+from auditor.checks.readability import document_metrics, sentence_metrics
+from auditor.models import Document, Finding
+from auditor.report.model import DocumentResult, SentenceResult
+from auditor.scoring import ScoringModel
+from auditor.segment import segment, segment_lines
+from auditor.text_utils import word_count
+
+
+def segment_document(document: Document) -> Document:
+    """Fill ``document.sentences`` (one per line with ``lines``)."""
+    document.sentences = segment_lines(document.text) if document.lines else segment(document.text)
+    return document
+
+
+def _valid(document: Document, finding: Finding) -> bool:
+    return 0 <= finding.start <= finding.end <= len(document.text)
+
+
+def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Drop exact duplicates; where two checks flag the same span in the same category,
+    keep the first (more specific, our own checks run first) and add the other's suggestions."""
+    merged: dict[tuple[int, int, str], Finding] = {}
+    for finding in findings:
+        key = (finding.start, finding.end, finding.category.split("/")[0])
+        kept = merged.get(key)
+        if kept is None:
+            merged[key] = finding
+            continue
+        extra = tuple(s for s in finding.suggestions if s not in kept.suggestions)
+        if extra:
+            merged[key] = Finding(**{**kept.__dict__, "suggestions": kept.suggestions + extra})
+    return sorted(merged.values(), key=lambda f: (f.start, f.end, f.rule))
+
+
+def audit_document(document: Document, checks: Sequence[Check], scoring: ScoringModel) -> DocumentResult:
+    """Run every check on one document and score its sentences and the whole."""
+    if not document.sentences:
+        segment_document(document)
+    raw: list[Finding] = []
+    for check in checks:
+        for finding in check.check(document):
+            if not _valid(document, finding):
+                raise ValueError(f"check {check.name} produced an out-of-range span for {finding.rule}")
+            raw.append(finding)
+    findings = merge_findings(raw)
+
+    starts = [s.start for s in document.sentences]
+    per_sentence: list[list[Finding]] = [[] for _ in document.sentences]
+    orphans: list[Finding] = []
+    for finding in findings:
+        index = bisect.bisect_right(starts, finding.start) - 1
+        if index < 0:
+            if not per_sentence:
+                orphans.append(finding)
+                continue
+            index = 0
+        per_sentence[index].append(finding)
+
+    sentences = []
+    for sentence, own in zip(document.sentences, per_sentence, strict=True):
+        text = document.sentence_text(sentence)
+        words = word_count(text)
+        sentences.append(
+            SentenceResult(
+                sentence=sentence,
+                text=text,
+                score=scoring.score(own, words),
+                words=words,
+                findings=own,
+                metrics=sentence_metrics(text, document.lang) if words else {"words": 0},
+            )
+        )
+    total_words = sum(s.words for s in sentences)
+    all_findings = [f for own in per_sentence for f in own] + orphans
+    return DocumentResult(
+        document=document,
+        score=scoring.score(all_findings, total_words),
+        sentences=sentences,
+        readability=document_metrics(document),
+    )
+
+
+def audit_stream(
+    documents: Iterable[Document],
+    checks: Sequence[Check],
+    scoring: ScoringModel,
+    *,
+    workers: int = 4,
+) -> Iterator[DocumentResult]:
+    """Audit documents concurrently, yielding results in input order.
+
+    At most ``2 × workers`` documents are in flight, so a long feed is audited in
+    constant memory while slow checks (LanguageTool requests) overlap.
+    """
+    if workers <= 1:
+        for document in documents:
+            yield audit_document(document, checks, scoring)
+        return
+    pending: deque[Future[DocumentResult]] = deque()
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="audit") as pool:
+        try:
+            for document in documents:
+                pending.append(pool.submit(audit_document, document, checks, scoring))
+                if len(pending) >= 2 * workers:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
