@@ -206,8 +206,8 @@ def clean_alarms(sentences: Sequence[Mapping], clean: set[str]) -> dict:
             seen += 1
             rules.update(f["rule"] for f in sentence["findings"])
     per_k = {rule: round(1000 * n / seen, 1) for rule, n in rules.most_common()} if seen else {}
-    return {"sentences": seen, "findings_per_1000": round(1000 * sum(rules.values()) / seen, 1) if seen else 0,
-            "by_rule": per_k}
+    total = round(1000 * sum(rules.values()) / seen, 1) if seen else 0
+    return {"sentences": seen, "findings_per_1000": total, "by_rule": per_k}
 
 
 def format_table(table: Mapping[str, Mapping[str, float | None]], counts: Mapping[str, int],
@@ -224,7 +224,7 @@ def format_table(table: Mapping[str, Mapping[str, float | None]], counts: Mappin
         label = kind + (f" ({NOTES[kind]})" if kind in NOTES else "")
         rows.append(f"| {label} | {counts[kind]} | " + " | ".join(cells) + " |")
     notes = [f"{mode}: n/a - {why}" for mode, why in reasons.items() if why]
-    return "\n".join(rows + ([""] + notes if notes else []))
+    return "\n".join(rows + (["", *notes] if notes else []))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -232,7 +232,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="DEMETR directory of *.json files")
     parser.add_argument("--limit", type=int, default=None, help="first N items per perturbation type")
     parser.add_argument("--no-grammar", action="store_true", help="run auditor without LanguageTool")
-    parser.add_argument("--modes", default=",".join(MODES), help="comma-separated subset of " + ",".join(MODES))
+    parser.add_argument("--modes", default=",".join(MODES),
+                        help=f"comma-separated subset of {','.join(MODES)}")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help="where to write the results")
     args = parser.parse_args(argv)
     wanted = [m.strip() for m in args.modes.split(",") if m.strip()]

@@ -5,9 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from auditor.checks.base import Check
+from auditor.checks.fragment import MissingVerbCheck
+from auditor.checks.pronoun_case import PronounCaseCheck
 from auditor.checks.punctuation import PunctuationCheck
 from auditor.checks.quotes import QuotesCheck
 from auditor.checks.readability import ReadabilityCheck, ReadabilityLimits
+from auditor.checks.spelling import SpellingCheck
+from auditor.checks.tokenised import TokenisedCheck
+from auditor.checks.word_order import WordOrderCheck
 
 
 @dataclass
@@ -27,4 +32,5 @@ def build_checks(options: CheckOptions) -> list[Check]:
         QuotesCheck(),
         ReadabilityCheck(options.readability),
     ]
+    checks += [TokenisedCheck(), WordOrderCheck(), PronounCaseCheck(), MissingVerbCheck(), SpellingCheck()]
     return checks

@@ -71,7 +71,7 @@ class PunctuationCheck:
             repeats = len(match.group(2).split())
             if repeats == 1 and word.lower() in _DOUBLE_OK:
                 continue
-            if word[0].isupper() and match.group(2).split()[0] == word and len(word) > 3:
+            if repeats == 1 and word[0].isupper() and match.group(2).split()[0] == word and len(word) > 3:
                 continue  # reduplicated names: Walla Walla, Sirhan Sirhan
             times = "twice" if repeats == 1 else f"{repeats + 1} times"
             yield Finding(

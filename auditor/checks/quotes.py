@@ -60,7 +60,11 @@ class QuotesCheck:
                 and _starts_with(text, following[0], following[1], _STRAIGHT)
             )
             yield from _curly(text, start, end, continued_curly)
-            yield from _straight(text, start, end, continued_straight, uses_curly)
+            # With --lines every line may come from a different story: judge style per line.
+            curly_here = uses_curly
+            if document.lines:
+                curly_here = _OPEN in text[start:end] or _CLOSE in text[start:end]
+            yield from _straight(text, start, end, continued_straight, curly_here)
 
 
 def _curly(text: str, start: int, end: int, continued: bool) -> Iterator[Finding]:

@@ -1,0 +1,167 @@
+"""Offline misspelling check that keeps names safe.
+
+Works without LanguageTool, from vocabularies shipped in PyPI wheels: a
+lower-case word is a likely typo when
+
+* no English vocabulary knows it (wordfreq has never seen it, and neither the
+  CMU dictionary nor lemminflect's lexicon lists it), or
+* it is rare (Zipf < 2.5), unknown to both dictionaries, and one edit away
+  (a dropped, added, swapped or changed letter) from a common word (Zipf ≥ 4)
+  that is at least 100× more frequent: ``becuase`` → ``because``.
+
+* it is a short non-word missing one letter of a very common word (``nd``,
+  ``tht``).
+
+Compounds and derivations of known words (``planemaker``, ``superprofits``) are
+accepted. A capitalised word is usually a name, and a false alarm on a name costs
+an editor's trust: it is flagged only if it is all but unseen and swapping two
+neighbouring letters gives a very common word (``Amercia`` → ``America``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from auditor.lexicon import in_cmudict, parts_of_speech, zipf
+from auditor.models import Document, Finding, Severity
+
+_WORD = re.compile(r"(?<![\w'’\-./@#])[A-Za-z][a-z]{1,}(?![\w'’\-/@]|\.[a-z])")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+RARE = 3.1
+COMMON = 4.0
+NAME_COMMON = 4.5
+NAME_RARE = 1.5
+VERY_COMMON = 5.0
+DROPPED_RARE = 2.0
+FUNCTION_WORD = 6.0
+MARGIN = 2.0
+_SUFFIXES = (
+    "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ation", "ization", "ness", "ment", "ist", "ists",
+)
+
+
+def _swaps(word: str) -> set[str]:
+    """Strings with two neighbouring letters swapped (``becuase`` → ``because``)."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word}
+
+
+def _inserts(word: str) -> set[str]:
+    """Strings with one letter added (``powe`` → ``power``)."""
+    return {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in _LETTERS}
+
+
+def _edits(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    changes = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    return (deletes | _swaps(word) | changes | _inserts(word)) - {word}
+
+
+def _best(candidates: set[str], floor: float) -> str | None:
+    """The most frequent candidate at or above ``floor``."""
+    best, best_zipf = None, floor
+    for candidate in candidates:
+        frequency = zipf(candidate)
+        if frequency >= best_zipf:
+            best, best_zipf = candidate, frequency
+    return best
+
+
+@lru_cache(maxsize=16384)
+def known(word: str) -> bool:
+    """Whether a dictionary lists ``word`` (frequency aside)."""
+    return in_cmudict(word) or bool(parts_of_speech(word))
+
+
+@lru_cache(maxsize=16384)
+def correction(word: str) -> str | None:
+    """The most frequent common word one edit away, if it is far more frequent than ``word``.
+
+    A word wordfreq has seen is a typo only by the two slips that rarely make a
+    real word: swapped neighbours (``thier``) or a dropped letter next to a very
+    common word (``powe`` → ``power``); any edit would catch real rare words
+    (``chub`` → ``club``, ``phages`` → ``pages``).
+    """
+    frequency = zipf(word)
+    if frequency == 0:
+        return _best(_edits(word), COMMON)
+    swapped = _best(_swaps(word), max(COMMON, frequency + MARGIN))
+    if swapped or frequency >= DROPPED_RARE:
+        return swapped
+    return _best(_edits(word), max(COMMON + 0.5, frequency + 3.0))
+
+
+def derivable(word: str) -> bool:
+    """``superprofits``, ``planemaker``, ``terrorization``: a compound or derivation of known words."""
+    for suffix in _SUFFIXES:
+        stem = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 3:
+            continue
+        if zipf(stem) >= RARE - 0.6 or zipf(stem + "e") >= RARE:
+            return True
+    return any(
+        zipf(word[:i]) >= 3.0 and (zipf(word[i:]) >= 3.0 or derivable(word[i:]))
+        for i in range(3, len(word) - 2)
+    )
+
+
+def clipped(word: str) -> str | None:
+    """``nd`` → ``and``, ``tht`` → ``that``: a short non-word missing one letter of a very common word."""
+    if len(word) > 4 or parts_of_speech(word) or zipf(word) >= COMMON:
+        return None
+    return _best(_inserts(word), max(FUNCTION_WORD, zipf(word) + 2.5))
+
+
+@lru_cache(maxsize=16384)
+def misspelt(word: str) -> tuple[bool, str | None]:
+    """(is it a likely typo, the suggested word) for a lower-case ``word``."""
+    frequency = zipf(word)
+    short = clipped(word)
+    if short:
+        return True, short
+    if frequency >= RARE or known(word):
+        return False, None
+    fix = correction(word)
+    if fix is None and (frequency > 0 or derivable(word)):
+        return False, None
+    return True, fix
+
+
+@lru_cache(maxsize=16384)
+def misspelt_name(word: str) -> tuple[bool, str | None]:
+    """A capitalised word is flagged only when no vocabulary has seen it and it is one
+    letter swap from a very common word (``Amercia`` → ``America``); rare names stay safe."""
+    lower = word.lower()
+    if zipf(lower) >= NAME_RARE or known(lower):
+        return False, None
+    best = _best(_swaps(lower), NAME_COMMON) or _best(_edits(lower), VERY_COMMON)
+    return (True, best[0].upper() + best[1:]) if best else (False, None)
+
+
+class SpellingCheck:
+    """Flags lower-case words no English vocabulary knows."""
+
+    name = "spelling"
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        """One finding per unknown lower-case word."""
+        for sentence in document.sentences:
+            text = document.sentence_text(sentence)
+            for match in _WORD.finditer(text):
+                word = match.group(0)
+                typo, fix = misspelt(word) if word.islower() else misspelt_name(word)
+                if not typo:
+                    continue
+                reason = f"did you mean “{fix}”?" if fix else "no English dictionary lists it"
+                yield Finding(
+                    rule="unknown-word",
+                    category="fluency/spelling",
+                    severity=Severity.MAJOR if fix else Severity.MINOR,
+                    start=sentence.start + match.start(),
+                    end=sentence.start + match.end(),
+                    message=f"“{word}” looks misspelt: {reason}.",
+                    suggestions=(fix,) if fix else (),
+                )

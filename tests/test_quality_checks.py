@@ -1,0 +1,153 @@
+"""The reference-free checks added for the quality benchmark: each fires on its
+phenomenon (positive) and stays silent on correct English (negative)."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.checks.fragment import MissingVerbCheck
+from auditor.checks.pronoun_case import PronounCaseCheck
+from auditor.checks.spelling import SpellingCheck
+from auditor.checks.tokenised import TokenisedCheck
+from auditor.checks.word_order import WordOrderCheck
+from auditor.models import Document
+from auditor.pipeline import segment_document
+
+
+def findings(check, text: str, lines: bool = True):
+    document = segment_document(Document(path="t", text=text, lines=lines))
+    found = list(check.check(document))
+    for finding in found:
+        assert 0 <= finding.start < finding.end <= len(text)
+        assert finding.message
+    return document, found
+
+
+def spans(check, text: str) -> list[tuple[str, str]]:
+    document, found = findings(check, text)
+    return [(f.rule, document.text[f.start : f.end]) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "span"),
+    [
+        ("Cyanuric acid and melamine were both in found the urine of pets.", "preposition-before-past-tense",
+         "in found"),
+        ("The minister rejected the of plan on Monday.", "determiner-before-function-word", "the of"),
+        ("Police said the was closed after the crash.", "determiner-before-function-word", "the was"),
+        ("She said witness evidence be could impacted.", "auxiliary-order", "be could"),
+        ("The committee recommended the resignation of the.", "sentence-ends-on-function-word", "the"),
+        ("He wanted to revealed the truth to the court.", "to-before-past-tense", "to revealed"),
+    ],
+)
+def test_word_order_flags_impossible_orders(text, rule, span):
+    assert (rule, span) in spans(WordOrderCheck(), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of confirmed cases in the United States topped 4 million.",
+        "Much of the development is concentrated on reclaimed land.",
+        "In the letter, he said the support of the community could persuade the government.",
+        "A road was closed in 2018 due to collapsed soil.",
+        "Plan A and plan B were both rejected by the board.",
+        "What he found was a box of letters.",
+        "She has been living there since 2010, and so has he.",
+    ],
+)
+def test_word_order_is_silent_on_correct_english(text):
+    assert spans(WordOrderCheck(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "span", "fix"),
+    [
+        ("Me don't know if you realize that.", "object-pronoun-as-subject", "Me", "I"),
+        ("Him research shows that hormones help.", "object-pronoun-as-subject", "Him", "He"),
+        ("It was delayed because herself image has been published.", "pronoun-for-possessive", "herself",
+         "her"),
+        ("The trials are monitored and they effectiveness assessed.", "pronoun-for-possessive", "they",
+         "their"),
+        ("He pulled out due to damage to him suspension.", "pronoun-for-possessive", "him", "his"),
+        ("According to the forecast, itself will be rainy.", "object-pronoun-as-subject", "itself", "it"),
+        ("The gift was shared with they and their family.", "subject-pronoun-after-preposition",
+         "they", "them"),
+        ("Then i went home.", "lowercase-i", "i", "I"),
+    ],
+)
+def test_pronoun_case_flags_the_wrong_form(text, rule, span, fix):
+    document, found = findings(PronounCaseCheck(), text)
+    assert [(f.rule, document.text[f.start : f.end], f.suggestions) for f in found] == [(rule, span, (fix,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't know if you realize that.",
+        "Many of them foreigners, the fighters crossed the border.",
+        "The report itself was published in the US government gazette.",
+        "She herself has said so, and they themselves agreed.",
+        "Give them money and let him go.",
+        "Between you and me, the plan failed.",
+        "Section (i) applies to all members.",
+    ],
+)
+def test_pronoun_case_is_silent_on_correct_english(text):
+    assert spans(PronounCaseCheck(), text) == []
+
+
+def test_tokenised_text_is_flagged_and_fix_removes_the_space():
+    text = "A test by infrared spectroscopy ( FTIR ) showed I do n't know and it 's fine."
+    document, found = findings(TokenisedCheck(), text)
+    assert sorted(f.rule for f in found) == ["space-inside-brackets"] * 2 + ["split-contraction"] * 2
+    assert all(document.text[f.start : f.end].strip() == "" and f.suggestions == ("",) for f in found)
+
+
+@pytest.mark.parametrize("text", ["A test (FTIR) showed it's fine.", "Rock 'n' roll in the '70s.",
+                                  "The players' union said 'no'."])
+def test_tokenised_is_silent_on_normal_typography(text):
+    assert spans(TokenisedCheck(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("Cyanuric acid was foudn in the samples.", "foudn", "found"),
+        ("It was impacted becuase her image was published.", "becuase", "because"),
+        ("Most goods from Central Amercia are duty free.", "Amercia", "America"),
+        ("The local ara has issued flood warnings nd alerts.", "nd", "and"),
+    ],
+)
+def test_spelling_flags_typos_with_a_fix(text, span, fix):
+    document, found = findings(SpellingCheck(), text)
+    assert any(document.text[f.start : f.end] == span and fix in f.suggestions for f in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The humpback chub and other phages were studied by Hershey and Chase.",
+        "The world's fourth-largest planemaker delivered 45 aircraft, Shimizu Shuichi said.",
+        "Superprofits derived from exploitation were criticised by Meirinkan scholars.",
+        "Eroll Flynn and Catry met in Nyiragongo, e.g. at https://example.org/foudn.",
+    ],
+)
+def test_spelling_keeps_names_and_rare_words_safe(text):
+    assert spans(SpellingCheck(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("I don't if you realize that.", "don't if"), ("The ministry would the plan on Monday.", "would the")],
+)
+def test_missing_verb_is_flagged_in_statements(text, span):
+    assert ("missing-verb", span) in spans(MissingVerbCheck(), text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Could the ministry approve the plan?", "I don't know if you realize that.",
+             "We the people agreed.", "He can't. The others could."]
+)
+def test_missing_verb_is_silent_on_questions_and_full_clauses(text):
+    assert spans(MissingVerbCheck(), text) == []
