@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from auditor.checks.articles import ArticleCheck
 from auditor.checks.fragment import MissingVerbCheck
 from auditor.checks.pronoun_case import PronounCaseCheck
+from auditor.checks.punctuation import PunctuationCheck
 from auditor.checks.spelling import SpellingCheck
 from auditor.checks.tokenised import TokenisedCheck
 from auditor.checks.word_order import WordOrderCheck
@@ -151,3 +153,43 @@ def test_missing_verb_is_flagged_in_statements(text, span):
 )
 def test_missing_verb_is_silent_on_questions_and_full_clauses(text):
     assert spans(MissingVerbCheck(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [("He ate a apple.", "a", "an"), ("She waited an week.", "an", "a"), ("A hour later.", "A", "An")],
+)
+def test_article_must_match_the_next_sound(text, span, fix):
+    document, found = findings(ArticleCheck(), text)
+    assert [(document.text[f.start : f.end], f.suggestions) for f in found] == [(span, (fix,))]
+
+
+def test_article_before_a_plural_that_ends_its_phrase():
+    assert spans(ArticleCheck(), "She gave a pets of food.") == [("article-before-plural", "a pets")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It took an hour and a one-off fee at a university.", "A urine sample went to an FBI lab.",
+     "He bought a sports car and a series of news.", "An Uber driver and a European official met."],
+)
+def test_articles_are_silent_when_the_sound_matches(text):
+    assert spans(ArticleCheck(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("Flights to Asia Asia.", " Asia"), ("It cost 100 100 dollars.", " 100"),
+     ("Cases of Covid-19 Covid-19.", " Covid-19"), ("The park (SANParks) (SANParks).", " (SANParks)"),
+     ("They met at Meirinkan Meirinkan.", " Meirinkan")],
+)
+def test_doubled_names_numbers_and_bracketed_tokens(text, span):
+    assert ("doubled-word", span) in spans(PunctuationCheck(), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Walla Walla is far from Bora Bora.", "The scores were 2-1, 2-1 and 3-0.", "He said 1995\n1995 was good."],
+)
+def test_reduplicated_names_and_lists_are_not_doubled_words(text):
+    assert [r for r in spans(PunctuationCheck(), text) if r[0] == "doubled-word"] == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from auditor.checks.articles import ArticleCheck
 from auditor.checks.base import Check
 from auditor.checks.fragment import MissingVerbCheck
 from auditor.checks.pronoun_case import PronounCaseCheck
@@ -32,5 +33,6 @@ def build_checks(options: CheckOptions) -> list[Check]:
         QuotesCheck(),
         ReadabilityCheck(options.readability),
     ]
-    checks += [TokenisedCheck(), WordOrderCheck(), PronounCaseCheck(), MissingVerbCheck(), SpellingCheck()]
+    checks += [TokenisedCheck(), WordOrderCheck(), PronounCaseCheck(), MissingVerbCheck(), ArticleCheck(),
+               SpellingCheck()]
     return checks

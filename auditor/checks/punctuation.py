@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from auditor.models import Document, Finding, Sentence, Severity
 from auditor.text_utils import match_case, word_count
 
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W_])([ \t]+)([.,;:!?])(?=[\s\"”’)]|$)")
 _DOUBLED_WORD = re.compile(r"\b([^\W\d_]+)((?:[ \t]+\1\b)+)", re.IGNORECASE)
+_TOKEN = re.compile(r"\S+")
 _DOUBLED_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\- ]*[A-Z.](?:,[ \t]*[A-Z][\w.'’\- ]*)?(?:[ \t]*\([^)\n]{1,40}\))?)"
@@ -71,19 +73,16 @@ class PunctuationCheck:
             repeats = len(match.group(2).split())
             if repeats == 1 and word.lower() in _DOUBLE_OK:
                 continue
-            if repeats == 1 and word[0].isupper() and match.group(2).split()[0] == word and len(word) > 3:
-                continue  # reduplicated names: Walla Walla, Sirhan Sirhan
-            times = "twice" if repeats == 1 else f"{repeats + 1} times"
-            yield Finding(
-                rule="doubled-word",
-                category="fluency/grammar",
-                severity=Severity.MINOR if repeats == 1 else Severity.MAJOR,
-                start=match.start(2),
-                end=match.end(2),
-                message=f"“{word}” is written {times} in a row; the repeat is a typing or translation slip.",
-                suggestions=("",),
-                safe_fix=True,
-            )
+            if repeats == 1 and match.group(2).split()[0] == word and _reduplicated_name(word):
+                continue
+            yield _doubled(word, repeats, match.start(2), match.end(2))
+        # Tokens the word pattern cannot see: numbers, ``Covid-19``, ``(SANParks)``, ``people)``.
+        tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(text)]
+        for (first, _), (raw, start) in pairwise(tokens):
+            second = raw.rstrip(".,;:!?\"”’")  # the repeat may carry the sentence's closing mark
+            if first == second and _HAS_WORD.search(first) and not first.isalpha() and \
+                    text[start - 1] in " \t" and "\n" not in text[start - len(first) - 2 : start]:
+                yield _doubled(first, 1, start - 1, start + len(second))
 
     @staticmethod
     def _doubled_spaces(text: str) -> Iterator[Finding]:
@@ -165,6 +164,27 @@ class PunctuationCheck:
                 message="Sentence has no closing punctuation; it reads as cut off.",
                 suggestions=(text[tail - 1 : tail] + ".",),
             )
+
+
+def _doubled(word: str, repeats: int, start: int, end: int) -> Finding:
+    times = "twice" if repeats == 1 else f"{repeats + 1} times"
+    return Finding(
+        rule="doubled-word",
+        category="fluency/grammar",
+        severity=Severity.MINOR if repeats == 1 else Severity.MAJOR,
+        start=start,
+        end=end,
+        message=f"“{word}” is written {times} in a row; the repeat is a typing or translation slip.",
+        suggestions=("",),
+        safe_fix=True,
+    )
+
+
+def _reduplicated_name(word: str) -> bool:
+    """Walla Walla, Bora Bora, Sirhan Sirhan: short, uncommon capitalised words (not ``Asia Asia``)."""
+    from wordfreq import zipf_frequency
+
+    return word[0].isupper() and 3 < len(word) <= 6 and zipf_frequency(word, "en") < 4.0
 
 
 def _looks_like_brand(word: str) -> bool:

@@ -55,16 +55,21 @@ def _bad_pair(word: str, after: str, *, first: bool, next_token: str) -> tuple[s
     """The rule and reason when ``word after`` cannot be adjacent in English."""
     if not after.islower():
         return None
+    no_noun_next = next_token.lower() in _NP_OPENERS or not next_token[:1].isalpha()
     if _is_determiner(word, first):
         for group, label in _AFTER_DETERMINER:
             if after in group:
                 return "determiner-before-function-word", f"a determiner cannot be followed by {label}"
+        if past_form(after) and no_noun_next:
+            return "determiner-before-past-tense", "a determiner cannot be followed by a past-tense verb"
         return None
     lower = word.lower()
-    if lower in PREPOSITIONS and lower != "to" and past_form(after) and (
-        next_token.lower() in _NP_OPENERS or not next_token[:1].isalpha()
-    ):
+    if lower in PREPOSITIONS and lower != "to" and past_form(after) and no_noun_next:
         return "preposition-before-past-tense", "a preposition cannot be followed by a past-tense verb"
+    if lower in PREPOSITIONS and after == "of" and lower != after:
+        return "preposition-pair", "“of” cannot follow another preposition"
+    if lower in SUBJECT_PRONOUNS and after in _BARE_BE - {"be"}:
+        return "auxiliary-order", f"“{after}” needs an auxiliary (“has {after}”) after the subject"
     if lower == "to" and past_form(after, allow_lemma=False) and next_token.lower() in _NP_OPENERS:
         return "to-before-past-tense", "after “to” English needs a base verb or a noun, not a past-tense form"
     if lower in _BARE_BE and (after in _MODALS or after in FINITE_AUXILIARIES):
