@@ -40,6 +40,13 @@ def spans(check, text: str) -> list[tuple[str, str]]:
         ("She said witness evidence be could impacted.", "auxiliary-order", "be could"),
         ("The committee recommended the resignation of the.", "sentence-ends-on-function-word", "the"),
         ("He wanted to revealed the truth to the court.", "to-before-past-tense", "to revealed"),
+        ("The plan to was delayed by a week.", "auxiliary-order", "to was"),
+        ("The report is has been published.", "auxiliary-order", "is has"),
+        ("Most of were found in the north.", "auxiliary-order", "of were"),
+        ("Officials said he they would come.", "pronoun-pair", "he they"),
+        ("The police saw the him at the station.", "determiner-before-function-word", "the him"),
+        ("It was a widely.", "determiner-before-adverb", "a widely"),
+        ("The team in of the city won.", "preposition-pair", "in of"),
     ],
 )
 def test_word_order_flags_impossible_orders(text, rule, span):
@@ -56,6 +63,9 @@ def test_word_order_flags_impossible_orders(text, rule, span):
         "Plan A and plan B were both rejected by the board.",
         "What he found was a box of letters.",
         "She has been living there since 2010, and so has he.",
+        "The widely used drug had had side effects, which is what it was.",
+        "He was spied on in 2017, with at least 146,000 deaths.",
+        "It would be vain to claim that the acts of justice are not distributed.",
     ],
 )
 def test_word_order_is_silent_on_correct_english(text):
@@ -189,7 +199,8 @@ def test_doubled_names_numbers_and_bracketed_tokens(text, span):
 
 @pytest.mark.parametrize(
     "text",
-    ["Walla Walla is far from Bora Bora.", "The scores were 2-1, 2-1 and 3-0.", "He said 1995\n1995 was good."],
+    ["Walla Walla is far from Bora Bora.", "The scores were 2-1, 2-1 and 3-0.",
+     "He said 1995\n1995 was good."],
 )
 def test_reduplicated_names_and_lists_are_not_doubled_words(text):
     assert [r for r in spans(PunctuationCheck(), text) if r[0] == "doubled-word"] == []

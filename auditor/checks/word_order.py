@@ -11,7 +11,8 @@ only orders that no grammatical English sentence has:
   (``matched those found in the`` swapped to ``matched those in found the``;
   ``of confirmed cases`` is fine), or ``to`` followed by one and then a noun
   phrase (``to revealed the``);
-* auxiliaries in impossible order (``be could``, ``could would``).
+* verbs in impossible order (``be could``, ``could would``, ``to was``,
+  ``is has``, ``of were``) and pronoun pairs (``he they``, ``the him``).
 
 Each pattern is closed-class grammar, so it holds for any topic and any name.
 """
@@ -26,6 +27,7 @@ from auditor.lexicon import (
     CONJUNCTIONS,
     DETERMINERS,
     FINITE_AUXILIARIES,
+    OBJECT_PRONOUNS,
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
     parts_of_speech,
@@ -39,6 +41,7 @@ _AFTER_DETERMINER = (
     (FINITE_AUXILIARIES, "an auxiliary verb"),
     (CONJUNCTIONS, "a conjunction"),
     (SUBJECT_PRONOUNS - {"i"}, "a subject pronoun"),
+    (OBJECT_PRONOUNS - {"us"}, "an object pronoun"),
     (DETERMINERS, "another determiner"),
 )
 
@@ -62,12 +65,24 @@ def _bad_pair(word: str, after: str, *, first: bool, next_token: str) -> tuple[s
                 return "determiner-before-function-word", f"a determiner cannot be followed by {label}"
         if past_form(after) and no_noun_next:
             return "determiner-before-past-tense", "a determiner cannot be followed by a past-tense verb"
+        if parts_of_speech(after) == frozenset({"ADV"}) and after.endswith("ly") and no_noun_next:
+            return "determiner-before-adverb", "a determiner cannot be followed by an adverb ending its phrase"
         return None
     lower = word.lower()
     if lower in PREPOSITIONS and lower != "to" and past_form(after) and no_noun_next:
         return "preposition-before-past-tense", "a preposition cannot be followed by a past-tense verb"
     if lower in PREPOSITIONS and after == "of" and lower != after:
         return "preposition-pair", "“of” cannot follow another preposition"
+    if lower == "to" and after in _NOT_AFTER_TO:
+        return "auxiliary-order", f"“to” must be followed by a base verb, not “{after}”"
+    if lower in _MODALS and after in _FINITE_ONLY:
+        return "auxiliary-order", f"a modal verb is followed by a base verb, not “{after}”"
+    if lower in _FINITE_ONLY and after in _FINITE_ONLY and lower != after and lower not in {"had", "have"}:
+        return "auxiliary-order", "two finite verbs cannot stand side by side"
+    if lower in _STRANDED_RARELY and after in _FINITE_ONLY | _MODALS - {"will", "can", "may", "must"}:
+        return "auxiliary-order", "a preposition needs its noun before the verb"
+    if lower in SUBJECT_PRONOUNS - {"we"} and after in SUBJECT_PRONOUNS and lower != after:
+        return "pronoun-pair", "two subject pronouns cannot stand side by side"
     if lower in SUBJECT_PRONOUNS and after in _BARE_BE - {"be"}:
         return "auxiliary-order", f"“{after}” needs an auxiliary (“has {after}”) after the subject"
     if lower == "to" and past_form(after, allow_lemma=False) and next_token.lower() in _NP_OPENERS:
@@ -78,6 +93,12 @@ def _bad_pair(word: str, after: str, *, first: bool, next_token: str) -> tuple[s
         return "auxiliary-order", "two modal verbs cannot stand side by side"
     return None
 
+
+#: Finite verb forms: never after ``to``, a modal or another finite form.
+_FINITE_ONLY = frozenset({"is", "are", "was", "were", "am", "has", "does", "did", "had"})
+_NOT_AFTER_TO = _FINITE_ONLY | frozenset({"been", "could", "would", "should", "can", "might", "must"})
+#: Prepositions that almost never end a clause before its verb (``what it consists of is`` is rare).
+_STRANDED_RARELY = frozenset({"of", "from", "with", "into", "by"})
 
 _NP_OPENERS = DETERMINERS | frozenset({"this", "that", "these", "those", "his", "her"}) | PREPOSITIONS
 
