@@ -66,7 +66,7 @@ def _bad_pair(word: str, after: str, *, first: bool, next_token: str) -> tuple[s
         if past_form(after) and no_noun_next:
             return "determiner-before-past-tense", "a determiner cannot be followed by a past-tense verb"
         if parts_of_speech(after) == frozenset({"ADV"}) and after.endswith("ly") and no_noun_next:
-            return "determiner-before-adverb", "a determiner cannot be followed by an adverb ending its phrase"
+            return "determiner-before-adverb", "a determiner cannot precede an adverb ending its phrase"
         return None
     lower = word.lower()
     if lower in PREPOSITIONS and lower != "to" and past_form(after) and no_noun_next:
