@@ -81,6 +81,16 @@ def in_cmudict(word: str) -> bool:
     return word.lower() in _cmudict_words()
 
 
+FUNCTION_WORDS = (
+    DETERMINERS | PREPOSITIONS | FINITE_AUXILIARIES | CONJUNCTIONS | SUBJECT_PRONOUNS | OBJECT_PRONOUNS
+    | frozenset({"that", "this", "these", "those", "which", "who", "whom", "whose", "what", "not", "than",
+                 "as", "for", "so", "yet", "then", "there", "here", "also", "only", "both", "either"})
+)
+
+
 def is_noun_only(word: str) -> bool:
-    """An open-class word the lexicon knows only as a noun (``effectiveness``, ``news``)."""
-    return parts_of_speech(word) == frozenset({"NOUN"})
+    """An open-class word the lexicon knows only as a noun (``effectiveness``, ``news``).
+
+    The lexicon tags some function words as nouns (``or`` as in operating room); those never count.
+    """
+    return word.lower() not in FUNCTION_WORDS and parts_of_speech(word) == frozenset({"NOUN"})

@@ -204,3 +204,24 @@ def test_doubled_names_numbers_and_bracketed_tokens(text, span):
 )
 def test_reduplicated_names_and_lists_are_not_doubled_words(text):
     assert [r for r in spans(PunctuationCheck(), text) if r[0] == "doubled-word"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [("It happened untill the end.", "untill", "until"), ("The trafic was heavy.", "trafic", "traffic"),
+     ("Acording to the police, it rained.", "Acording", "According"),
+     ("The Indipendence Day parade.", "Indipendence", "Independence")],
+)
+def test_spelling_catches_doubling_and_vowel_slips(text, span, fix):
+    document, found = findings(SpellingCheck(), text)
+    assert [(document.text[f.start : f.end], f.suggestions) for f in found] == [(span, (fix,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Parly said Maxa Kolonko and Eroll Flynn met.", "Redistributors may sublicense it; undump is a method.",
+     "To the extent that he or she is an owner, your or their rights apply."],
+)
+def test_license_prose_and_rare_names_raise_nothing(text):
+    for check in (SpellingCheck(), WordOrderCheck(), PronounCaseCheck()):
+        assert spans(check, text) == []

@@ -32,14 +32,15 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 RARE = 3.1
 COMMON = 4.0
 NAME_COMMON = 4.5
-NAME_RARE = 1.5
-VERY_COMMON = 5.0
+NAME_RARE = 2.0
 DROPPED_RARE = 2.0
 FUNCTION_WORD = 6.0
 MARGIN = 2.0
 _SUFFIXES = (
     "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ation", "ization", "ness", "ment", "ist", "ists",
+    "able", "ible",
 )
+_PREFIXES = ("un", "re", "sub", "non", "pre", "anti", "co", "de", "dis", "inter", "multi", "over", "post")
 
 
 def _swaps(word: str) -> set[str]:
@@ -72,26 +73,47 @@ def _best(candidates: set[str], floor: float) -> str | None:
 
 @lru_cache(maxsize=16384)
 def known(word: str) -> bool:
-    """Whether a dictionary lists ``word`` (frequency aside)."""
-    return in_cmudict(word) or bool(parts_of_speech(word))
+    """Whether a dictionary lists ``word`` (frequency aside). The CMU dictionary also lists
+    names and variant spellings (``thier``, ``frome``), so it vouches only for words with no
+    slip-close common word."""
+    if parts_of_speech(word):
+        return True
+    return in_cmudict(word) and _best(_slips(word), max(COMMON, zipf(word) + MARGIN)) is None
 
 
 @lru_cache(maxsize=16384)
 def correction(word: str) -> str | None:
     """The most frequent common word one edit away, if it is far more frequent than ``word``.
 
-    A word wordfreq has seen is a typo only by the two slips that rarely make a
-    real word: swapped neighbours (``thier``) or a dropped letter next to a very
-    common word (``powe`` → ``power``); any edit would catch real rare words
-    (``chub`` → ``club``, ``phages`` → ``pages``).
+    A word wordfreq has seen is a typo only by the slips people make and that
+    rarely produce a real word: swapped neighbours (``thier``), a doubled or
+    undoubled letter (``untill``, ``trafic``), a vowel added, dropped or changed
+    (``diffrent``, ``relevent``), or a dropped letter next to a very common word
+    (``powe`` → ``power``); any edit would catch real rare words (``chub`` →
+    ``club``, ``phages`` → ``pages``).
     """
     frequency = zipf(word)
     if frequency == 0:
         return _best(_edits(word), COMMON)
-    swapped = _best(_swaps(word), max(COMMON, frequency + MARGIN))
-    if swapped or frequency >= DROPPED_RARE:
-        return swapped
+    slip = _best(_slips(word), max(COMMON, frequency + MARGIN))
+    if slip or frequency >= DROPPED_RARE:
+        return slip
     return _best(_edits(word), max(COMMON + 0.5, frequency + 3.0))
+
+
+def _slips(word: str) -> set[str]:
+    """Swaps, doubling and undoubling, and vowel insertions, deletions and changes."""
+    vowels = "aeiou"
+    out = set(_swaps(word))
+    for i, char in enumerate(word):
+        if i + 1 < len(word) and word[i + 1] == char:
+            out.add(word[:i] + word[i + 1 :])  # undouble
+        out.add(word[:i] + char + word[i:])  # double
+        if char in vowels:
+            out.add(word[:i] + word[i + 1 :])
+            out.update(word[:i] + v + word[i + 1 :] for v in vowels)
+    out.update(word[:i] + v + word[i:] for i in range(len(word) + 1) for v in vowels)
+    return out - {word}
 
 
 def derivable(word: str) -> bool:
@@ -101,6 +123,10 @@ def derivable(word: str) -> bool:
         if not word.endswith(suffix) or len(stem) < 3:
             continue
         if zipf(stem) >= RARE - 0.6 or zipf(stem + "e") >= RARE:
+            return True
+    for prefix in _PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= 3 and (zipf(rest) >= RARE - 0.6 or derivable(rest)):
             return True
     return any(
         zipf(word[:i]) >= 3.0 and (zipf(word[i:]) >= 3.0 or derivable(word[i:]))
@@ -132,12 +158,14 @@ def misspelt(word: str) -> tuple[bool, str | None]:
 
 @lru_cache(maxsize=16384)
 def misspelt_name(word: str) -> tuple[bool, str | None]:
-    """A capitalised word is flagged only when no vocabulary has seen it and it is one
-    letter swap from a very common word (``Amercia`` → ``America``); rare names stay safe."""
+    """A capitalised word is flagged only when it is all but unseen and one slip inside the
+    word (first and last letters kept) from a common word (``Amercia`` → ``America``,
+    ``Whn`` → ``When``); rare names stay safe (``Parly`` is not ``Party``)."""
     lower = word.lower()
     if zipf(lower) >= NAME_RARE or known(lower):
         return False, None
-    best = _best(_swaps(lower), NAME_COMMON) or _best(_edits(lower), VERY_COMMON)
+    # Keep the first and last letters: ``Maxa`` is not ``Max``, ``Eroll`` is not ``Roll``.
+    best = _best({c for c in _slips(lower) if c[0] == lower[0] and c[-1] == lower[-1]}, NAME_COMMON)
     return (True, best[0].upper() + best[1:]) if best else (False, None)
 
 

@@ -46,8 +46,10 @@ _AFTER_DETERMINER = (
 )
 
 
+_POSSESSIVES = frozenset({"its", "their", "our", "your", "my"})
+
 #: Closing a sentence on these leaves them dangling.
-_NEVER_FINAL = DETERMINERS | (CONJUNCTIONS - {"though"})
+_NEVER_FINAL = (DETERMINERS - {"a"}) | (CONJUNCTIONS - {"though"})  # "a." may be a list label
 
 _AUXILIARY_FORMS = frozenset({"been", "had", "did", "was", "were", "got", "let", "put", "set", "cut"})
 _MODALS = frozenset({"could", "would", "should", "might", "must", "can", "will", "shall", "may"})
@@ -60,6 +62,8 @@ def _bad_pair(word: str, after: str, *, first: bool, next_token: str) -> tuple[s
         return None
     no_noun_next = next_token.lower() in _NP_OPENERS or not next_token[:1].isalpha()
     if _is_determiner(word, first):
+        if word.lower() in _POSSESSIVES and after in {"and", "or", "nor"}:
+            return None  # "your or their rights"
         for group, label in _AFTER_DETERMINER:
             if after in group:
                 return "determiner-before-function-word", f"a determiner cannot be followed by {label}"
