@@ -36,11 +36,16 @@ NAME_RARE = 2.0
 DROPPED_RARE = 2.0
 FUNCTION_WORD = 6.0
 MARGIN = 2.0
+#: An unseen word is flagged anyway; its suggestion need only be a real word.
+UNSEEN_FIX = 3.0
 _SUFFIXES = (
     "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ation", "ization", "ness", "ment", "ist", "ists",
     "able", "ible",
 )
-_PREFIXES = ("un", "re", "sub", "non", "pre", "anti", "co", "de", "dis", "inter", "multi", "over", "post")
+_PREFIXES = (
+    "un", "re", "sub", "non", "pre", "anti", "co", "de", "dis", "inter", "multi", "over", "post", "eco",
+    "bio", "geo", "micro", "macro", "mega", "semi", "super", "ultra", "cyber", "tele",
+)
 
 
 def _swaps(word: str) -> set[str]:
@@ -94,7 +99,7 @@ def correction(word: str) -> str | None:
     """
     frequency = zipf(word)
     if frequency == 0:
-        return _best(_edits(word), COMMON)
+        return _best(_edits(word), UNSEEN_FIX)
     slip = _best(_slips(word), max(COMMON, frequency + MARGIN))
     if slip or frequency >= DROPPED_RARE:
         return slip
@@ -130,7 +135,7 @@ def derivable(word: str) -> bool:
             return True
     return any(
         zipf(word[:i]) >= 3.0 and (zipf(word[i:]) >= 3.0 or derivable(word[i:]))
-        for i in range(3, len(word) - 2)
+        for i in range(4, len(word) - 3)
     )
 
 
