@@ -35,7 +35,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT.parent.parent / "shared" / "eval" / "demetr-dev"
+def _default_data() -> Path:
+    """``$AUDITOR_DEMETR``, else ``../shared/eval/demetr-dev`` beside the checkout (or one level up)."""
+    import os
+
+    if os.environ.get("AUDITOR_DEMETR"):
+        return Path(os.environ["AUDITOR_DEMETR"])
+    candidates = [base / "shared" / "eval" / "demetr-dev" for base in (ROOT.parent, ROOT.parent.parent)]
+    return next((c for c in candidates if c.is_dir()), candidates[0])
+
+
+DEFAULT_DATA = _default_data()
 DEFAULT_JSON = ROOT / "benchmarks" / "results" / "quality.json"
 HUMAN = "base_id35_reference"
 MODES = ("target", "source", "reference", "languagetool", "chrf")
