@@ -140,7 +140,7 @@ def run_auditor(
         command += [option, str(side)]
     started = time.monotonic()
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=_env())
-    if done.returncode not in (0, 1):
+    if done.returncode != 0 or not (work / f"{name}.json").exists():
         raise RuntimeError(f"auditor failed ({done.returncode}) in mode {name}: {done.stderr.strip()[-500:]}")
     print(f"  {name}: {len(hyps)} lines in {time.monotonic() - started:.0f}s", file=sys.stderr)
     report = json.loads((work / f"{name}.json").read_text(encoding="utf-8"))
