@@ -52,6 +52,11 @@ def plural_noun(word: str) -> bool:
 _FUNCTION_WORDS = DETERMINERS | PREPOSITIONS | FINITE_AUXILIARIES | CONJUNCTIONS | frozenset({"that", "who"})
 
 
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n\"“‘'(["
+
+
 class ArticleCheck:
     """Flags ``a`` before a vowel sound and ``an`` before a consonant sound."""
 
@@ -61,8 +66,9 @@ class ArticleCheck:
         """Findings over the whole text."""
         for match in _ARTICLE.finditer(document.text):
             article, word = match.group(1), match.group(3)
-            if not word.islower() or (article.isupper() and len(article) > 1):
-                continue
+            label = article[0].isupper() and not _sentence_start(document.text, match.start())
+            if not word.islower() or label:
+                continue  # "Exhibit A as", "Plan A and": a capital A mid-sentence is a label
             following = match.group(5).lower().strip(".,;:!?\"”’)")
             if plural_noun(word) and (following in _FUNCTION_WORDS or not match.group(5)[:1].isalnum()):
                 yield Finding(

@@ -75,6 +75,8 @@ def _bad_pair(word: str, after: str, *, first: bool, next_token: str) -> tuple[s
     lower = word.lower()
     if lower in PREPOSITIONS and lower != "to" and past_form(after) and no_noun_next:
         return "preposition-before-past-tense", "a preposition cannot be followed by a past-tense verb"
+    if lower in PREPOSITIONS and lower != "to" and _base_verb_only(after):
+        return "preposition-before-verb", "a preposition cannot be followed by a bare verb"
     if lower in PREPOSITIONS and after == "of" and lower != after:
         return "preposition-pair", "“of” cannot follow another preposition"
     if lower == "to" and after in _NOT_AFTER_TO:
@@ -105,6 +107,16 @@ _NOT_AFTER_TO = _FINITE_ONLY | frozenset({"been", "could", "would", "should", "c
 _STRANDED_RARELY = frozenset({"of", "from", "with", "into", "by"})
 
 _NP_OPENERS = DETERMINERS | frozenset({"this", "that", "these", "those", "his", "her"}) | PREPOSITIONS
+
+
+@lru_cache(maxsize=65536)
+def _base_verb_only(word: str) -> bool:
+    """``know``, ``make``: a base verb form the lexicon knows only as a verb."""
+    if word in _AUXILIARY_FORMS or word in FINITE_AUXILIARIES or parts_of_speech(word) != frozenset({"VERB"}):
+        return False
+    from lemminflect import getAllLemmas
+
+    return word in getAllLemmas(word)["VERB"] and not past_form(word)
 
 
 def _is_determiner(word: str, first: bool) -> bool:
