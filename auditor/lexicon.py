@@ -45,7 +45,7 @@ NEGATED_AUXILIARIES = frozenset({
 
 
 #: A word token with its offsets: letters with inner apostrophes or hyphens.
-TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*|\d[\d.,]*|[^\w\s]|_+")
+TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]|_+")
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:

@@ -88,6 +88,12 @@ def test_word_order_is_silent_on_correct_english(text):
         ("The gift was shared with they and their family.", "subject-pronoun-after-preposition",
          "they", "them"),
         ("Then i went home.", "lowercase-i", "i", "I"),
+        ("Itself also said that the dead were many.", "object-pronoun-as-subject", "Itself", "It"),
+        ("Steijn and myself get along really well.", "object-pronoun-as-subject", "myself", "I"),
+        ("In 1989, his helped Brooks create the show.", "possessive-as-subject", "his", "he"),
+        ("He is praised because of him performance so far.", "pronoun-for-possessive", "him", "his"),
+        ("In he personal formula, Flick named three attributes.", "subject-pronoun-after-preposition", "he",
+         "him"),
     ],
 )
 def test_pronoun_case_flags_the_wrong_form(text, rule, span, fix):
@@ -105,6 +111,8 @@ def test_pronoun_case_flags_the_wrong_form(text, rule, span, fix):
         "Give them money and let him go.",
         "Between you and me, the plan failed.",
         "Section (i) applies to all members.",
+        "His was the best entry, and her injured leg healed.",
+        "He let himself get carried away; the firm itself gets a fee.",
     ],
 )
 def test_pronoun_case_is_silent_on_correct_english(text):

@@ -16,6 +16,7 @@ the wrong form in a slot whose role is clear from its neighbours alone:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from auditor.checks.word_order import past_form
 from auditor.lexicon import (
@@ -24,6 +25,7 @@ from auditor.lexicon import (
     OBJECT_PRONOUNS,
     PREPOSITIONS,
     is_noun_only,
+    parts_of_speech,
     tokens,
 )
 from auditor.models import Document, Finding, Severity
@@ -52,12 +54,43 @@ def _finite_verb(word: str) -> bool:
     return word in FINITE_AUXILIARIES or word in _MODALS or word in NEGATED_AUXILIARIES or past_form(word)
 
 
-def _possessive_slot(lower: str, before: str) -> bool:
+@lru_cache(maxsize=65536)
+def _verb_form(word: str, tags: tuple[str, ...]) -> bool:
+    """Whether ``word`` is, and can only be, one of these inflections of a verb (``gets``: VBZ)."""
+    if not word.islower() or parts_of_speech(word) != frozenset({"VERB"}):
+        return False
+    from lemminflect import getAllInflections, getAllLemmas
+
+    return any(word in forms for lemma in getAllLemmas(word)["VERB"]
+               for tag, forms in getAllInflections(lemma, upos="VERB").items() if tag in tags)
+
+
+def _subject_verb(word: str, third_person: bool) -> bool:
+    """A verb that needs a subject right before it: finite forms, and for I/we/you/they base forms."""
+    return _finite_verb(word) or _verb_form(word, ("VBZ",) if third_person else ("VBP",))
+
+
+_QUANTIFIERS = frozenset({"many", "some", "all", "most", "none", "both", "each", "several", "few", "one",
+                          "two", "three", "any", "either", "neither", "half"})
+#: Adverbs between a subject and its verb (``Itself also said``).
+_SKIPPED = frozenset({"also", "then", "still", "often", "never", "always"})
+_THIRD_PERSON = frozenset({"himself", "herself", "itself", "him", "her", "it"})
+
+
+def _possessive_slot(lower: str, before: str, earlier: str) -> bool:
     """A pronoun that, followed by a noun, must have been a possessive (``they effectiveness``,
-    ``on him farm``; not ``many of them foreigners``)."""
+    ``on him farm``, ``because of him performance``; not ``many of them foreigners``)."""
     if lower in OBJECT_PRONOUNS:
-        return before in PREPOSITIONS - {"of"}
+        return before in PREPOSITIONS and not (before == "of" and earlier in _QUANTIFIERS)
     return lower in _POSSESSIVE_FOR
+
+
+_PRONOUN_FOR_POSSESSIVE = {"his": "he", "my": "I", "our": "we", "their": "they", "your": "you"}
+
+
+def opens_clause_or_start(k: int, before: str) -> bool:
+    """At the start of a sentence or clause, where a subject stands."""
+    return k == 0 or before in _CLAUSE_OPENERS | {",", ";", "and", '"', "“"}
 
 
 class PronounCaseCheck:
@@ -74,8 +107,13 @@ class PronounCaseCheck:
         toks = tokens(text)
         for k, (word, start, end) in enumerate(toks):
             before = toks[k - 1][0].lower() if k else ""
+            earlier = toks[k - 2][0].lower() if k > 1 else ""
             after = toks[k + 1][0] if k + 1 < len(toks) else ""
             then = toks[k + 2][0] if k + 2 < len(toks) else ""
+            if (parts_of_speech(after) == frozenset({"ADV"}) and after.endswith("ly")) or after in _SKIPPED:
+                verb = then  # "Itself also said", "itself usually refers"
+            else:
+                verb = after
             lower = word.lower()
             if word.isupper() and len(word) > 1:
                 continue  # ``US``, ``IT``: acronyms, not pronouns
@@ -88,12 +126,20 @@ class PronounCaseCheck:
                 found = ("object-pronoun-as-subject",
                          f"“{word}” is the subject of “{after}” here; a subject takes the form “she”.", "she")
             elif lower in _SUBJECT_FOR and opens_clause and after.islower() and (
-                _finite_verb(after) or (k == 0 and lower in OBJECT_PRONOUNS and after not in _AFTER_OBJECT_OK)
+                _subject_verb(verb, lower in _THIRD_PERSON)
+                or (k == 0 and lower in OBJECT_PRONOUNS and after not in _AFTER_OBJECT_OK)
             ):
                 fix = match_case(word, _SUBJECT_FOR[lower])
                 found = ("object-pronoun-as-subject",
-                         f"“{word}” is the subject of “{after}” here; a subject takes the form “{fix}”.", fix)
-            elif _possessive_slot(lower, before) and (
+                         f"“{word}” is the subject of “{verb}” here; a subject takes the form “{fix}”.", fix)
+            elif lower in _PRONOUN_FOR_POSSESSIVE and opens_clause_or_start(k, before) and _verb_form(
+                after, ("VBD",)
+            ) and not (then.islower() and "NOUN" in parts_of_speech(then)):
+                fix = match_case(word, _PRONOUN_FOR_POSSESSIVE[lower])
+                found = ("possessive-as-subject",
+                         f"“{word} {after}”: a possessive cannot be the subject of “{after}”; "
+                         f"the subject form is “{fix}”.", fix)
+            elif _possessive_slot(lower, before, earlier) and (
                 after.islower() and is_noun_only(after) and after not in _REFLEXIVES
             ):
                 fix = match_case(word, _POSSESSIVE_FOR[lower])
@@ -105,7 +151,9 @@ class PronounCaseCheck:
                 fix = match_case(word, _REFLEXIVES[lower])
                 found = ("pronoun-for-possessive",
                          f"“{word} {after}”: before a noun English needs the possessive “{fix}”.", fix)
-            elif before in PREPOSITIONS and word in _OBJECT_FOR and k > 0 and toks[k - 1][0].islower():
+            elif before in PREPOSITIONS and word in _OBJECT_FOR and k > 0 and (
+                toks[k - 1][0].islower() or k == 1
+            ):
                 fix = _OBJECT_FOR[word]
                 found = ("subject-pronoun-after-preposition",
                          f"“{toks[k - 1][0]} {word}”: after a preposition English uses the object "
