@@ -55,3 +55,24 @@ def test_end_to_end_run_scores_with_the_real_cli(tmp_path, capsys):
     assert result["clean_findings"]["sentences"] == 2
     table = capsys.readouterr().out
     assert "| minor_id28_final_punc_removed | 1 | 100.0 |" in table
+
+
+def test_issue_must_show_on_real_demetr_items(tmp_path):
+    """repeat2, first_lower and final_punc_removed score below their MT in >= 90% (first 60 dev items)."""
+    import pytest
+
+    from benchmarks.quality import DEFAULT_DATA
+
+    kinds = ["minor_id1_repeat2", "minor_id32_first_lower", "minor_id28_final_punc_removed"]
+    if not all((DEFAULT_DATA / f"{kind}.json").exists() for kind in kinds):
+        pytest.skip(f"DEMETR dev split not found at {DEFAULT_DATA}")
+    data = tmp_path / "demetr"
+    data.mkdir()
+    for kind in kinds:
+        items = json.loads((DEFAULT_DATA / f"{kind}.json").read_text(encoding="utf-8"))[:60]
+        write(data, kind, items)
+    out = tmp_path / "quality.json"
+    assert main(["--data", str(data), "--no-grammar", "--modes", "target", "--json", str(out)]) == 0
+    accuracy = json.loads(out.read_text(encoding="utf-8"))["accuracy"]
+    for kind in kinds:
+        assert accuracy[kind]["target"] >= 0.9, kind
