@@ -236,3 +236,8 @@ def test_spelling_catches_doubling_and_vowel_slips(text, span, fix):
 def test_license_prose_and_rare_names_raise_nothing(text):
     for check in (SpellingCheck(), WordOrderCheck(), PronounCaseCheck()):
         assert spans(check, text) == []
+
+
+def test_a_stray_letter_between_words_is_flagged_but_labels_are_not():
+    assert spans(SpellingCheck(), "The plan wa approved and it s ready.") == [("stray-letter", "s")]
+    assert spans(SpellingCheck(), "See subsection b above, vitamin d levels and items a to c.") == []

@@ -10,7 +10,7 @@ lower-case word is a likely typo when
   that is at least 100× more frequent: ``becuase`` → ``because``.
 
 * it is a short non-word missing one letter of a very common word (``nd``,
-  ``tht``).
+  ``tht``), or a lone letter between words (``it s ready``).
 
 Compounds and derivations of known words (``planemaker``, ``superprofits``) are
 accepted. A capitalised word is usually a name, and a false alarm on a name costs
@@ -29,6 +29,14 @@ from auditor.models import Document, Finding, Severity
 
 _WORD = re.compile(r"(?<![\w'’\-./@#])[A-Za-z][a-z]{1,}(?![\w'’\-/@]|\.[a-z])")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_LABEL_NOUNS = frozenset({
+    "section", "subsection", "item", "paragraph", "part", "appendix", "exhibit", "option", "type", "plan",
+    "grade", "vitamin", "class", "size", "point", "step", "note", "clause", "article", "chapter", "schedule",
+    "annex", "letter", "column", "row", "figure", "table", "model", "series", "category", "group", "phase",
+    "stage", "hepatitis", "variable", "axis", "and", "or", "to",
+})
+#: A lone lower-case letter between two words (not ``a``/``i``, list labels ``(b)`` or ``e.g.``).
+_STRAY_LETTER = re.compile(r"(?<=[a-z,] )[b-hj-z](?= [a-z])")
 RARE = 3.1
 COMMON = 4.0
 NAME_COMMON = 4.5
@@ -197,4 +205,17 @@ class SpellingCheck:
                     end=sentence.start + match.end(),
                     message=f"“{word}” looks misspelt: {reason}.",
                     suggestions=(fix,) if fix else (),
+                )
+            for match in _STRAY_LETTER.finditer(text):
+                previous = text[: match.start()].split()[-1].lower().strip(",")
+                if previous in _LABEL_NOUNS:
+                    continue  # "subsection b above", "vitamin d levels"
+                yield Finding(
+                    rule="stray-letter",
+                    category="fluency/spelling",
+                    severity=Severity.MINOR,
+                    start=sentence.start + match.start(),
+                    end=sentence.start + match.end(),
+                    message=f"“{match.group(0)}” stands alone between words; a letter of a word seems lost "
+                    "(only “a” and “I” are one-letter words).",
                 )
