@@ -47,6 +47,7 @@ def spans(check, text: str) -> list[tuple[str, str]]:
         ("The police saw the him at the station.", "determiner-before-function-word", "the him"),
         ("It was a widely.", "determiner-before-adverb", "a widely"),
         ("The team in of the city won.", "preposition-pair", "in of"),
+        ("Hormones accelerate the maturation of the baby's lungs fetal.", "adjective-after-noun", "fetal"),
         ("He said it as scientists from know many studies.", "preposition-before-verb", "from know"),
     ],
 )
@@ -68,6 +69,7 @@ def test_word_order_flags_impossible_orders(text, rule, span):
         "He was spied on in 2017, with at least 146,000 deaths.",
         "It would be vain to claim that the acts of justice are not distributed.",
         "Portions created by ______ are Copyright the authors.",
+        "He makes three deliveries daily, unlike the former, and the latter.",
     ],
 )
 def test_word_order_is_silent_on_correct_english(text):

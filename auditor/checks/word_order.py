@@ -48,6 +48,13 @@ _AFTER_DETERMINER = (
 
 _POSSESSIVES = frozenset({"its", "their", "our", "your", "my"})
 
+#: Adjectives that only ever stand before a noun (``the former minister``, never ``the minister former``).
+_ATTRIBUTIVE_ONLY = frozenset({
+    "former", "fetal", "main", "mere", "sheer", "utter", "upper", "inner", "outer", "erstwhile", "eldest",
+    "maiden", "latter", "lone", "foremost", "northern", "southern", "eastern", "western", "annual",
+})
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "become", "became", "seem", "seems"})
+
 #: Closing a sentence on these leaves them dangling.
 _NEVER_FINAL = (DETERMINERS - {"a"}) | (CONJUNCTIONS - {"though"})  # "a." may be a list label
 
@@ -167,6 +174,17 @@ class WordOrderCheck:
                 rule, why = problem
                 yield self._finding(offset + start, offset + end, rule,
                                     f"“{word} {after}”: {why}; words are out of order or one is missing.")
+        for k, (word, start, end) in enumerate(toks):
+            if word in _ATTRIBUTIVE_ONLY and 0 < k < len(toks) - 1 and toks[k - 1][0][0].isalpha():
+                before, after = toks[k - 1][0].lower(), toks[k + 1][0].lower()
+                if before not in DETERMINERS | _NP_OPENERS | _COPULAS and (
+                    not after[0].isalpha() or after in PREPOSITIONS | CONJUNCTIONS | FINITE_AUXILIARIES
+                ):
+                    yield self._finding(
+                        offset + start, offset + end, "adjective-after-noun",
+                        f"“{toks[k - 1][0]} {word}”: “{word}” only ever stands before its noun; "
+                        "the words are out of order.",
+                    )
         if len(words) >= 3 and toks and toks[-1][0] in ".!?":
             index, (last, start, end) = words[-1]
             if index == len(toks) - 2 and last in _NEVER_FINAL:
