@@ -79,7 +79,7 @@ _THIRD_PERSON = frozenset({"himself", "herself", "itself", "him", "her", "it"})
 
 def _possessive_slot(lower: str, before: str, earlier: str) -> bool:
     """A pronoun that, followed by a noun, must have been a possessive (``they effectiveness``,
-    ``on him farm``, ``because of him performance``; not ``many of them foreigners``)."""
+    ``to him suspension``, ``because of him performance``; not ``many of them foreigners``)."""
     if lower in OBJECT_PRONOUNS:
         return before in PREPOSITIONS and not (before == "of" and earlier in _QUANTIFIERS)
     return lower in _POSSESSIVE_FOR
