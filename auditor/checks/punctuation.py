@@ -121,7 +121,9 @@ class PunctuationCheck:
         )
 
     @staticmethod
-    def _sentence_shape(document: Document, sentence: Sentence, last_in_paragraph: bool) -> Iterator[Finding]:
+    def _sentence_shape(
+        document: Document, sentence: Sentence, last_in_paragraph: bool
+    ) -> Iterator[Finding]:
         text = document.sentence_text(sentence)
         if not text.strip():
             return

@@ -109,7 +109,7 @@ def _curly(text: str, start: int, end: int, continued: bool) -> Iterator[Finding
                         suggestions=("” ",),
                         safe_fix=True,
                     )
-            elif i + 1 < end and text[i + 1].isalnum() and (i == start or _OPENING_CONTEXT.match(text[i - 1])):
+            elif _opens_word(text, i, start, end):
                 stack.append(i)
                 yield Finding(
                     rule="reversed-quote",
@@ -128,7 +128,10 @@ def _curly(text: str, start: int, end: int, continued: bool) -> Iterator[Finding
                     severity=Severity.MAJOR,
                     start=i,
                     end=i + 1,
-                    message="Closing quotation mark with no opening one: part of the quotation or its attribution is garbled.",
+                    message=(
+                        "Closing quotation mark with no opening one: part of the quotation "
+                        "or its attribution is garbled."
+                    ),
                 )
     if stack and not (continued and len(stack) == 1):
         opened = stack[0]
@@ -145,12 +148,17 @@ def _curly(text: str, start: int, end: int, continued: bool) -> Iterator[Finding
         )
 
 
+def _opens_word(text: str, i: int, start: int, end: int) -> bool:
+    """A mark at the start of a word (after a space or at the start) opens a quotation."""
+    return i + 1 < end and text[i + 1].isalnum() and (i == start or bool(_OPENING_CONTEXT.match(text[i - 1])))
+
+
 def _glued_closing(text: str, unit_start: int, i: int, end: int) -> Finding | None:
     """``here? “A``: an opening mark where the closing one belongs, stuck to the next word."""
     j = i
     while j > unit_start and text[j - 1] in " \t":
         j -= 1
-    if j == i or j == unit_start or text[j - 1] not in _PUNCT_BEFORE_GLUED:
+    if j in (i, unit_start) or text[j - 1] not in _PUNCT_BEFORE_GLUED:
         return None
     if i + 1 >= end or not text[i + 1].isalnum():
         return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from html import escape
+from itertools import pairwise
 from typing import Any
 
 from auditor.models import Finding, Severity
@@ -78,7 +79,7 @@ def _highlighted(text: str, start: int, end: int, findings: list[tuple[int, Find
     """Escaped ``text[start:end]`` with overlapping findings wrapped in ``<mark>`` pieces."""
     cuts = {start, end}
     for _, f in findings:
-        if f.end > start and f.start < end or (f.start == f.end and start <= f.start <= end):
+        if (f.end > start and f.start < end) or (f.start == f.end and start <= f.start <= end):
             cuts.add(min(max(f.start, start), end))
             cuts.add(min(max(f.end, start), end))
     points = sorted(cuts)
@@ -86,7 +87,7 @@ def _highlighted(text: str, start: int, end: int, findings: list[tuple[int, Find
     for number, f in findings:
         if f.start == f.end and f.start == start:
             out.append(_mark("", [(number, f)]))
-    for left, right in zip(points, points[1:], strict=False):
+    for left, right in pairwise(points):
         covering = [(n, f) for n, f in findings if f.start <= left and f.end >= right and f.end > f.start]
         piece = text[left:right]
         out.append(_mark(piece, covering) if covering else escape(piece))
