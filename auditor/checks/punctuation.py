@@ -15,7 +15,8 @@ from auditor.models import Document, Finding, Sentence, Severity
 from auditor.text_utils import match_case, word_count
 
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W_])([ \t]+)([.,;:!?])(?=[\s\"”’)]|$)")
-_DOUBLED_WORD = re.compile(r"\b([^\W\d_]+)((?:[ \t]+\1\b)+)", re.IGNORECASE)
+_TOKEN = re.compile(r"\S+")
+_EDGE_PUNCT = "\"'“”‘’()[]{}«».,;:!?…"
 _DOUBLED_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\- ]*[A-Z.](?:,[ \t]*[A-Z][\w.'’\- ]*)?(?:[ \t]*\([^)\n]{1,40}\))?)"
@@ -24,6 +25,9 @@ _DATELINE = re.compile(
 _FIRST_LETTER = re.compile(r"^[\W\d_]*?([^\W\d_])([^\W\d_]*)")
 _ENDS_WITH_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]»]*$")
 _HAS_WORD = re.compile(r"[^\W_]")
+
+#: Place and person names that are a doubled word.
+_REDUPLICATED_NAMES = frozenset({"walla", "bora", "pago", "sirhan", "baden", "sing", "mahi", "tom-tom", "dum"})
 
 #: Pairs that English legitimately doubles ("had had", "that that").
 _DOUBLE_OK = frozenset({"had", "that", "is"})
@@ -66,21 +70,25 @@ class PunctuationCheck:
 
     @staticmethod
     def _doubled_words(text: str) -> Iterator[Finding]:
-        for match in _DOUBLED_WORD.finditer(text):
-            word = match.group(1)
-            repeats = len(match.group(2).split())
-            if repeats == 1 and word.lower() in _DOUBLE_OK:
+        for first, repeats in _repeated_tokens(text):
+            core = _core(first)
+            if len(repeats) == 1 and core.lower() in _DOUBLE_OK:
                 continue
-            if word[0].isupper() and match.group(2).split()[0] == word and len(word) > 3:
-                continue  # reduplicated names: Walla Walla, Sirhan Sirhan
-            times = "twice" if repeats == 1 else f"{repeats + 1} times"
+            if core.lower() in _REDUPLICATED_NAMES:
+                continue
+            last = repeats[-1]
+            if last.group().startswith(first.group()):
+                start, end = first.end(), last.start() + len(first.group())
+            else:
+                start, end = _core_end(first), _core_end(last)
+            times = "twice" if len(repeats) == 1 else f"{len(repeats) + 1} times"
             yield Finding(
                 rule="doubled-word",
                 category="fluency/grammar",
-                severity=Severity.MINOR if repeats == 1 else Severity.MAJOR,
-                start=match.start(2),
-                end=match.end(2),
-                message=f"“{word}” is written {times} in a row; the repeat is a typing or translation slip.",
+                severity=Severity.MINOR if len(repeats) == 1 else Severity.MAJOR,
+                start=start,
+                end=end,
+                message=f"“{core}” is written {times} in a row; the repeat is a typing or translation slip.",
                 suggestions=("",),
                 safe_fix=True,
             )
@@ -167,6 +175,40 @@ class PunctuationCheck:
                 message="Sentence has no closing punctuation; it reads as cut off.",
                 suggestions=(text[tail - 1 : tail] + ".",),
             )
+
+
+def _core(token: re.Match[str]) -> str:
+    return token.group().strip(_EDGE_PUNCT)
+
+
+def _core_end(token: re.Match[str]) -> int:
+    raw = token.group()
+    return token.start() + len(raw.rstrip(_EDGE_PUNCT))
+
+
+def _repeated_tokens(text: str) -> Iterator[tuple[re.Match[str], list[re.Match[str]]]]:
+    """Runs of whitespace-separated tokens whose words repeat: ``food food``, ``(SANParks) (SANParks)``.
+
+    Tokens are compared without their surrounding punctuation and case; tokens split by
+    a line break or a sentence-ending mark are not a repeat.
+    """
+    tokens = list(_TOKEN.finditer(text))
+    i = 0
+    while i < len(tokens):
+        core = _core(tokens[i]).lower()
+        j = i + 1
+        while (
+            j < len(tokens)
+            and core
+            and any(c.isalnum() for c in core)
+            and _core(tokens[j]).lower() == core
+            and "\n" not in text[tokens[j - 1].end() : tokens[j].start()]
+            and not tokens[j - 1].group().endswith((".", "!", "?", ",", ";", ":"))
+        ):
+            j += 1
+        if j > i + 1:
+            yield tokens[i], tokens[i + 1 : j]
+        i = j
 
 
 def _looks_like_brand(word: str) -> bool:
