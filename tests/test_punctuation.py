@@ -94,3 +94,9 @@ def test_seed_punctuation_findings(seed_text: str) -> None:
     assert ("garbled-dateline", " >> ") in found
     assert ("space-before-punctuation", " .") in found
     assert {rule for rule, _ in found} == {"garbled-dateline", "space-before-punctuation"}
+
+
+@pytest.mark.parametrize("text", ["34 per cent of voters agree.", "802.11n is faster than before.", "“the end” was near."])
+def test_lowercase_start_needs_a_leading_letter_word(text: str) -> None:
+    found = [f.rule for f in run(text, lines=True)]
+    assert ("sentence-lowercase-start" in found) == text.startswith("“the")

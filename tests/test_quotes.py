@@ -87,3 +87,27 @@ def test_seed_quote_faults(seed_text: str) -> None:
     found = run(seed_text)
     assert [f.rule for f in found] == ["misplaced-closing-quote"]
     assert seed_text[found[0].start - 5 : found[0].end + 1] == "here? “A"
+
+
+def test_opening_mark_used_to_close() -> None:
+    text = "He spoke of a “monumental loss“ for the band."
+    found = run(text)
+    assert [f.rule for f in found] == ["reversed-quote"]
+    assert apply(text, found[0]) == "He spoke of a “monumental loss” for the band."
+
+
+def test_closing_mark_detached_from_its_sentence() -> None:
+    text = "We start with the A4 motorway, ”informed the minister."
+    found = run(text, lines=True)
+    assert [f.rule for f in found] == ["misplaced-closing-quote"]
+    assert apply(text, found[0]) == "We start with the A4 motorway,” informed the minister."
+
+
+def test_test_set_segment_may_start_inside_a_quotation() -> None:
+    assert rules("I hope that all will be well”, he said.", lines=True) == []
+    assert rules('I hope that all will be well", he said.', lines=True) == []
+    assert rules("I hope that all will be well”, he said.") == ["unmatched-closing-quote"]
+
+
+def test_quote_style_mixing_is_per_line_in_lines_mode() -> None:
+    assert rules('“We won,” he said.\nShe said "no" twice.', lines=True) == []

@@ -22,7 +22,7 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\- ]*[A-Z.](?:,[ \t]*[A-Z][\w.'’\- ]*)?(?:[ \t]*\([^)\n]{1,40}\))?)"
     r"(?P<sep>[ \t]*(?:>>+|<<+|>|»|\|+|::?|\*+|=+>?|-{2,}|~+)[ \t]*)(?=\S)"
 )
-_FIRST_LETTER = re.compile(r"^[\W\d_]*?([^\W\d_])([^\W\d_]*)")
+_FIRST_LETTER = re.compile(r"^[\"'“‘(\[«¿¡\s]*([^\W\d_])([^\W\d_]*)(?![\d])")
 _ENDS_WITH_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]»]*$")
 _HAS_WORD = re.compile(r"[^\W_]")
 
