@@ -174,9 +174,7 @@ class ConsistencyCheck:
         nouns = {u.form.lower() for u in uses}
         if len(nouns) < 2:
             return
-        named = Counter(
-            u.form.lower() for u in uses if _ROAD_CODE.search(text[max(0, u.start - 12) : u.start])
-        )
+        named = Counter(u.form.lower() for u in uses if _ROAD_CODE.search(text[max(0, u.start - 12) : u.start]))
         preferred = named.most_common(1)[0][0] if named else None
         code = next(iter(codes))
         yield from _minority(
@@ -278,7 +276,9 @@ def _minority(
     for use in uses:
         if variant(use) == major:
             continue
-        suggestion = suggest(use, example) if suggest else match_case(use.form, example)
+        same_case = [u.form for u in uses if variant(u) == major and u.form[:1].isupper() == use.form[:1].isupper()]
+        model = same_case[0] if same_case else example
+        suggestion = suggest(use, model) if suggest else match_case(use.form, model)
         yield Finding(
             rule=rule,
             category="fluency/inconsistency",

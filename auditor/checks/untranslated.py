@@ -109,7 +109,7 @@ def foreign_language(word: str, capitalised: bool, opener: bool = False) -> tupl
     elif english < 1.0:
         ok = best >= UNSEEN_FOREIGN_MIN
     else:
-        gap = LOWER_GAP if english < 3.0 else LOWER_GAP + 0.5
+        gap = LOWER_GAP if english < 2.5 else LOWER_GAP + 0.9  # déjà (vu), señor: loans keep English use
         ok = best >= LOWER_FOREIGN_MIN and best - english >= gap
     if not ok and english == 0.0 and best < NAME_FOREIGN_MIN:
         return _german_compound(lower)
