@@ -62,6 +62,9 @@ def test_a_single_word_is_major() -> None:
         "The Bundesliga club said its café will reopen.",
         "He lives in the Talstrasse in Munich.",
         "The will of the people is clear.",
+        "Der Spiegel said Corriere della Sera and the Teatro alla Scala had the story.",
+        "Crowds filled the Unter den Linden and the Camino de Santiago.",
+        "It was a bona fide pro bono case, the de facto leader said.",
     ],
 )
 def test_names_loanwords_and_english_pass(text: str) -> None:

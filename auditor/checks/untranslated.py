@@ -218,6 +218,8 @@ class UntranslatedCheck:
                 and _next_to_name(text, match.start(), match.end(), sentence)
             ):
                 continue
+            if found and _in_name(text, match.start(), match.end(), sentence):
+                continue
             if found:
                 lang, best, english = found
                 yield _Hit(match.start(), match.end(), lang, f"{best:.1f} vs {english:.1f}")
@@ -231,6 +233,29 @@ def _strong(found: tuple[str, float, float]) -> bool:
 
 _NEXT_CAP = re.compile(r"\s+[A-Z][a-z]")
 _PREV_CAP = re.compile(r"[A-Z][\w’'\-]*\s+$")
+#: Short lower-case particles inside names: Corriere della Sera, Unter den Linden, Lula da Silva.
+_PARTICLE = r"[a-zà-ÿ]{1,4}"
+_AFTER = re.compile(rf"(?P<particles>(?:\s+{_PARTICLE}){{0,2}})\s+[A-Z][a-z]")
+_BEFORE = re.compile(rf"[A-Z][\w’'\-]*(?P<particles>(?:\s+{_PARTICLE}){{0,2}})\s+$")
+#: A name particle (da, von, della, den) is rarer than this in English; "of", "the", "and" are not.
+PARTICLE_ENGLISH_MAX = 5.5
+
+
+def _in_name(text: str, start: int, end: int, sentence: Sentence) -> bool:
+    """Part of a name: a short lower-case word between capitalised ones (della in Corriere della
+    Sera), or a capitalised word joined by foreign particles to the next one (Unter den Linden)."""
+    after = _AFTER.match(text, end, sentence.end)
+    if not after or not _foreign_particles(after.group("particles")):
+        return False
+    if text[start].isupper():
+        return bool(after.group("particles").split())
+    before = _BEFORE.search(text[max(sentence.start, start - 40) : start])
+    return end - start <= 5 and bool(before) and _foreign_particles(before.group("particles"))
+
+
+def _foreign_particles(chunk: str) -> bool:
+    """Particles of names are not everyday English words ("of", "the", "also" break a name)."""
+    return all(zipf_frequency(word, "en") < PARTICLE_ENGLISH_MAX for word in chunk.split())
 
 
 def _next_to_name(text: str, start: int, end: int, sentence: Sentence) -> bool:
