@@ -21,7 +21,7 @@ def test_repeated_verb_is_dropped() -> None:
 
 
 def test_repeated_lemma_in_another_form_is_reported_without_a_cut() -> None:
-    text = "Thousands of people fled their homes and fleeing north."
+    text = "Thousands of people fled their homes and fleeing north."  # garbled: no cut reads right
     (finding,) = run(CHECK, text)
     assert text[finding.start : finding.end] == "fleeing"
     assert finding.suggestions == ()
@@ -37,10 +37,20 @@ def test_repeated_lemma_in_another_form_is_reported_without_a_cut() -> None:
         "They are fleeing their homes, and fleeing is all they can do.",
         "They fled their homes and are fleeing north.",
         "He was fleeing the city and heading north.",
+        "The government is raising taxes and raising fees.",
+        "He talked to reporters and talked to officials.",
     ],
 )
 def test_no_repetition_reported(text: str) -> None:
     assert spans(text, run(CHECK, text)) == []
+
+
+def test_repeated_verb_at_clause_end() -> None:
+    text = "Families packed what they could and fled, and fled again."
+    assert [f.rule for f in run(CHECK, text)] == []  # a comma breaks the clause
+    text = "The civilians are leaving their villages and leaving, the UN said."
+    (finding,) = run(CHECK, text)
+    assert fixed(text, finding) == "The civilians are leaving their villages, the UN said."
 
 
 def test_doubled_phrase_is_deleted() -> None:

@@ -31,6 +31,14 @@ _STOP_TEXT = """
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 COORDINATORS = frozenset({"and", "or", "but", "then", "nor"})
+#: What the echoed verb may carry: a direction or nothing. "raising taxes and raising fees" is parallel
+#: structure, not an echo; "fleeing their homes and fleeing north" only adds where to.
+DIRECTIONS = re.compile(
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:wards?|ern)?|"
+    r"(?:in|out|up|down|on|back|for|home|off)wards?|away|back|home|abroad|out|off|inland|ashore|"
+    r"overseas|elsewhere|again|en masse",
+    re.IGNORECASE,
+)
 #: How many words may separate the two occurrences (the conjunction included).
 MAX_GAP = 6
 
@@ -119,8 +127,17 @@ class RepetitionCheck:
                     continue
                 if i == j - 2:
                     break  # "more and more", "again and again": deliberate
+                if not _only_direction_follows(tokens, j):
+                    break
                 yield _repeated_finding(text, tokens[j - 1], second, first)
                 break
+
+
+def _only_direction_follows(tokens: list[re.Match[str]], j: int) -> bool:
+    """The repeated verb ends its clause or carries only a direction (north, away, home)."""
+    if j + 1 >= len(tokens) or tokens[j + 1].group(0) in _CLAUSE_BREAK:
+        return True
+    return bool(DIRECTIONS.fullmatch(tokens[j + 1].group(0)))
 
 
 def _verb_form(word: str) -> bool:
