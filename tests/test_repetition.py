@@ -16,8 +16,25 @@ def test_repeated_verb_is_dropped() -> None:
     (finding,) = run(CHECK, text)
     assert finding.rule == "repeated-word"
     assert text[finding.start : finding.end] == " and fleeing"
-    assert fixed(text, finding) == "In the crisis 700,000 people are fleeing their homes north to the Turkish border."
+    assert fixed(text, finding) == (
+        "In the crisis 700,000 people are fleeing their homes and heading north to the Turkish border."
+    )
+    cut = text[: finding.start] + finding.suggestions[1] + text[finding.end :]
+    assert cut == "In the crisis 700,000 people are fleeing their homes north to the Turkish border."
     assert "fleeing" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        ("Thousands fled their homes and fled south.", "Thousands fled their homes and headed south."),
+        ("They must flee the city and flee north.", "They must flee the city and head north."),
+        ("The family flees the shelling and flees abroad.", "The family flees the shelling and heads abroad."),
+    ],
+)
+def test_movement_verb_keeps_inflection_and_case(text: str, repaired: str) -> None:
+    (finding,) = run(CHECK, text)
+    assert fixed(text, finding) == repaired
 
 
 def test_repeated_lemma_in_another_form_is_reported_without_a_cut() -> None:
@@ -71,4 +88,4 @@ def test_seed_fleeing(seed_text: str) -> None:
     found = run(CHECK, seed_text)
     (flee,) = [f for f in found if "fleeing" in seed_text[f.start : f.end]]
     repaired = fixed(seed_text, flee)
-    assert "700,000 people are fleeing their homes north to the Turkish border." in repaired
+    assert "700,000 people are fleeing their homes and heading north to the Turkish border." in repaired

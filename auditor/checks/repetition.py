@@ -16,9 +16,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import ClassVar
 
-from lemminflect import getAllLemmas
+from lemminflect import getAllLemmas, getInflection
 
 from auditor.models import Document, Finding, Sentence, Severity
+from auditor.text_utils import match_case
 
 #: Function words and light verbs whose repetition is normal English.
 _STOP_TEXT = """
@@ -36,7 +37,7 @@ COORDINATORS = frozenset({"and", "or", "but", "then", "nor"})
 DIRECTIONS = re.compile(
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:wards?|ern)?|"
     r"(?:in|out|up|down|on|back|for|home|off)wards?|away|back|home|abroad|out|off|inland|ashore|"
-    r"overseas|elsewhere|again|en masse",
+    r"overseas|elsewhere",
     re.IGNORECASE,
 )
 #: How many words may separate the two occurrences (the conjunction included).
@@ -127,17 +128,19 @@ class RepetitionCheck:
                     continue
                 if i == j - 2:
                     break  # "more and more", "again and again": deliberate
-                if not _only_direction_follows(tokens, j):
+                direction = _following(tokens, j)
+                if direction is None:
                     break
-                yield _repeated_finding(text, tokens[j - 1], second, first)
+                yield _repeated_finding(text, tokens[j - 1], second, first, direction or None)
                 break
 
 
-def _only_direction_follows(tokens: list[re.Match[str]], j: int) -> bool:
-    """The repeated verb ends its clause or carries only a direction (north, away, home)."""
+def _following(tokens: list[re.Match[str]], j: int) -> str | None:
+    """What the repeated verb carries: "" at the clause end, a direction (north, away, home), or None."""
     if j + 1 >= len(tokens) or tokens[j + 1].group(0) in _CLAUSE_BREAK:
-        return True
-    return bool(DIRECTIONS.fullmatch(tokens[j + 1].group(0)))
+        return ""
+    nxt = tokens[j + 1].group(0)
+    return nxt if DIRECTIONS.fullmatch(nxt) else None
 
 
 def _verb_form(word: str) -> bool:
@@ -151,17 +154,21 @@ def _content(word: str) -> bool:
     return len(lower) > 2 and lower not in STOP_WORDS and not word[0].isupper()
 
 
-def _repeated_finding(text: str, conjunction: re.Match[str], second: re.Match[str], first: str) -> Finding:
+def _repeated_finding(
+    text: str, conjunction: re.Match[str], second: re.Match[str], first: str, direction: str | None
+) -> Finding:
     word = second.group(0)
-    same_form = word.lower() == first.lower()
     suggestions: tuple[str, ...] = ()
     start, end = second.start(), second.end()
-    if same_form:
-        # Drop "and fleeing": "fleeing their homes north" keeps the sense and loses the echo.
+    if word.lower() == first.lower():
+        # "and fleeing north" -> "and heading north" (the movement the source meant) or dropped:
+        # "fleeing their homes north" keeps the sense and loses the echo.
         start = conjunction.start()
         while start > 0 and text[start - 1] in " \t":
             start -= 1
-        suggestions = ("",)
+        joint = text[start : second.start()]
+        heading = _heading_like(word) if direction else None
+        suggestions = (f"{joint}{heading}", "") if heading else ("",)
     return Finding(
         rule="repeated-word",
         category="style/awkward",
@@ -169,8 +176,27 @@ def _repeated_finding(text: str, conjunction: re.Match[str], second: re.Match[st
         start=start,
         end=end,
         message=(
-            f"“{word}” repeats “{first}” in the same clause: the echo reads as a translation slip; drop the "
-            "repeat or use a different word for what the source meant."
+            f"“{word}” repeats “{first}” in the same clause: the echo reads as a translation slip; "
+            + (
+                "say where they went with a movement verb (heading) or drop the repeat."
+                if len(suggestions) > 1
+                else "drop the repeat or use a different word for what the source meant."
+            )
         ),
         suggestions=suggestions,
     )
+
+
+def _heading_like(word: str) -> str | None:
+    """ "head" in the inflection of ``word``: fleeing -> heading, fled -> headed, flees -> heads."""
+    lower = word.lower()
+    if lower.endswith("ing"):
+        tag = "VBG"
+    elif lower.endswith("ed") or (lemmas(word) != {lower} and not lower.endswith("s")):
+        tag = "VBD"
+    elif lower.endswith("s"):
+        tag = "VBZ"
+    else:
+        tag = "VB"
+    forms = getInflection("head", tag=tag)
+    return match_case(word, forms[0]) if forms else None
