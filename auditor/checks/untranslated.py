@@ -96,6 +96,10 @@ def foreign_language(word: str, capitalised: bool, opener: bool = False) -> tupl
         score = zipf_frequency(lower, lang)
         if score > best:
             best_lang, best = lang, score
+    if not capitalised and english < 1.0 and best < UNSEEN_FOREIGN_MIN:
+        spelled = _foreign_spelling(lower)
+        if spelled:
+            return (spelled, best, english)
     if best == 0.0 and english == 0.0:
         return _german_compound(lower)
     if opener:
@@ -114,6 +118,25 @@ def foreign_language(word: str, capitalised: bool, opener: bool = False) -> tupl
     if not ok and english == 0.0 and best < NAME_FOREIGN_MIN:
         return _german_compound(lower)
     return (best_lang, best, english) if ok else None
+
+
+#: Letters no English word is spelt with, by the language they mark most.
+FOREIGN_LETTERS = {
+    "pl": "łąęśźżćń",
+    "cs": "řěůťď",
+    "hu": "őű",
+    "tr": "ğış",
+    "ro": "șțăâ",
+    "de": "ß",
+}
+
+
+def _foreign_spelling(lower: str) -> str | None:
+    """A lower-case word English has never seen, spelt with letters English does not use."""
+    for lang, letters in FOREIGN_LETTERS.items():
+        if any(c in letters for c in lower):
+            return lang
+    return None
 
 
 def _german_compound(lower: str) -> tuple[str, float, float] | None:
