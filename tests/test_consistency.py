@@ -83,6 +83,7 @@ def test_suggestion_keeps_sentence_casing() -> None:
         "The gauge read 1.000 and 2.500 volts.",
         "The front is 10 km away and 20 km from the city.",
         "Erdogan spoke. Erdogan left.",
+        "Troops in northeastern Syria and the North-West Frontier Province were on alert.",
     ],
 )
 def test_consistent_or_different_things_pass(text: str) -> None:

@@ -24,6 +24,7 @@ from auditor.models import Document, Finding, Severity
 from auditor.text_utils import match_case
 
 _COMPASS = re.compile(r"\b((?i:north|south))-?(?i:east|west)(?:ern|erly|ward|wards)?\b")
+_PROPER_COMPASS = re.compile(r"(?:North|South)-?(?:East|West)\w*")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[\-’'][^\W\d_]+)*")
 _ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul)-(?=[A-Z])", re.IGNORECASE)
 _FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
@@ -145,7 +146,11 @@ class ConsistencyCheck:
     @staticmethod
     def _compass(text: str) -> Iterator[Finding]:
         """Compass compounds hyphenated in one place and closed in another (north-west, northeast)."""
-        uses = [_Use(m.start(), m.end(), m.group(0)) for m in _COMPASS.finditer(text)]
+        uses = [
+            _Use(m.start(), m.end(), m.group(0))
+            for m in _COMPASS.finditer(text)
+            if not _PROPER_COMPASS.fullmatch(m.group(0))  # North-West Province, NorthEast United
+        ]
 
         def style(use: _Use) -> str:
             return "hyphenated" if "-" in use.form else "closed"
