@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from auditor.checks.consistency import ConsistencyCheck
+from auditor.models import Document
+from auditor.pipeline import segment_document
 from tests.mtchecks_helpers import fixed, run, spans
 
 CHECK = ConsistencyCheck()
@@ -88,6 +90,12 @@ def test_suggestion_keeps_sentence_casing() -> None:
 )
 def test_consistent_or_different_things_pass(text: str) -> None:
     assert spans(text, run(CHECK, text)) == []
+
+
+def test_lines_mode_compares_nothing() -> None:
+    text = "Erdogan spoke.\nErdogan left.\nErdoğan returned."
+    document = segment_document(Document(path="t", text=text, lines=True))
+    assert list(CHECK.check(document)) == []
 
 
 def test_seed_findings(seed_text: str) -> None:

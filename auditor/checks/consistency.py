@@ -118,7 +118,9 @@ class ConsistencyCheck:
     }
 
     def check(self, document: Document) -> Iterator[Finding]:
-        """Findings for the whole document."""
+        """Findings for the whole document (none in ``--lines`` mode: lines are unrelated segments)."""
+        if document.lines:
+            return
         text = document.text
         tokens = [_Use(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
         for key in (_hyphen_key, _diacritic_key, _article_key):
