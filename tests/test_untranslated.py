@@ -29,6 +29,7 @@ CHECK = UntranslatedCheck()
         ),
         ("Drei people were injured on Saturday.", "Drei", "untranslated-word"),
         ("The club uprzedzał that similar events could happen.", "uprzedzał", "untranslated-word"),
+        ("Yesterday the Gobierno announced new measures.", "Gobierno", "untranslated-word"),
     ],
 )
 def test_untranslated_words_are_found(text: str, span: str, rule: str) -> None:
@@ -63,6 +64,7 @@ def test_a_single_word_is_major() -> None:
         "The Bundesliga club said its café will reopen.",
         "He lives in the Talstrasse in Munich.",
         "The will of the people is clear.",
+        "Former Czech prime minister Jiří Paroubek said he would run again.",
         "Der Spiegel said Corriere della Sera and the Teatro alla Scala had the story.",
         "Crowds filled the Unter den Linden and the Camino de Santiago.",
         "It was a bona fide pro bono case, the de facto leader said.",

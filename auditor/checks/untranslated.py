@@ -39,6 +39,8 @@ ENGLISH_CEILING = 4.0
 NAME_ENGLISH_MAX = 2.5
 NAME_GAP = 2.8
 NAME_FOREIGN_MIN = 4.0
+#: In any language, a capitalised word this common there (Zipf 5: 100 per million) is an everyday word.
+COMMON_WORD_MIN = 5.0
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
 _SENTENCE_START = re.compile(r"^[\W\d_]*$")
@@ -107,9 +109,12 @@ def foreign_language(word: str, capitalised: bool, opener: bool = False) -> tupl
         if ok:
             return (best_lang, best, english)
     if capitalised:
+        any_lang, anywhere = best_lang, best
         best_lang, best = max((zipf_frequency(lower, lang), lang) for lang in NOUN_CAPITALISING)[::-1]
         ok = english <= NAME_ENGLISH_MAX and best - english >= NAME_GAP
         ok = ok and (best >= NAME_FOREIGN_MIN or (english == 0.0 and best >= UNSEEN_FOREIGN_MIN + 0.4))
+        if not ok and anywhere >= COMMON_WORD_MIN and english <= 2.0 and anywhere - english >= 3.0:
+            return (any_lang, anywhere, english)  # Gobierno, Praha: everyday words, not names
     elif english < 1.0:
         ok = best >= UNSEEN_FOREIGN_MIN
     else:
