@@ -65,6 +65,7 @@ def test_a_single_word_is_major() -> None:
         "He lives in the Talstrasse in Munich.",
         "The will of the people is clear.",
         "Former Czech prime minister Jiří Paroubek said he would run again.",
+        "The plan would includ an anual review.",
         "Der Spiegel said Corriere della Sera and the Teatro alla Scala had the story.",
         "Crowds filled the Unter den Linden and the Camino de Santiago.",
         "It was a bona fide pro bono case, the de facto leader said.",

@@ -41,6 +41,10 @@ NAME_GAP = 2.8
 NAME_FOREIGN_MIN = 4.0
 #: In any language, a capitalised word this common there (Zipf 5: 100 per million) is an everyday word.
 COMMON_WORD_MIN = 5.0
+#: A foreign reading weaker than this loses to a common English word one slip away...
+MISSPELLING_FOREIGN_MAX = 5.0
+#: ...that English uses at least this often (Zipf 4.5: "include", "large", "annual").
+NEAR_ENGLISH_MIN = 4.5
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
 _SENTENCE_START = re.compile(r"^[\W\d_]*$")
@@ -79,6 +83,31 @@ UNSEEN_FOREIGN_MIN = 2.3
 @lru_cache(maxsize=65536)
 def foreign_language(word: str, capitalised: bool, opener: bool = False) -> tuple[str, float, float] | None:
     """``(lang, foreign_zipf, english_zipf)`` when ``word`` reads as another language's word.
+
+    A weakly foreign lower-case ASCII word one typing slip away from a common English word
+    (includ, larg, anual) is a misspelling, left to the spelling checks.
+    """
+    found = _foreign_language(word, capitalised, opener)
+    plain = word.isascii() and word.islower()  # slips rarely add diacritics or a capital: Präsident, Reaktion
+    if found and plain and found[1] < MISSPELLING_FOREIGN_MAX and _near_english(word):
+        return None
+    return found
+
+
+def _near_english(lower: str) -> bool:
+    """One deletion, insertion, substitution or swap turns ``lower`` into a common English word."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
+    candidates = {a + b[1:] for a, b in splits if b}
+    candidates |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    candidates |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    candidates |= {a + c + b for a, b in splits for c in letters}
+    candidates.discard(lower)
+    return any(zipf_frequency(c, "en") >= NEAR_ENGLISH_MIN for c in candidates if len(c) > 2)
+
+
+def _foreign_language(word: str, capitalised: bool, opener: bool) -> tuple[str, float, float] | None:
+    """The frequency tests behind :func:`foreign_language`.
 
     ``capitalised`` marks a capitalised word mid-sentence: in English copy that is
     a name unless the word is a common noun of a language that capitalises nouns.
