@@ -30,6 +30,11 @@ CHECK = AttributionCheck()
             "The talks failed, Foreign Minister Sergei Lavrov said yesterday.",
         ),
         (
+            "At least 85 civilians were killed, UN spokesman Stephane said Dujarric today.",
+            "Stephane said Dujarric",
+            "At least 85 civilians were killed, UN spokesman Stephane Dujarric said today.",
+        ),
+        (
             "“We are worried”, UN spokesman Stephane Said Dujarric.",
             "Stephane Said Dujarric",
             "“We are worried”, UN spokesman Stephane Dujarric said.",
@@ -51,6 +56,11 @@ def test_verb_in_name_is_moved_back(text: str, span: str, repaired: str) -> None
             "At least 85 civilians were killed in Idlib, UN spokesman Stephane Dujarric today.",
             "Stephane Dujarric today",
             "At least 85 civilians were killed in Idlib, UN spokesman Stephane Dujarric said today.",
+        ),
+        (
+            "UN spokesman Stephane Dujarric today that 85 civilians were killed.",
+            "Stephane Dujarric today",
+            "UN spokesman Stephane Dujarric said today that 85 civilians were killed.",
         ),
         (
             "“We are worried,” UN spokesman Stephane Dujarric.",
@@ -78,6 +88,8 @@ def test_attribution_without_verb_gets_said(text: str, span: str, repaired: str)
         "He met the envoy, UN spokesman Stephane Dujarric.",
         "UN spokesman Stephane Dujarric said today that 85 civilians were killed.",
         "“We are worried,” UN spokesman Stephane Dujarric told reporters.",
+        "Team spokesman John said Smith would attend the talks today.",
+        "It was UN spokesman Stephane Dujarric that announced it.",
     ],
 )
 def test_real_names_and_sound_attributions_pass(text: str) -> None:

@@ -53,6 +53,16 @@ _VERBLESS = re.compile(
     rf"(?P<name>{_NAMES}[ \t]+{_NAME})(?P<time>[ \t]+(?:{TIME_WORDS}))?(?P<end>[ \t]*[.!?]?[\"”’]?[ \t]*$)"
 )
 _LOWER_VERB = re.compile(rf"\b{_VERB}\b")
+#: Role noun, first name, lower-case speech verb, surname, then only a time word and the sentence end:
+#: "UN spokesman Stephane said Dujarric today." ("...said Dujarric would attend" is sound English.)
+_SPLIT_BY_VERB = re.compile(
+    rf"\b(?i:{ROLE_NOUNS})[ \t]+(?P<before>{_NAMES})[ \t]+(?P<verb>{_VERB})[ \t]+(?P<after>{_NAMES})"
+    rf"(?P<tail>[ \t]+(?:{TIME_WORDS}))?[ \t]*[.!?][\"”’]?[ \t]*$"
+)
+#: A role and a name, a time word, then "that": the verb between them is missing.
+_THAT_WITHOUT_VERB = re.compile(
+    rf"\b(?i:{ROLE_NOUNS})[ \t]+(?P<name>{_NAMES})(?P<time>[ \t]+(?:{TIME_WORDS}))[ \t]+that\b"
+)
 
 
 class AttributionCheck:
@@ -91,7 +101,7 @@ class AttributionCheck:
     def check(self, document: Document) -> Iterator[Finding]:
         """Findings for every sentence of ``document``."""
         for sentence in document.sentences:
-            found = list(self._swallowed(document, sentence))
+            found = list(self._swallowed(document, sentence)) + list(self._split_by_verb(document, sentence))
             yield from found
             if not found:
                 yield from self._verbless(document, sentence)
@@ -128,8 +138,33 @@ class AttributionCheck:
             )
 
     @staticmethod
+    def _split_by_verb(document: Document, sentence: Sentence) -> Iterator[Finding]:
+        text = document.text
+        match = _SPLIT_BY_VERB.search(text, sentence.start, sentence.end)
+        if not match or match.end() != _trimmed_end(text, sentence):
+            return
+        start, end = match.start("before"), match.end("after")
+        yield Finding(
+            rule="attribution-verb-in-name",
+            category="fluency/word-order",
+            severity=Severity.MAJOR,
+            start=start,
+            end=end,
+            message=(
+                f"“{match.group('verb')}” splits the name “{text[start:end]}” and nothing follows it: "
+                "the speech verb belongs after the whole name."
+            ),
+            suggestions=(f"{match.group('before')} {match.group('after')} {match.group('verb')}",),
+            safe_fix=True,
+        )
+
+    @staticmethod
     def _verbless(document: Document, sentence: Sentence) -> Iterator[Finding]:
         text = document.text
+        that = _THAT_WITHOUT_VERB.search(text, sentence.start, sentence.end)
+        if that:
+            yield _no_verb(that.group("name"), that.group("time"), that.start("name"), that.end("time"))
+            return
         match = _VERBLESS.search(text, sentence.start, sentence.end)
         if not match or match.end() != _trimmed_end(text, sentence):
             return
@@ -137,21 +172,21 @@ class AttributionCheck:
             return
         if not match.group("time") and not match.group("lead").startswith(('"', "”", "’")):
             return  # ", UN spokesman Stephane Dujarric." may be an appositive
-        start = match.start("name")
         end = match.end("time") if match.group("time") else match.end("name")
-        time = match.group("time") or ""
-        yield Finding(
-            rule="attribution-no-verb",
-            category="accuracy/omission",
-            severity=Severity.MAJOR,
-            start=start,
-            end=end,
-            message=(
-                f"The attribution to {match.group('name')} has no speech verb: the reader cannot tell "
-                "that this is who said it."
-            ),
-            suggestions=(f"{match.group('name')} said{time}",),
-        )
+        yield _no_verb(match.group("name"), match.group("time") or "", match.start("name"), end)
+
+
+def _no_verb(name: str, time: str, start: int, end: int) -> Finding:
+    """An attribution with no speech verb: suggest "said" after the name."""
+    return Finding(
+        rule="attribution-no-verb",
+        category="accuracy/omission",
+        severity=Severity.MAJOR,
+        start=start,
+        end=end,
+        message=f"The attribution to {name} has no speech verb: the reader cannot tell that this is who said it.",
+        suggestions=(f"{name} said{time}",),
+    )
 
 
 def _after_quote(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
