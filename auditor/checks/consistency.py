@@ -164,11 +164,17 @@ class ConsistencyCheck:
             assert match is not None
             return use.form[: match.end(1)] + "-" + use.form[match.end(1) :]
 
+        counts = Counter(style(u) for u in uses)
+        closed_wins = counts["closed"] > counts["hyphenated"] or (
+            counts["closed"] == counts["hyphenated"] and uses and style(uses[0]) == "closed"
+        )
+        how = "closed up" if closed_wins else "hyphenated"
         yield from _minority(
             uses,
             style,
             "inconsistent-compass-style",
-            "breaks the compass-point style of this story (“{major}”): write every compound one way.",
+            f"is written differently from the story's other compass points, which are {how} (“{{major}}”); "
+            "write them all one way.",
             suggest=convert,
         )
 
