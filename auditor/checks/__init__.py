@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from auditor.checks.attribution import AttributionCheck
 from auditor.checks.base import Check
+from auditor.checks.consistency import ConsistencyCheck
 from auditor.checks.punctuation import PunctuationCheck
 from auditor.checks.quotes import QuotesCheck
 from auditor.checks.readability import ReadabilityCheck, ReadabilityLimits
+from auditor.checks.repetition import RepetitionCheck
+from auditor.checks.untranslated import UntranslatedCheck
 
 
 @dataclass
@@ -26,5 +30,9 @@ def build_checks(options: CheckOptions) -> list[Check]:
         PunctuationCheck(),
         QuotesCheck(),
         ReadabilityCheck(options.readability),
+        AttributionCheck(),
+        RepetitionCheck(),
+        UntranslatedCheck(),
+        ConsistencyCheck(),
     ]
     return checks
