@@ -91,7 +91,8 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 class OffsetMap:
     """Maps offsets in the original text to offsets in the text after ``edits``.
 
-    Offsets inside a replaced span map to the start of its replacement.
+    Offsets inside a replaced span map to the start of its replacement; the offset of an
+    insertion maps to just after the inserted text.
     """
 
     def __init__(self, edits: Iterable[Edit]) -> None:
