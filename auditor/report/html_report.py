@@ -88,7 +88,8 @@ def _dimension(category: str) -> str:
 
 
 def _worst(findings: Sequence[Mapping[str, Any]]) -> Mapping[str, Any]:
-    return max(findings, key=lambda f: _RANK.get(str(f["severity"]), 0))
+    """The finding whose look a highlight takes: most severe, and a specific fault over readability."""
+    return max(findings, key=lambda f: (_RANK.get(str(f["severity"]), 0), f["category"] != "readability"))
 
 
 def _mark(piece: str, covering: list[tuple[int, Mapping[str, Any]]]) -> str:
