@@ -52,20 +52,43 @@ def priority(finding: Finding) -> tuple[int, int, int, str]:
     return (-finding.severity.rank, finding.start, finding.end - finding.start, finding.rule)
 
 
+class _Chosen:
+    """Mutually non-overlapping edits kept sorted by start, so a conflict check is two look-ups."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._edits: list[Edit] = []
+
+    def conflicts(self, edit: Edit) -> bool:
+        at = bisect.bisect_right(self._starts, edit.start)
+        before = self._edits[at - 1] if at else None
+        after = self._edits[at] if at < len(self._edits) else None
+        return any(other is not None and overlaps(other, edit) for other in (before, after))
+
+    def add(self, edit: Edit) -> None:
+        at = bisect.bisect_right(self._starts, edit.start)
+        self._starts.insert(at, edit.start)
+        self._edits.insert(at, edit)
+
+
 def choose_fixes(
     findings: Iterable[Finding], *, only_safe: bool = True, accepted: Sequence[Edit] = ()
 ) -> list[Edit]:
     """The unambiguous, mutually non-overlapping edits to make, in text order.
 
-    ``accepted`` are edits already made (e.g. chosen by hand); new edits never overlap them.
+    Candidates are taken in :func:`priority` order and kept unless they overlap one
+    already kept. ``accepted`` are edits already made (e.g. chosen by hand, assumed
+    not to overlap each other); new edits never overlap them.
     """
-    chosen: list[Edit] = list(accepted)
+    chosen = _Chosen()
+    for edit in accepted:
+        chosen.add(edit)
     new: list[Edit] = []
     for finding in sorted((f for f in findings if is_unambiguous(f, only_safe=only_safe)), key=priority):
         edit = Edit(finding.start, finding.end, finding.suggestions[0], finding.rule)
-        if any(overlaps(edit, other) for other in chosen):
+        if chosen.conflicts(edit):
             continue
-        chosen.append(edit)
+        chosen.add(edit)
         new.append(edit)
     return sorted(new, key=lambda e: (e.start, e.end))
 

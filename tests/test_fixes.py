@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditor.fixes import Edit, OffsetMap, apply_edits, choose_fixes, is_unambiguous, overlaps
+from auditor.fixes import Edit, OffsetMap, apply_edits, choose_fixes, is_unambiguous, overlaps, priority
 from auditor.models import Finding, Severity
 
 
@@ -91,3 +91,23 @@ def test_offset_map_points_after_each_edit(text, raw):
         at = moved(edit.start) - (len(edit.replacement) if edit.start == edit.end else 0)
         assert fixed[at : at + len(edit.replacement)] == edit.replacement
     assert moved(len(text)) == len(fixed)
+
+
+spans = st.lists(
+    st.tuples(st.integers(0, 20), st.integers(0, 3), st.sampled_from(list(Severity)), st.booleans()),
+    max_size=12,
+)
+
+
+@given(spans)
+def test_choice_equals_the_plain_greedy_definition(raw):
+    findings = [
+        finding(s, s + n, "x", severity=sev, safe=safe, rule=f"r{k}")
+        for k, (s, n, sev, safe) in enumerate(raw)
+    ]
+    kept: list[Edit] = []
+    for f in sorted((f for f in findings if f.safe_fix), key=lambda f: priority(f)):
+        edit = Edit(f.start, f.end, "x", f.rule)
+        if not any(overlaps(edit, other) for other in kept):
+            kept.append(edit)
+    assert choose_fixes(findings) == sorted(kept, key=lambda e: (e.start, e.end))

@@ -215,8 +215,13 @@ def test_keyboard_navigation_accept_reject_undo(tab: Tab, seed_url: str):
     keyboard.press("u")
     assert tab.card("misplaced-closing-quote").locator(".state").inner_text() == "pending"
     assert "here? “A soldier" in tab.corrected()
-    keyboard.press("Tab")  # keys are ignored while typing in a filter box
-    assert tab.page.locator("kbd", has_text="j").count() == 1  # the keys are documented on the page
+    tab.page.get_by_role("checkbox", name="minor").focus()
+    keyboard.press("j")  # keys go to the control that has focus, not to the navigation
+    assert tab.page.evaluate("document.activeElement.value") == "minor"
+    assert tab.page.locator(".finding.current").get_attribute("data-rule") == "misplaced-closing-quote"
+    tab.page.locator("#story mark", has_text=">>").click()  # a highlight selects its finding
+    assert tab.page.evaluate(focused) == "garbled-dateline"
+    assert tab.page.locator("#keys kbd").all_inner_texts()[:2] == ["j", "k"]  # the keys are documented
 
 
 def test_filters_hide_findings_and_highlights_and_navigation_skips_them(tab: Tab, seed_url: str):

@@ -10,6 +10,9 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from auditor.checks import CheckOptions, build_checks
 from auditor.models import Document, Finding, Severity
 from auditor.pipeline import audit_document
@@ -152,3 +155,30 @@ def test_assets_ship_inside_the_package():
     assert (assets / "report.js").is_file() and (assets / "report.css").is_file()
     pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8")
     assert 'packages = ["auditor"]' in pyproject  # hatchling ships every file under auditor/, assets included
+
+
+@given(
+    st.text(alphabet="ab <&\n", max_size=25),
+    st.lists(st.tuples(st.integers(0, 25), st.integers(0, 5)), max_size=8),
+)
+def test_every_finding_is_highlighted_exactly_over_its_span(text, raw):
+    findings = [
+        {"rule": f"r{k}", "category": "fluency/grammar", "severity": "minor", "message": "m",
+         "start": min(s, len(text)), "end": min(s + n, len(text))}
+        for k, (s, n) in enumerate(raw)
+    ]
+    html = highlighted(text, findings)
+    assert unescape(re.sub(r"<[^>]+>", "", html)) == text
+    position = 0
+    covered: dict[int, set[int]] = {}
+    for match in re.finditer(r'<mark[^>]*data-f="([^"]*)"[^>]*>(.*?)</mark>|([^<]+)', html, re.S):
+        piece = unescape(match.group(2) if match.group(1) is not None else match.group(3))
+        ids = [int(i) for i in match.group(1).split()] if match.group(1) is not None else []
+        for i in ids:
+            covered.setdefault(i, set()).update(range(position, position + len(piece)))
+            if not piece:
+                covered[i].add(-1 - position)  # an insertion point
+        position += len(piece)
+    for k, f in enumerate(findings):
+        expected = set(range(f["start"], f["end"])) if f["end"] > f["start"] else {-1 - f["start"]}
+        assert covered.get(k) == expected

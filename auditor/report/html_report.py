@@ -106,22 +106,30 @@ def _mark(piece: str, covering: list[tuple[int, Mapping[str, Any]]]) -> str:
 def highlighted(text: str, findings: Sequence[Mapping[str, Any]]) -> str:
     """Escaped ``text`` with every finding wrapped in ``<mark>`` pieces (overlaps split into pieces).
 
-    Empty spans (insertion points) become empty marks at their position.
+    Empty spans (insertion points) become empty marks at their position. A sweep over
+    the cut points keeps this linear in practice even for long ``--lines`` documents.
     """
     numbered = list(enumerate(findings))
+    starting: dict[int, list[tuple[int, Mapping[str, Any]]]] = {}
+    inserts: dict[int, list[tuple[int, Mapping[str, Any]]]] = {}
     cuts = {0, len(text)}
-    for _, f in numbered:
-        cuts.update((int(f["start"]), int(f["end"])))
+    for n, f in numbered:
+        start, end = int(f["start"]), int(f["end"])
+        cuts.update((start, end))
+        (inserts if start == end else starting).setdefault(start, []).append((n, f))
     points = sorted(cuts)
+    active: dict[int, tuple[int, Mapping[str, Any]]] = {}
     out: list[str] = []
     for left, right in zip(points, [*points[1:], None], strict=True):
-        out.extend(_mark("", [(n, f)]) for n, f in numbered if f["start"] == f["end"] == left)
+        out.extend(_mark("", [item]) for item in inserts.get(left, []))
         if right is None:
             break
-        covering = [
-            (n, f) for n, f in numbered if f["start"] <= left and f["end"] >= right and f["end"] > f["start"]
-        ]
+        for n, f in starting.get(left, []):
+            active[n] = (n, f)
+        for n in [n for n, (_, f) in active.items() if int(f["end"]) <= left]:
+            del active[n]
         piece = text[left:right]
+        covering = sorted(active.values(), key=lambda item: item[0])
         out.append(_mark(piece, covering) if covering else escape(piece))
     return "".join(out)
 
