@@ -11,8 +11,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from auditor.checks import CheckOptions, build_checks
+from auditor.cli import app
 from auditor.fixes import OffsetMap, choose_fixes
 from auditor.models import Document
 from auditor.pipeline import audit_document
@@ -22,11 +24,17 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_716b39ef12bcdcab.txt"
 
 
-def run(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The real CLI in-process (fast); the seed test below also runs it as a subprocess."""
+    result = CliRunner().invoke(app, list(args), input=stdin)
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
+
+
+def run_process(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run(
         [sys.executable, "-m", "auditor", *args],
-        capture_output=True, text=True, cwd=cwd or ROOT, input=stdin, env=env, timeout=120,
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=120,
     )
 
 
@@ -43,7 +51,7 @@ def story(tmp_path: Path) -> Path:
 
 
 def test_fix_only_safe_on_seed_leaves_fewer_findings_and_no_new_ones(story: Path):
-    result = run("fix", str(story), "--only-safe", "--no-grammar")
+    result = run_process("fix", str(story), "--only-safe", "--no-grammar")
     assert result.returncode == 0, result.stderr
     fixed_file = story.with_name("story.fixed.txt")
     original, fixed = story.read_text(encoding="utf-8"), fixed_file.read_text(encoding="utf-8")

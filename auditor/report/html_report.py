@@ -333,6 +333,10 @@ def render_document(data: Mapping[str, Any], text: str, rule_help: Mapping[str, 
     pills = "".join(
         f'<li class="pill sev-{v}"><span class="n">{severity_counts[v]}</span> {v}</li>' for v in SEVERITIES
     )
+    category_pills = "".join(
+        f'<li class="pill">{escape(c)}: <span class="n">{n}</span></li>'
+        for c, n in sorted(category_counts.items())
+    )
     cards = "".join(_finding_card(n, findings[n], text, explain) for n in _worst_first(findings))
     legend = "".join(
         f'<li><mark class="sev-minor cat-{d}">{d}</mark></li>'
@@ -352,7 +356,8 @@ def render_document(data: Mapping[str, Any], text: str, rule_help: Mapping[str, 
 <p class="meta">{len(sentences)} sentences · {len(findings)} findings · {lang}</p></div>
 <div class="scorebox" aria-label="Document score {score:.1f} out of 100">
 <span class="score">{score:.1f}</span><span class="of">/100</span></div>
-<ul class="pills" aria-label="Findings by severity">{pills}</ul></header>
+<ul class="pills" aria-label="Findings by severity">{pills}</ul>
+<ul class="pills cats" aria-label="Findings by category">{category_pills}</ul></header>
 <main class="layout" data-stem="{escape(stem)}">
 <div class="work">
 <section class="toolbar" aria-label="Corrections">
