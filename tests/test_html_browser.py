@@ -65,10 +65,10 @@ def browser() -> Iterator[object]:
 def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed and a hostile story, reported by the real CLI in one batch run."""
     inputs = tmp_path_factory.mktemp("inputs")
-    shutil.copy(SEED, inputs / SEED.name)
     (inputs / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     out = tmp_path_factory.mktemp("reports")
-    _auditor("check", str(inputs), "--format", "html", "--no-grammar", "--output", str(out))
+    seed = str(SEED.relative_to(ROOT))  # as the README's command names it: seeds/...
+    _auditor("check", seed, str(inputs), "--format", "html", "--no-grammar", "--output", str(out))
     return out
 
 
