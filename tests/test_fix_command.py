@@ -126,3 +126,4 @@ def test_fix_lines_mode_keeps_lines(tmp_path: Path):
     assert source.with_name("mt.fixed.txt").read_text(encoding="utf-8") == (
         "First line is here.\n\nSecond line has no problem.\n"
     )
+

@@ -148,6 +148,18 @@ def test_write_reports_reserves_index_and_writes_all(tmp_path: Path):
     assert [e.report for e in entries] == ["index-2.html", "b.html"]
 
 
+def test_unwritable_output_is_an_auditor_error(tmp_path: Path):
+    import pytest
+
+    from auditor.errors import AuditorError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(AuditorError, match="cannot write"):
+        write_html_reports(iter([audited("Ankara .\n")]), blocker / "reports")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
 def test_assets_ship_inside_the_package():
     import auditor.report as package
 

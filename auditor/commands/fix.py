@@ -95,6 +95,25 @@ def _file_mode(path: Path) -> int:
     return 0o666 & ~umask
 
 
+def _write(
+    files: list[str], documents: list[FixedDocument], targets: dict[str, Path], *, in_place: bool
+) -> None:
+    """Write every corrected file all-or-nothing, keeping the mode of a file replaced in place."""
+    modes = {file: _file_mode(target) for file, target in targets.items()}
+    written: list[tuple[Path, int]] = []
+    try:
+        with OutputSet() as outputs:
+            for file, document in zip(files, documents, strict=True):
+                if file == STDIN or (in_place and document.fixed == document.original):
+                    continue
+                outputs.write(targets[file], document.fixed)
+                written.append((targets[file], modes[file]))
+        for target, mode in written:
+            target.chmod(mode)
+    except OSError as error:
+        raise AuditorError(f"{error.filename or targets}: cannot write ({error.strerror})") from None
+
+
 def fix(
     paths: Annotated[
         list[str],
@@ -147,16 +166,7 @@ def fix(
         documents = fix_documents(
             files, lang=lang, lines=lines, grammar=not no_grammar, only_safe=only_safe
         )
-        modes = {file: _file_mode(target) for file, target in targets.items()}
-        written: list[tuple[Path, int]] = []
-        with OutputSet() as outputs:
-            for file, document in zip(files, documents, strict=True):
-                if file == STDIN or (in_place and document.fixed == document.original):
-                    continue
-                outputs.write(targets[file], document.fixed)
-                written.append((targets[file], modes[file]))
-        for target, mode in written:
-            target.chmod(mode)
+        _write(files, documents, targets, in_place=in_place)
     except AuditorError as error:
         typer.echo(f"auditor: error: {error}", err=True)
         raise typer.Exit(2) from None

@@ -479,10 +479,13 @@ def write_html_reports(results: Iterable[DocumentResult], directory: Path) -> li
         raise AuditorError(f"{directory}: exists and is not a directory")
     taken: set[str] = {INDEX_NAME}
     entries: list[ReportEntry] = []
-    with OutputSet() as outputs:
-        for result in results:
-            name = report_name(result.document.path, ".html", taken)
-            outputs.write(directory / name, render_html(result))
-            entries.append(entry_for(result, name))
-        outputs.write(directory / INDEX_NAME, render_index(entries))
+    try:
+        with OutputSet() as outputs:
+            for result in results:
+                name = report_name(result.document.path, ".html", taken)
+                outputs.write(directory / name, render_html(result))
+                entries.append(entry_for(result, name))
+            outputs.write(directory / INDEX_NAME, render_index(entries))
+    except OSError as error:
+        raise AuditorError(f"{error.filename or directory}: cannot write ({error.strerror})") from None
     return entries
