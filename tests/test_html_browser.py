@@ -321,6 +321,8 @@ def test_narrow_screen_has_no_horizontal_scroll_and_print_hides_controls(tab: Ta
     tab.page.set_viewport_size({"width": 360, "height": 740})
     tab.open(seed_url)
     assert tab.page.evaluate("document.documentElement.scrollWidth") <= 360
+    top = {s: tab.page.locator(s).bounding_box()["y"] for s in ("#story", "#findings", "#corrected")}
+    assert top["#story"] < top["#findings"] < top["#corrected"]  # one column, findings right after the story
     tab.page.emulate_media(media="print")
     assert not tab.page.locator("#accept-safe").is_visible()
     assert tab.page.locator(".finding").first.is_visible()
