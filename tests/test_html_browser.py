@@ -186,6 +186,10 @@ def test_accept_all_safe_fixes_matches_auditor_fix(tab: Tab, seed_url: str, tmp_
     corrected = tab.page.evaluate("document.getElementById('corrected').textContent")
     assert corrected == expected
     assert "Accepted 3 safe fixes." in tab.page.inner_text("#status")
+    tab.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    tab.page.click("#copy")
+    tab.page.wait_for_function("document.getElementById('status').textContent.includes('copied')")
+    assert tab.page.evaluate("navigator.clipboard.readText()") == expected
     with tab.page.expect_download() as download_info:
         tab.page.click("#download")
     download = download_info.value
