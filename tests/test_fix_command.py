@@ -127,3 +127,14 @@ def test_fix_lines_mode_keeps_lines(tmp_path: Path):
         "First line is here.\n\nSecond line has no problem.\n"
     )
 
+
+
+def test_fix_diff_marks_a_missing_final_newline_and_include_unsafe_adds_single_fixes(tmp_path: Path):
+    source = tmp_path / "mt.txt"
+    source.write_text("they met in Ankara and left", encoding="utf-8")
+    result = run("fix", str(source), "--lines", "--diff", "--no-grammar")
+    assert result.stdout.endswith("+They met in Ankara and left\n\\ No newline at end of file\n")
+    source.with_name("mt.fixed.txt").unlink()
+    unsafe = run("fix", str(source), "--lines", "--include-unsafe", "--no-grammar")
+    assert unsafe.returncode == 0
+    assert source.with_name("mt.fixed.txt").read_text(encoding="utf-8") == "They met in Ankara and left."

@@ -75,15 +75,15 @@ def fix_documents(
 
 
 def unified_diff(document: FixedDocument, target: str) -> str:
-    """The change as a unified diff (empty when nothing changed)."""
-    return "".join(
-        difflib.unified_diff(
-            document.original.splitlines(keepends=True),
-            document.fixed.splitlines(keepends=True),
-            fromfile=document.path,
-            tofile=target,
-        )
+    """The change as a unified diff (empty when nothing changed), marking a missing final newline."""
+    lines = difflib.unified_diff(
+        document.original.splitlines(keepends=True),
+        document.fixed.splitlines(keepends=True),
+        fromfile=document.path,
+        tofile=target,
     )
+    missing = "\n\\ No newline at end of file\n"
+    return "".join(line if line.endswith("\n") else line + missing for line in lines)
 
 
 def _file_mode(path: Path) -> int:
