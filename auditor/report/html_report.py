@@ -17,7 +17,6 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,8 @@ from auditor.report.explain import CATEGORY_HELP, explanations
 from auditor.report.json_report import document_dict
 from auditor.report.model import DocumentResult
 
+#: CSS and script inlined into every page; package data, shipped in the wheel.
+ASSETS = Path(__file__).with_name("assets")
 INDEX_NAME = "index.html"
 SEVERITIES = ("critical", "major", "minor")
 _RANK = {"minor": 1, "major": 2, "critical": 3}
@@ -38,7 +39,7 @@ QUOTE_LIMIT = 140
 
 def _asset(name: str) -> str:
     """The text of a packaged asset (``auditor/report/assets/NAME``)."""
-    return (resources.files("auditor.report") / "assets" / name).read_text(encoding="utf-8")
+    return (ASSETS / name).read_text(encoding="utf-8")
 
 
 def _sha256(text: str) -> str:
