@@ -27,7 +27,7 @@ CHROMIUM = os.environ.get("AUDITOR_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 HOSTILE = (
     "DAMASCUS >> <script>window.__pwned = 1; alert('script')</script> and a stray </script> here .\n\n"
-    'He said "onmouseover=window.__pwned=2 x=" loudly and loudly </textarea><img src=x '
+    'He said "onmouseover=window.__pwned=2 x=" loudly and "loudly </textarea><img src=x '
     "onerror=\"window.__pwned=3\"> <b onmouseover=alert(4)>bold</b>.\n"
 )
 
@@ -329,6 +329,9 @@ def test_hostile_story_renders_as_text_and_executes_nothing(tab: Tab, reports: P
     assert page.locator("script").count() == 2
     assert page.locator("img, textarea, #story b").count() == 0
     assert "<img src=x" in tab.corrected()
+    # finding cards quote the hostile text around their spans, as text
+    quotes = " ".join(page.locator(".finding .quote").all_inner_texts())
+    assert "</script>" in quotes and "onerror=\"window.__pwned=3\">" in quotes
 
 
 def test_index_lists_documents_worst_first_and_links_work(tab: Tab, reports: Path):
