@@ -474,8 +474,13 @@ def render_index(entries: Sequence[ReportEntry]) -> str:
     return _page("auditor · index", body, style=_asset("report.css"))
 
 
-def write_html_reports(results: Iterable[DocumentResult], directory: Path) -> list[ReportEntry]:
-    """Write one workspace page per document and ``index.html`` into ``directory``, all or nothing."""
+def write_html_reports(
+    results: Iterable[DocumentResult], directory: Path, rule_help: Mapping[str, str] | None = None
+) -> list[ReportEntry]:
+    """Write one workspace page per document and ``index.html`` into ``directory``, all or nothing.
+
+    ``rule_help`` maps rule ids to the explanation shown on each finding (e.g. rule pack descriptions).
+    """
     if directory.exists() and not directory.is_dir():
         raise AuditorError(f"{directory}: exists and is not a directory")
     taken: set[str] = {INDEX_NAME}
@@ -484,7 +489,7 @@ def write_html_reports(results: Iterable[DocumentResult], directory: Path) -> li
         with OutputSet() as outputs:
             for result in results:
                 name = report_name(result.document.path, ".html", taken)
-                outputs.write(directory / name, render_html(result))
+                outputs.write(directory / name, render_html(result, rule_help))
                 entries.append(entry_for(result, name))
             outputs.write(directory / INDEX_NAME, render_index(entries))
     except OSError as error:
