@@ -402,3 +402,36 @@ def test_accessibility_names_focus_and_contrast(tab: Tab, seed_url: str):
     probe = page.context.new_page()
     probe.set_content('<p style="color:#aaa;background:#fff">faint</p>')
     assert probe.evaluate(CONTRAST) == ["P. 2.32"]
+
+
+def test_page_and_fixes_module_choose_the_same_fixes_on_overlapping_findings(tab: Tab, tmp_path: Path):
+    """The script mirrors auditor/fixes.py: same choice and same text on a tangle of overlapping fixes."""
+    import random
+
+    from auditor.fixes import apply_edits, choose_fixes
+    from auditor.models import Finding, Severity
+    from auditor.report.html_report import render_document
+
+    rng = random.Random(7)
+    text = "They met in Ankara . The talks were not were not easy , officials said .\n"
+    findings = []
+    for number in range(60):
+        start = rng.randrange(0, len(text) - 1)
+        end = min(len(text), start + rng.choice([0, 1, 2, 3, 5, 8]))
+        suggestions = tuple(rng.choice(["", ".", "X", "yz"]) for _ in range(rng.choice([0, 1, 1, 1, 2])))
+        findings.append(
+            Finding(f"rule-{number % 7}", "fluency/grammar", rng.choice(list(Severity)), start, end,
+                    f"finding {number}", suggestions, rng.random() < 0.8)
+        )
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    data = {"path": "tangle.txt", "score": 50.0, "lang": "en-US", "readability": {},
+            "sentences": [{"index": 0, "start": 0, "end": len(text), "text": text, "score": 50.0,
+                           "findings": [{**f.__dict__, "severity": f.severity.value,
+                                         "suggestions": list(f.suggestions)} for f in findings]}]}
+    page_file = tmp_path / "tangle.html"
+    page_file.write_text(render_document(data, text), encoding="utf-8")
+    tab.open(page_file.as_uri())
+    tab.page.click("#accept-safe")
+    expected = apply_edits(text, choose_fixes(findings))
+    assert expected != text
+    assert tab.page.evaluate("document.getElementById('corrected').textContent") == expected
