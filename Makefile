@@ -24,8 +24,11 @@ demo: setup
 lint: setup
 	$(PY) -m ruff check auditor tests benchmarks
 
-test: setup lint
+test: setup lint browser
 	$(PY) -m pytest -q
+
+browser:
+	scripts/install_browser.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis reports/*.html

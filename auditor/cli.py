@@ -12,11 +12,12 @@ import typer
 
 from auditor import __version__
 from auditor.checks import CheckOptions, build_checks
+from auditor.commands import fix as fix_command
 from auditor.errors import AuditorError
-from auditor.output import OutputSet, report_name
+from auditor.output import OutputSet
 from auditor.pipeline import audit_stream
 from auditor.reading import expand_paths, read_documents
-from auditor.report.html_report import render_html
+from auditor.report.html_report import write_html_reports
 from auditor.report.json_report import write_json
 from auditor.report.model import DocumentResult
 from auditor.report.text_report import write_text
@@ -34,6 +35,7 @@ app = typer.Typer(
 )
 rules_app = typer.Typer(help="List and explain the rules auditor applies.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
+fix_command.register(app)
 
 
 class OutputFormat(str, Enum):
@@ -127,19 +129,11 @@ def _write_reports(
     scores: list[float] = []
     if output_format is OutputFormat.html:
         directory = output or Path("reports")
-        if directory.exists() and not directory.is_dir():
-            raise AuditorError(f"{directory}: exists and is not a directory")
-        taken: set[str] = set()
-        written: list[tuple[str, float, int, Path]] = []
-        with OutputSet() as outputs:
-            for result in results:
-                target = directory / report_name(result.document.path, ".html", taken)
-                outputs.write(target, render_html(result))
-                scores.append(result.score)
-                written.append((result.document.path, result.score, len(result.findings), target))
-        for path, score, found, target in written:
-            typer.echo(f"{path}: score {score:.1f}/100, {found} findings -> {target}")
-        return scores
+        entries = write_html_reports(results, directory)
+        for entry in entries:
+            summary = f"score {entry.score:.1f}/100, {entry.findings} findings"
+            typer.echo(f"{entry.path}: {summary} -> {directory / entry.report}")
+        return [entry.score for entry in entries]
     if output is None:
         if output_format is OutputFormat.json:
             return write_json(results, sys.stdout)
