@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from auditor.checks.base import Check
+from auditor.checks.phrases import PhraseCheck
 from auditor.checks.punctuation import PunctuationCheck
 from auditor.checks.quotes import QuotesCheck
 from auditor.checks.readability import ReadabilityCheck, ReadabilityLimits
@@ -18,6 +19,7 @@ class CheckOptions:
     grammar: bool = True
     source_lang: str | None = None
     readability: ReadabilityLimits | None = None
+    packs: tuple[str, ...] = ()  # rule packs switched on by name (--pack); 'all' for every pack
 
 
 def build_checks(options: CheckOptions) -> list[Check]:
@@ -26,5 +28,6 @@ def build_checks(options: CheckOptions) -> list[Check]:
         PunctuationCheck(),
         QuotesCheck(),
         ReadabilityCheck(options.readability),
+        PhraseCheck(source_lang=options.source_lang, requested=options.packs),
     ]
     return checks

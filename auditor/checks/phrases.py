@@ -1,0 +1,77 @@
+"""Phrase rules from the YAML packs in ``rules/``: calques, false friends, house style.
+
+Each sentence is tokenised once; every active rule is matched against it. Where
+rules overlap in one sentence the longer match wins (it is the more specific
+rule: "returned the fire from self-defense" beats "returned the fire").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from auditor.models import Document, Finding
+from auditor.rules_engine.loader import installed_packs
+from auditor.rules_engine.matcher import conditions_hold, find_matches
+from auditor.rules_engine.model import Pack, Rule
+from auditor.rules_engine.templates import render
+from auditor.rules_engine.tokens import Token, tokenize
+
+
+class PhraseCheck:
+    """Runs the rule packs that are switched on for a document."""
+
+    name = "phrases"
+
+    def __init__(
+        self,
+        packs: Sequence[Pack] | None = None,
+        source_lang: str | None = None,
+        requested: Iterable[str] = (),
+    ) -> None:
+        self.packs = tuple(installed_packs() if packs is None else packs)
+        self.source_lang = source_lang.lower() if source_lang else None
+        self.requested = frozenset(requested)
+
+    def active_rules(self, source_lang: str | None = None) -> list[Rule]:
+        """Rules of the packs switched on by default, by ``--source-lang`` or by ``--pack``."""
+        lang = (source_lang or self.source_lang or "").lower() or None
+        return [r for p in self.packs if p.active(lang, self.requested) for r in p.rules]
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        """Findings of every active rule in every sentence."""
+        rules = self.active_rules(document.source_lang)
+        for sentence in document.sentences:
+            tokens = tokenize(document.sentence_text(sentence), sentence.start)
+            if tokens:
+                yield from _longest_first(list(self._sentence_findings(rules, tokens, document.text)))
+
+    def _sentence_findings(self, rules: Sequence[Rule], tokens: list[Token], text: str) -> Iterator[Finding]:
+        for rule in rules:
+            sets = rule.sets
+            for match in find_matches(rule.pattern, tokens, sets):
+                if not conditions_hold(rule, match, tokens, sets):
+                    continue
+                start = tokens[match.span_first].start
+                end = tokens[match.span_last - 1].end
+                suggestions = tuple(
+                    dict.fromkeys(render(t, rule, match, tokens, text, start) for t in rule.suggest)
+                )
+                yield Finding(
+                    rule=rule.id,
+                    category=rule.category,
+                    severity=rule.severity,
+                    start=start,
+                    end=end,
+                    message=render(rule.message, rule, match, tokens, text, start),
+                    suggestions=tuple(s for s in suggestions if s != text[start:end]),
+                    safe_fix=rule.safe,
+                )
+
+
+def _longest_first(findings: list[Finding]) -> list[Finding]:
+    """Drop findings that overlap a longer one from another rule."""
+    kept: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (-(f.end - f.start), f.start)):
+        if all(finding.end <= k.start or k.end <= finding.start for k in kept):
+            kept.append(finding)
+    return sorted(kept, key=lambda f: f.start)
