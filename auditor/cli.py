@@ -12,6 +12,7 @@ import typer
 
 from auditor import __version__
 from auditor.checks import CheckOptions, build_checks
+from auditor.commands.rules import register_rules_commands, validate_rule_options
 from auditor.errors import AuditorError
 from auditor.output import OutputSet, report_name
 from auditor.pipeline import audit_stream
@@ -34,6 +35,7 @@ app = typer.Typer(
 )
 rules_app = typer.Typer(help="List and explain the rules auditor applies.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
+register_rules_commands(rules_app)
 
 
 class OutputFormat(str, Enum):
@@ -90,6 +92,16 @@ def check(
     no_grammar: Annotated[
         bool, typer.Option("--no-grammar", help="Skip LanguageTool grammar checking.")
     ] = False,
+    source_lang: Annotated[
+        Optional[str],
+        typer.Option("--source-lang", help="Language the copy was translated from (nl, de, fr, es, it, pt, ru, ar): "
+                     "switches on that language's false-friend rules."),
+    ] = None,
+    pack: Annotated[
+        Optional[list[str]],
+        typer.Option("--pack", help="Switch on an optional rule pack by id (repeatable; 'all' for every pack). "
+                     "See 'auditor rules list'."),
+    ] = None,
     fail_under: Annotated[
         Optional[float],
         typer.Option("--fail-under", min=0, max=100, help="Exit 1 if any document scores below this (0-100)."),
@@ -104,7 +116,8 @@ def check(
                 raise AuditorError(f"{output}: is one of the inputs; refusing to overwrite it")
             if output.is_dir():
                 raise AuditorError(f"{output}: is a directory; give a file name for {output_format.value} output")
-        options = CheckOptions(lang=lang, grammar=not no_grammar)
+        options = CheckOptions(lang=lang, grammar=not no_grammar, source_lang=source_lang, packs=tuple(pack or ()))
+        validate_rule_options(options)
         checks = build_checks(options)
         documents = read_documents(files, lang=lang, lines=lines)
         results = audit_stream(documents, checks, ScoringModel())

@@ -112,7 +112,7 @@ def _spec(data: dict[str, Any], what: str, where: _Where, sets: dict[str, frozen
         labels = [f"{what}: any_of {n}" for n in range(1, len(data["any_of"]) + 1)]
         any_of = tuple(
             _spec(_check_keys(s, _SPEC_KEYS, label, where), label, where, sets)
-            for label, s in zip(labels, data["any_of"])
+            for label, s in zip(labels, data["any_of"], strict=True)
         )
     negated = None
     if "not" in data:

@@ -1,0 +1,97 @@
+"""``auditor rules list`` and ``auditor rules show RULE``: what every rule checks, and examples."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from typing import Annotated, Optional
+
+import typer
+
+from auditor.errors import AuditorError
+from auditor.rule_catalogue import RuleInfo, all_rules, find_rule
+
+_LANG = re.compile(r"^[a-z]{2,3}$")
+
+
+def validate_rule_options(options: object) -> None:
+    """Reject unknown ``--pack`` ids and malformed ``--source-lang`` codes with one clear line."""
+    from auditor.rules_engine import installed_packs
+
+    packs = {p.id for p in installed_packs()}
+    for name in getattr(options, "packs", ()) or ():
+        if name != "all" and name not in packs:
+            raise AuditorError(f"--pack {name}: no such rule pack (known: {', '.join(sorted(packs))}, all)")
+    lang = getattr(options, "source_lang", None)
+    if lang is not None and not _LANG.match(lang.lower()):
+        raise AuditorError(f"--source-lang {lang}: give a two-letter language code such as nl, de or fr")
+
+
+def _list(
+    pack: Annotated[
+        Optional[str], typer.Option("--pack", help="Only rules of this pack (or 'check' for built-in checks).")
+    ] = None,
+) -> None:
+    """List every rule: id, where it comes from, when it is on, category, severity, description."""
+    try:
+        rules = all_rules()
+    except AuditorError as error:
+        typer.echo(f"auditor: error: {error}", err=True)
+        raise typer.Exit(2) from None
+    if pack:
+        rules = [r for r in rules if r.source.split(":", 1)[-1] == pack or r.source.split(":")[0] == pack]
+        if not rules:
+            typer.echo(f"auditor: error: --pack {pack}: no rules found", err=True)
+            raise typer.Exit(2)
+    from auditor.rules_engine import installed_packs
+
+    descriptions = {f"pack:{p.id}": p.description for p in installed_packs()}
+    current = None
+    for rule in rules:
+        if rule.source != current:
+            current = rule.source
+            typer.echo(f"\n{rule.source}  [{rule.enabled}]")
+            if rule.source in descriptions:
+                typer.echo(textwrap.fill(descriptions[rule.source], 100, initial_indent="  ",
+                                         subsequent_indent="  "))
+        typer.echo(f"  {rule.id:<34} {rule.category:<24} {rule.severity:<8} {rule.description}")
+    typer.echo(f"\n{len(rules)} rules")
+
+
+def _show(rule_id: Annotated[str, typer.Argument(help="Rule id, as shown by 'auditor rules list'.")]) -> None:
+    """Explain one rule: description, category, severity, pack, when it is on, examples."""
+    try:
+        rule = find_rule(rule_id)
+    except AuditorError as error:
+        typer.echo(f"auditor: error: {error}", err=True)
+        raise typer.Exit(2) from None
+    if rule is None:
+        typer.echo(f"auditor: error: no rule '{rule_id}' (see 'auditor rules list')", err=True)
+        raise typer.Exit(2)
+    typer.echo(describe(rule))
+
+
+def describe(rule: RuleInfo) -> str:
+    """A readable description of ``rule`` for the terminal."""
+    lines = [
+        rule.id,
+        textwrap.fill(rule.description, 88, initial_indent="  ", subsequent_indent="  "),
+        f"  category:  {rule.category}",
+        f"  severity:  {rule.severity}",
+        f"  from:      {rule.source}",
+        f"  enabled:   {rule.enabled}",
+        f"  safe fix:  {'yes' if rule.safe else 'no'}",
+    ]
+    if rule.bad:
+        lines.append("  flagged:")
+        lines += [f"    - {text}" for text in rule.bad]
+    if rule.good:
+        lines.append("  not flagged:")
+        lines += [f"    - {text}" for text in rule.good]
+    return "\n".join(lines)
+
+
+def register_rules_commands(rules_app: typer.Typer) -> None:
+    """Attach ``list`` and ``show`` to the CLI's ``rules`` sub-app."""
+    rules_app.command("list")(_list)
+    rules_app.command("show")(_show)
