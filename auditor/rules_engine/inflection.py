@@ -48,7 +48,10 @@ def tags_of(word: str, lemma: str, pos: str | None = None) -> list[str]:
     """The Penn tags under which ``word`` is a form of ``lemma``, most specific first."""
     low = word.lower().replace("’", "'")
     table = forms_by_tag(lemma, pos)
-    return [tag for tag in _TAG_ORDER if low in table.get(tag, ())]
+    tags = [tag for tag in _TAG_ORDER if low in table.get(tag, ())]
+    if low == lemma.lower():  # the bare form: "become" is base form before participle, "profit" singular
+        tags.sort(key=lambda tag: tag not in ("VB", "NN", "JJ", "RB"))
+    return tags
 
 
 def inflect_like(target: str, word: str, lemma: str, pos: str | None = None) -> str:
