@@ -8,7 +8,9 @@ Placeholders:
   (``{verb:clear}`` on ``Evacuated`` gives ``Cleared``);
 - ``{name@table}``: the named text looked up in one of the pack's ``tables``.
 
-The finished suggestion starts upper-case when the flagged text does.
+The finished suggestion starts upper-case when the flagged text does and starts
+the sentence (or follows an opening quote, bracket, dash or colon); a capital
+inside a sentence belongs to a name and is not carried over.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from auditor.rules_engine.model import Rule
 from auditor.rules_engine.tokens import Token
 from auditor.text_utils import match_case
 
+_OPENERS = frozenset("“\"‘'([—–-:")
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w-]*)(?:([:@])([^{}]+))?\}")
 
 
@@ -43,6 +46,9 @@ def render(template: str, rule: Rule, match: Match, tokens: Sequence[Token], tex
             return ""
         return text[tokens[bounds[0]].start : tokens[bounds[1] - 1].end]
 
+    first = match.span_first
+    initial = first == 0 or tokens[first - 1].text in _OPENERS
+
     def fill(found: re.Match[str]) -> str:
         name, operator, argument = found.group(1), found.group(2), found.group(3)
         written = capture_text(name)
@@ -52,12 +58,12 @@ def render(template: str, rule: Rule, match: Match, tokens: Sequence[Token], tex
             return ""
         if operator == "@":
             looked_up = rule.tables.get(argument.strip(), {}).get(written.lower(), written)
-            return match_case(written.split()[0], looked_up)
+            return match_case(written.split()[0], looked_up) if initial or written.isupper() else looked_up
         return _inflect(argument.strip(), written.split()[0], rule.captures.get(name, ("", None)))
 
     filled = PLACEHOLDER.sub(fill, template)
     flagged = capture_text("span")
-    return _case_like(flagged, filled)
+    return _case_like(flagged, filled) if initial else filled
 
 
 def _inflect(target: str, word: str, lemma_pos: tuple[str, str | None]) -> str:
