@@ -94,13 +94,19 @@ def check(
     ] = False,
     source_lang: Annotated[
         Optional[str],
-        typer.Option("--source-lang", help="Language the copy was translated from (nl, de, fr, es, it, pt, ru, ar): "
-                     "switches on that language's false-friend rules."),
+        typer.Option(
+            "--source-lang",
+            help="Language the copy was translated from (nl, de, fr, es, it, pt, ru, ar): "
+            "switches on that language's false-friend rules.",
+        ),
     ] = None,
     pack: Annotated[
         Optional[list[str]],
-        typer.Option("--pack", help="Switch on an optional rule pack by id (repeatable; 'all' for every pack). "
-                     "See 'auditor rules list'."),
+        typer.Option(
+            "--pack",
+            help="Switch on an optional rule pack by id (repeatable; 'all' for every pack). "
+            "See 'auditor rules list'.",
+        ),
     ] = None,
     fail_under: Annotated[
         Optional[float],
@@ -116,7 +122,9 @@ def check(
                 raise AuditorError(f"{output}: is one of the inputs; refusing to overwrite it")
             if output.is_dir():
                 raise AuditorError(f"{output}: is a directory; give a file name for {output_format.value} output")
-        options = CheckOptions(lang=lang, grammar=not no_grammar, source_lang=source_lang, packs=tuple(pack or ()))
+        options = CheckOptions(
+            lang=lang, grammar=not no_grammar, source_lang=source_lang, packs=tuple(pack or ())
+        )
         validate_rule_options(options)
         checks = build_checks(options)
         documents = read_documents(files, lang=lang, lines=lines)

@@ -29,7 +29,8 @@ def validate_rule_options(options: object) -> None:
 
 def _list(
     pack: Annotated[
-        Optional[str], typer.Option("--pack", help="Only rules of this pack (or 'check' for built-in checks).")
+        Optional[str],
+        typer.Option("--pack", help="Only rules of this pack (or 'check' for built-in checks)."),
     ] = None,
 ) -> None:
     """List every rule: id, where it comes from, when it is on, category, severity, description."""
@@ -52,8 +53,9 @@ def _list(
             current = rule.source
             typer.echo(f"\n{rule.source}  [{rule.enabled}]")
             if rule.source in descriptions:
-                typer.echo(textwrap.fill(descriptions[rule.source], 100, initial_indent="  ",
-                                         subsequent_indent="  "))
+                typer.echo(
+                    textwrap.fill(descriptions[rule.source], 100, initial_indent="  ", subsequent_indent="  ")
+                )
         typer.echo(f"  {rule.id:<34} {rule.category:<24} {rule.severity:<8} {rule.description}")
     typer.echo(f"\n{len(rules)} rules")
 

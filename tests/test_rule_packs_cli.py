@@ -1,0 +1,68 @@
+"""Packs switched on from the command line, and the rules sub-commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from auditor.cli import app
+from auditor.rule_catalogue import builtin_rules
+from auditor.rules_engine import installed_packs
+
+SEED = Path(__file__).resolve().parent.parent / "seeds"
+runner = CliRunner()
+
+
+def rules_found(*args: str) -> list[str]:
+    result = runner.invoke(app, ["check", str(SEED), "--no-grammar", "--format", "json", *args])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    return [f["rule"] for d in report["documents"] for s in d["sentences"] for f in s["findings"]]
+
+
+def test_source_lang_nl_switches_on_dutch_false_friends() -> None:
+    assert "nl-collision-clash" not in rules_found()
+    assert "nl-collision-clash" in rules_found("--source-lang", "nl")
+    assert "nl-collision-clash" not in rules_found("--source-lang", "de")
+
+
+def test_house_style_is_off_by_default_and_on_by_name() -> None:
+    assert not [r for r in rules_found() if r.startswith("ap-")]
+    assert "ap-compound-rank" in rules_found("--pack", "house-style")
+
+
+def test_seed_damage_is_flagged_by_default() -> None:
+    found = set(rules_found())
+    assert {
+        "evacuate-road", "relieve-tensions", "profits-military", "return-the-fire-self-defense",
+        "citizen-casualty", "did-not-relate-to", "force-a-zone", "small-weapons", "led-territory",
+        "shoot-projectiles", "killed-man", "complicated-terrain", "registered-incidents",
+    } <= found
+
+
+def test_unknown_pack_is_one_line_exit_2() -> None:
+    result = runner.invoke(app, ["check", str(SEED), "--no-grammar", "--pack", "nope"])
+    assert result.exit_code == 2
+    assert result.output.strip().count("\n") == 0 and "no such rule pack" in result.output
+
+
+def test_rules_list_shows_every_pack_and_builtin_rule() -> None:
+    result = runner.invoke(app, ["rules", "list"])
+    assert result.exit_code == 0
+    for pack in installed_packs():
+        assert f"pack:{pack.id}" in result.output
+        for rule in pack.rules:
+            assert rule.id in result.output
+    for rule in builtin_rules():
+        assert rule.id in result.output
+
+
+def test_rules_show_gives_description_category_severity_and_examples() -> None:
+    result = runner.invoke(app, ["rules", "show", "evacuate-road"])
+    assert result.exit_code == 0
+    for expected in ("accuracy/mistranslation", "major", "pack:mt-calques", "completely evacuated the M5"):
+        assert expected in result.output
+    missing = runner.invoke(app, ["rules", "show", "no-such-rule"])
+    assert missing.exit_code == 2
