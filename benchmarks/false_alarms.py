@@ -96,12 +96,12 @@ def report(counts: Counter[str], total: int) -> str:
             verdict = " (target <= 5: " + ("met" if rate <= TARGET_PER_1000 else "NOT met") + ")"
         lines += [f"### {group}: {found} findings, {rate:.2f} per 1,000 sentences{verdict}", ""]
         lines += ["| source | rule | findings | per 1,000 |", "|---|---|---:|---:|"]
-        for source, rule_id, n in group_rows:
-            if n or group != "built-in checks":
+        for source, rule_id, n in sorted(group_rows, key=lambda row: (-row[2], row[0], row[1])):
+            if n:
                 lines.append(f"| {source} | {rule_id} | {n} | {1000 * n / total:.2f} |")
         silent = [r for _, r, n in group_rows if not n]
-        if group == "built-in checks" and silent:
-            lines.append(f"| (others) | {len(silent)} rules | 0 | 0.00 |")
+        if silent:
+            lines.append(f"| (every other rule of this group) | {len(silent)} rules | 0 | 0.00 |")
         lines.append("")
     return "\n".join(lines)
 

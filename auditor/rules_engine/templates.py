@@ -57,7 +57,7 @@ def render(template: str, rule: Rule, match: Match, tokens: Sequence[Token], tex
         if not written:
             return ""
         if operator == "@":
-            looked_up = rule.tables.get(argument.strip(), {}).get(written.lower(), written)
+            looked_up = rule.tables.get(argument.strip(), {}).get(written.lower().replace("’", "'"), written)
             return match_case(written.split()[0], looked_up) if initial or written.isupper() else looked_up
         return _inflect(argument.strip(), written.split()[0], rule.captures.get(name, ("", None)))
 
