@@ -31,6 +31,7 @@ class PhraseCheck:
         self.packs = tuple(installed_packs() if packs is None else packs)
         self.source_lang = source_lang.lower() if source_lang else None
         self.requested = frozenset(requested)
+        self._anchors = {rule.id: _anchor(rule) for pack in self.packs for rule in pack.rules}
 
     def active_rules(self, source_lang: str | None = None) -> list[Rule]:
         """Rules of the packs switched on by default, by ``--source-lang`` or by ``--pack``."""
@@ -46,7 +47,11 @@ class PhraseCheck:
                 yield from _longest_first(list(self._sentence_findings(rules, tokens, document.text)))
 
     def _sentence_findings(self, rules: Sequence[Rule], tokens: list[Token], text: str) -> Iterator[Finding]:
+        norms = {token.norm for token in tokens}
         for rule in rules:
+            anchor = self._anchors[rule.id]
+            if anchor is not None and norms.isdisjoint(anchor):
+                continue  # a word the pattern cannot do without is not in the sentence
             sets = rule.sets
             for match in find_matches(rule.pattern, tokens, sets):
                 if not conditions_hold(rule, match, tokens, sets):
@@ -66,6 +71,22 @@ class PhraseCheck:
                     suggestions=tuple(s for s in suggestions if s != text[start:end]),
                     safe_fix=rule.safe,
                 )
+
+
+def _anchor(rule: Rule) -> frozenset[str] | None:
+    """The smallest word list one required token of ``rule`` must come from (None: no such list)."""
+    best: frozenset[str] | None = None
+    for item in rule.pattern:
+        spec = item.spec
+        if item.optional or item.gap is not None or spec.any_of:
+            continue
+        candidates = [c for c in (spec.words, spec.lemma_forms) if c is not None]
+        if spec.sets is not None:
+            candidates.append(frozenset().union(*(rule.sets[name] for name in spec.sets)))
+        for candidate in candidates:
+            if best is None or len(candidate) < len(best):
+                best = candidate
+    return best
 
 
 def _longest_first(findings: list[Finding]) -> list[Finding]:
