@@ -34,6 +34,7 @@ class RuleInfo:
     good: tuple[str, ...] = ()
     enabled: str = "default"  # default | source-lang:<xx,yy> | on-request
     safe: bool = False
+    message: str = ""  # the explanation a finding gives, where it is fixed text or a template
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
@@ -81,6 +82,7 @@ def pack_rules() -> list[RuleInfo]:
                     good=tuple(e.text for e in rule.good),
                     enabled=enabled,
                     safe=rule.safe,
+                    message=rule.message,
                 )
             )
     return infos

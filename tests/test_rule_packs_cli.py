@@ -66,3 +66,16 @@ def test_rules_show_gives_description_category_severity_and_examples() -> None:
         assert expected in result.output
     missing = runner.invoke(app, ["rules", "show", "no-such-rule"])
     assert missing.exit_code == 2
+
+
+def test_document_source_lang_switches_on_its_pack() -> None:
+    from auditor.checks.phrases import PhraseCheck
+    from auditor.models import Document
+    from auditor.segment import segment
+
+    text = "Party chef Friedrich Merz rejected the proposal."
+    document = Document(path="t.txt", text=text, source_lang="de")
+    document.sentences = segment(text)
+    assert [f.rule for f in PhraseCheck().check(document)] == ["de-organisation-chef"]
+    document.source_lang = None
+    assert list(PhraseCheck().check(document)) == []

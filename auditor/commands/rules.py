@@ -84,6 +84,12 @@ def describe(rule: RuleInfo) -> str:
         f"  enabled:   {rule.enabled}",
         f"  safe fix:  {'yes' if rule.safe else 'no'}",
     ]
+    if rule.message:
+        lines.append(
+            textwrap.fill(
+                f"message:   {rule.message}", 100, initial_indent="  ", subsequent_indent="             "
+            )
+        )
     if rule.bad:
         lines.append("  flagged:")
         lines += [f"    - {text}" for text in rule.bad]
