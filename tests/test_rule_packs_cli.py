@@ -36,9 +36,19 @@ def test_house_style_is_off_by_default_and_on_by_name() -> None:
 def test_seed_damage_is_flagged_by_default() -> None:
     found = set(rules_found())
     assert {
-        "evacuate-road", "relieve-tensions", "profits-military", "return-the-fire-self-defense",
-        "citizen-casualty", "did-not-relate-to", "force-a-zone", "small-weapons", "led-territory",
-        "shoot-projectiles", "killed-man", "complicated-terrain", "registered-incidents",
+        "evacuate-road",
+        "relieve-tensions",
+        "profits-military",
+        "return-the-fire-self-defense",
+        "citizen-casualty",
+        "did-not-relate-to",
+        "force-a-zone",
+        "small-weapons",
+        "led-territory",
+        "shoot-projectiles",
+        "killed-man",
+        "complicated-terrain",
+        "registered-incidents",
     } <= found
 
 
@@ -79,3 +89,33 @@ def test_document_source_lang_switches_on_its_pack() -> None:
     assert [f.rule for f in PhraseCheck().check(document)] == ["de-organisation-chef"]
     document.source_lang = None
     assert list(PhraseCheck().check(document)) == []
+
+
+def test_rules_test_reports_failing_examples_of_an_editors_pack(tmp_path: Path) -> None:
+    pack = tmp_path / "mine.yaml"
+    pack.write_text(
+        "pack: {id: mine, description: m, enabled: on-request}\n"
+        "rules:\n"
+        "  - id: my-small-weapons\n"
+        "    description: d\n"
+        "    message: Say small arms.\n"
+        "    category: style/awkward\n"
+        "    severity: minor\n"
+        "    pattern: [{word: small}, {word: weapons}]\n"
+        "    suggest: ['small guns']\n"
+        "    examples:\n"
+        "      bad: [{text: They fired small weapons., fix: They fired small arms.}]\n"
+        "      good: [They fired small arms.]\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["rules", "test", str(pack)])
+    assert result.exit_code == 1
+    assert (
+        "rule 'my-small-weapons': bad example" in result.output
+        and "expected 'They fired small arms.'" in result.output
+    )
+    assert "1 packs, 2 examples, 1 failing" in result.output
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("pack: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["rules", "test", str(broken)])
+    assert result.exit_code == 2 and "not valid YAML" in result.output

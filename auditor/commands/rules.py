@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 import textwrap
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from auditor.errors import AuditorError
 from auditor.rule_catalogue import RuleInfo, all_rules, find_rule
+from auditor.rules_engine.examples import ExampleResult
+from auditor.rules_engine.model import Example
 
 _LANG = re.compile(r"^[a-z]{2,3}$")
 
@@ -99,7 +102,54 @@ def describe(rule: RuleInfo) -> str:
     return "\n".join(lines)
 
 
+def _test(
+    paths: Annotated[
+        Optional[list[Path]],
+        typer.Argument(help="Pack files to check (default: every installed pack)."),
+    ] = None,
+) -> None:
+    """Validate rule packs and run every rule's examples: for editors writing or changing rules."""
+    from auditor.resources import rules_dir
+    from auditor.rules_engine import installed_packs, load_pack
+    from auditor.rules_engine.examples import run_example
+    from auditor.rules_engine.loader import load_shared_sets
+
+    try:
+        shared = load_shared_sets(rules_dir())
+        packs = [load_pack(p, shared) for p in paths] if paths else list(installed_packs())
+    except AuditorError as error:
+        typer.echo(f"auditor: error: {error}", err=True)
+        raise typer.Exit(2) from None
+    failures = total = 0
+    for pack in packs:
+        for rule in pack.rules:
+            for kind, examples in (("bad", rule.bad), ("good", rule.good)):
+                for example in examples:
+                    total += 1
+                    problem = _example_problem(kind, example, run_example(rule, pack, example))
+                    if problem:
+                        failures += 1
+                        typer.echo(
+                            f"{pack.path}: rule '{rule.id}': {kind} example {example.text!r}: {problem}"
+                        )
+    typer.echo(f"{len(packs)} packs, {total} examples, {failures} failing")
+    if failures:
+        raise typer.Exit(1)
+
+
+def _example_problem(kind: str, example: Example, result: ExampleResult) -> str | None:
+    """Why an example does not behave as its rule says, or None."""
+    if kind == "good":
+        return "flagged, but it is a good example" if result.flagged else None
+    if not result.flagged:
+        return "not flagged"
+    if example.fix is not None and result.fixed != example.fix:
+        return f"first suggestion gives {result.fixed!r}, expected {example.fix!r}"
+    return None
+
+
 def register_rules_commands(rules_app: typer.Typer) -> None:
-    """Attach ``list`` and ``show`` to the CLI's ``rules`` sub-app."""
+    """Attach ``list``, ``show`` and ``test`` to the CLI's ``rules`` sub-app."""
     rules_app.command("list")(_list)
     rules_app.command("show")(_show)
+    rules_app.command("test")(_test)

@@ -31,7 +31,7 @@ from auditor.rules_engine.patterns import (
 from auditor.rules_engine.templates import placeholder_names
 from auditor.rules_engine.tokens import normalise
 
-__all__ = ["RuleFileError", "installed_packs", "load_pack", "load_packs"]
+__all__ = ["RuleFileError", "installed_packs", "load_pack", "load_packs", "load_shared_sets"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _RULE_KEYS = {
@@ -206,22 +206,27 @@ def load_pack(path: Path, shared_sets: WordSets | None = None) -> Pack:
     return Pack(pack_id, head["description"].strip(), enabled, source_lang, str(path), rules)
 
 
+def load_shared_sets(root: Path) -> WordSets:
+    """The word sets of ``root/sets.yaml`` (shared by every pack under ``root``); empty if there is none."""
+    shared_file = root / "sets.yaml"
+    if not shared_file.is_file():
+        return {}
+    where = Where(shared_file)
+    try:
+        data = yaml.safe_load(shared_file.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise where.fail(_yaml_problem(error)) from None
+    return _sets((data or {}).get("sets") if isinstance(data, dict) else data, where, {})
+
+
 def load_packs(directory: Path | None = None) -> tuple[Pack, ...]:
     """Every ``*.yaml`` pack under ``directory`` (default: the installed rules), validated together.
 
     ``sets.yaml`` at the top of the directory holds word sets shared by all packs.
     """
     root = directory or rules_dir()
-    shared: WordSets = {}
-    shared_file = root / "sets.yaml"
-    if shared_file.is_file():
-        where = Where(shared_file)
-        try:
-            data = yaml.safe_load(shared_file.read_text(encoding="utf-8"))
-        except yaml.YAMLError as error:
-            raise where.fail(_yaml_problem(error)) from None
-        shared = _sets((data or {}).get("sets") if isinstance(data, dict) else data, where, {})
-    files = sorted(p for p in root.rglob("*.yaml") if p != shared_file)
+    shared = load_shared_sets(root)
+    files = sorted(p for p in root.rglob("*.yaml") if p != root / "sets.yaml")
     packs = tuple(load_pack(p, shared) for p in files)
     _check_unique(packs)
     return packs
