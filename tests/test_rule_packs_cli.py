@@ -119,3 +119,9 @@ def test_rules_test_reports_failing_examples_of_an_editors_pack(tmp_path: Path) 
     broken.write_text("pack: [\n", encoding="utf-8")
     result = runner.invoke(app, ["rules", "test", str(broken)])
     assert result.exit_code == 2 and "not valid YAML" in result.output
+
+
+def test_source_lang_with_region_and_capitals() -> None:
+    assert "nl-collision-clash" in rules_found("--source-lang", "NL-be")
+    bad = runner.invoke(app, ["check", str(SEED), "--no-grammar", "--source-lang", "Dutch!"])
+    assert bad.exit_code == 2 and "two-letter language code" in bad.output

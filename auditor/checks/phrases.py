@@ -29,13 +29,13 @@ class PhraseCheck:
         requested: Iterable[str] = (),
     ) -> None:
         self.packs = tuple(installed_packs() if packs is None else packs)
-        self.source_lang = source_lang.lower() if source_lang else None
+        self.source_lang = base_language(source_lang)
         self.requested = frozenset(requested)
         self._anchors = {rule.id: _anchor(rule) for pack in self.packs for rule in pack.rules}
 
     def active_rules(self, source_lang: str | None = None) -> list[Rule]:
         """Rules of the packs switched on by default, by ``--source-lang`` or by ``--pack``."""
-        lang = (source_lang or self.source_lang or "").lower() or None
+        lang = base_language(source_lang) or self.source_lang
         return [r for p in self.packs if p.active(lang, self.requested) for r in p.rules]
 
     def check(self, document: Document) -> Iterator[Finding]:
@@ -71,6 +71,13 @@ class PhraseCheck:
                     suggestions=tuple(s for s in suggestions if s != text[start:end]),
                     safe_fix=rule.safe,
                 )
+
+
+def base_language(code: str | None) -> str | None:
+    """``nl-BE`` → ``nl``; None or empty stays None."""
+    if not code:
+        return None
+    return code.replace("_", "-").split("-")[0].strip().lower() or None
 
 
 def _anchor(rule: Rule) -> frozenset[str] | None:

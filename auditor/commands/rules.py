@@ -14,7 +14,7 @@ from auditor.rule_catalogue import RuleInfo, all_rules, find_rule
 from auditor.rules_engine.examples import ExampleResult
 from auditor.rules_engine.model import Example
 
-_LANG = re.compile(r"^[a-z]{2,3}$")
+_LANG = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?$")
 
 
 def validate_rule_options(options: object) -> None:
