@@ -1,8 +1,8 @@
 """Phrase rules from the YAML packs in ``rules/``: calques, false friends, house style.
 
 Each sentence is tokenised once; every active rule is matched against it. Where
-rules overlap in one sentence the longer match wins (it is the more specific
-rule: "returned the fire from self-defense" beats "returned the fire").
+rules of one pack overlap in a sentence the longer match wins (it is the more
+specific rule: "returned the fire from self-defense" beats "returned the fire").
 """
 
 from __future__ import annotations
@@ -44,7 +44,9 @@ class PhraseCheck:
         for sentence in document.sentences:
             tokens = tokenize(document.sentence_text(sentence), sentence.start)
             if tokens:
-                yield from _longest_first(list(self._sentence_findings(rules, tokens, document.text)))
+                packs = {rule.id: rule.pack for rule in rules}
+                found = list(self._sentence_findings(rules, tokens, document.text))
+                yield from _longest_first(found, packs)
 
     def _sentence_findings(self, rules: Sequence[Rule], tokens: list[Token], text: str) -> Iterator[Finding]:
         norms = {token.norm for token in tokens}
@@ -96,10 +98,15 @@ def _anchor(rule: Rule) -> frozenset[str] | None:
     return best
 
 
-def _longest_first(findings: list[Finding]) -> list[Finding]:
-    """Drop findings that overlap a longer one from another rule."""
+def _longest_first(findings: list[Finding], packs: dict[str, str]) -> list[Finding]:
+    """Within one pack, drop findings that overlap a longer one (the more specific rule).
+
+    Findings of different packs (a calque and a house-style point) are different
+    problems and are all kept.
+    """
     kept: list[Finding] = []
     for finding in sorted(findings, key=lambda f: (-(f.end - f.start), f.start)):
-        if all(finding.end <= k.start or k.end <= finding.start for k in kept):
+        pack = packs[finding.rule]
+        if all(finding.end <= k.start or k.end <= finding.start or packs[k.rule] != pack for k in kept):
             kept.append(finding)
     return sorted(kept, key=lambda f: f.start)
