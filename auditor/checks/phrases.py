@@ -41,10 +41,10 @@ class PhraseCheck:
     def check(self, document: Document) -> Iterator[Finding]:
         """Findings of every active rule in every sentence."""
         rules = self.active_rules(document.source_lang)
+        packs = {rule.id: rule.pack for rule in rules}
         for sentence in document.sentences:
             tokens = tokenize(document.sentence_text(sentence), sentence.start)
             if tokens:
-                packs = {rule.id: rule.pack for rule in rules}
                 found = list(self._sentence_findings(rules, tokens, document.text))
                 yield from _longest_first(found, packs)
 
@@ -61,7 +61,7 @@ class PhraseCheck:
                 start = tokens[match.span_first].start
                 end = tokens[match.span_last - 1].end
                 suggestions = tuple(
-                    dict.fromkeys(render(t, rule, match, tokens, text, start) for t in rule.suggest)
+                    dict.fromkeys(render(t, rule, match, tokens, text) for t in rule.suggest)
                 )
                 yield Finding(
                     rule=rule.id,
@@ -69,7 +69,7 @@ class PhraseCheck:
                     severity=rule.severity,
                     start=start,
                     end=end,
-                    message=render(rule.message, rule, match, tokens, text, start),
+                    message=render(rule.message, rule, match, tokens, text),
                     suggestions=tuple(s for s in suggestions if s != text[start:end]),
                     safe_fix=rule.safe,
                 )

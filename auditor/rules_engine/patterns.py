@@ -41,7 +41,8 @@ class Where:
 
 
 def string_list(value: Any, what: str, where: Where) -> list[str]:
-    values = [value] if isinstance(value, str) else value
+    """``value`` as a non-empty list of words (a single word is allowed)."""
+    values = [value] if isinstance(value, (str, bool)) else value
     if isinstance(values, list) and any(isinstance(v, bool) for v in values):
         raise where.fail(f"{what}: put quotes around on, off, yes and no (YAML reads them as true/false)")
     if not isinstance(values, list) or not values or not all(isinstance(v, str) and v for v in values):
@@ -50,6 +51,7 @@ def string_list(value: Any, what: str, where: Where) -> list[str]:
 
 
 def check_keys(data: Any, allowed: set[str], what: str, where: Where) -> dict[str, Any]:
+    """``data`` as a mapping with no keys beyond ``allowed``."""
     if not isinstance(data, dict):
         raise where.fail(f"{what} must be a mapping, got {type(data).__name__}")
     unknown = sorted(set(map(str, data)) - allowed)
@@ -59,6 +61,7 @@ def check_keys(data: Any, allowed: set[str], what: str, where: Where) -> dict[st
 
 
 def compile_spec(data: dict[str, Any], what: str, where: Where, sets: WordSets) -> TokenSpec:
+    """One token description (word, lemma, in, regex, case, start, any_of, not) as a TokenSpec."""
     pos = data.get("pos")
     if pos is not None and pos not in UPOS:
         raise where.fail(f"{what}: pos must be one of {', '.join(UPOS)}")
@@ -120,6 +123,7 @@ def compile_spec(data: dict[str, Any], what: str, where: Where, sets: WordSets) 
 
 
 def compile_items(data: Any, what: str, where: Where, sets: WordSets) -> tuple[PatternItem, ...]:
+    """A pattern (list of token descriptions with optional/gap/name/context, or a plain phrase)."""
     if isinstance(data, str):
         data = [{"word": w} for w in data.split()]
     if not isinstance(data, list) or not data:
@@ -159,6 +163,7 @@ def compile_items(data: Any, what: str, where: Where, sets: WordSets) -> tuple[P
 
 
 def compile_conditions(data: Any, what: str, where: Where, sets: WordSets) -> tuple[Condition, ...]:
+    """``requires``/``excludes`` entries: a token description ``near`` the match, ``within`` N tokens."""
     if data is None:
         return ()
     if not isinstance(data, list):

@@ -35,7 +35,7 @@ def placeholder_names(template: str) -> list[tuple[str, str | None, str | None]]
     return [(m.group(1), m.group(2), m.group(3)) for m in PLACEHOLDER.finditer(template)]
 
 
-def render(template: str, rule: Rule, match: Match, tokens: Sequence[Token], text: str, offset: int) -> str:
+def render(template: str, rule: Rule, match: Match, tokens: Sequence[Token], text: str) -> str:
     """Fill ``template`` for ``match``; ``text`` is the document text and token offsets index into it."""
 
     def capture_text(name: str) -> str:
