@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from auditor.checks import CheckOptions
 from auditor.errors import AuditorError
 from auditor.rule_catalogue import RuleInfo, all_rules, find_rule
 from auditor.rules_engine.examples import ExampleResult
@@ -17,15 +18,15 @@ from auditor.rules_engine.model import Example
 _LANG = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?$")
 
 
-def validate_rule_options(options: object) -> None:
+def validate_rule_options(options: CheckOptions) -> None:
     """Reject unknown ``--pack`` ids and malformed ``--source-lang`` codes with one clear line."""
     from auditor.rules_engine import installed_packs
 
     packs = {p.id for p in installed_packs()}
-    for name in getattr(options, "packs", ()) or ():
+    for name in options.packs:
         if name != "all" and name not in packs:
             raise AuditorError(f"--pack {name}: no such rule pack (known: {', '.join(sorted(packs))}, all)")
-    lang = getattr(options, "source_lang", None)
+    lang = options.source_lang
     if lang is not None and not _LANG.match(lang.lower()):
         raise AuditorError(f"--source-lang {lang}: give a two-letter language code such as nl, de or fr")
 
