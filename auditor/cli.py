@@ -13,6 +13,7 @@ import typer
 from auditor import __version__
 from auditor.checks import CheckOptions, build_checks
 from auditor.commands import fix as fix_command
+from auditor.commands.rules import register_rules_commands, validate_rule_options
 from auditor.errors import AuditorError
 from auditor.output import OutputSet
 from auditor.pipeline import audit_stream
@@ -36,6 +37,7 @@ app = typer.Typer(
 rules_app = typer.Typer(help="List and explain the rules auditor applies.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 fix_command.register(app)
+register_rules_commands(rules_app)
 
 
 class OutputFormat(str, Enum):
@@ -92,6 +94,22 @@ def check(
     no_grammar: Annotated[
         bool, typer.Option("--no-grammar", help="Skip LanguageTool grammar checking.")
     ] = False,
+    source_lang: Annotated[
+        Optional[str],
+        typer.Option(
+            "--source-lang",
+            help="Language the copy was translated from (nl, de, fr, es, it, pt, ru, ar): "
+            "switches on that language's false-friend rules.",
+        ),
+    ] = None,
+    pack: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--pack",
+            help="Switch on an optional rule pack by id (repeatable; 'all' for every pack). "
+            "See 'auditor rules list'.",
+        ),
+    ] = None,
     fail_under: Annotated[
         Optional[float],
         typer.Option("--fail-under", min=0, max=100, help="Exit 1 if any document scores below this (0-100)."),
@@ -106,7 +124,10 @@ def check(
                 raise AuditorError(f"{output}: is one of the inputs; refusing to overwrite it")
             if output.is_dir():
                 raise AuditorError(f"{output}: is a directory; give a file name for {output_format.value} output")
-        options = CheckOptions(lang=lang, grammar=not no_grammar)
+        options = CheckOptions(
+            lang=lang, grammar=not no_grammar, source_lang=source_lang, packs=tuple(pack or ())
+        )
+        validate_rule_options(options)
         checks = build_checks(options)
         documents = read_documents(files, lang=lang, lines=lines)
         results = audit_stream(documents, checks, ScoringModel())

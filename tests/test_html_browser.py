@@ -166,9 +166,6 @@ def test_accepting_space_before_punctuation_updates_corrected_text_and_undo_rest
     assert card.locator(".state").inner_text() == "pending"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="needs the phrase rule pack (branch `rules`): remove this marker once merged"
-)
 def test_accepting_evacuated_shows_cleared(tab: Tab, seed_url: str):
     tab.open(seed_url)
     button = tab.page.locator(".finding .sugg", has_text="“cleared”")

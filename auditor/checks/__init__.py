@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from auditor.checks.attribution import AttributionCheck
 from auditor.checks.base import Check
 from auditor.checks.consistency import ConsistencyCheck
+from auditor.checks.phrases import PhraseCheck
 from auditor.checks.punctuation import PunctuationCheck
 from auditor.checks.quotes import QuotesCheck
 from auditor.checks.readability import ReadabilityCheck, ReadabilityLimits
@@ -22,11 +23,13 @@ class CheckOptions:
     grammar: bool = True
     source_lang: str | None = None
     readability: ReadabilityLimits | None = None
+    packs: tuple[str, ...] = ()  # rule packs switched on by name (--pack); 'all' for every pack
 
 
 def build_checks(options: CheckOptions) -> list[Check]:
     """Our own checks first (their messages are the more specific when spans overlap)."""
     checks: list[Check] = [
+        PhraseCheck(source_lang=options.source_lang, requested=options.packs),
         PunctuationCheck(),
         QuotesCheck(),
         ReadabilityCheck(options.readability),
