@@ -18,6 +18,7 @@ from itertools import islice
 
 from auditor.checks import CheckOptions, build_checks
 from auditor.checks.base import Check
+from auditor.checks.readability import sentence_metrics
 from auditor.finding_policy import FindingPolicy, apply_policy
 from auditor.models import Document
 from auditor.pipeline import audit_document
@@ -65,9 +66,14 @@ def audit_parallel(
 ) -> Iterator[DocumentResult]:
     """Audit ``documents`` in ``jobs`` worker processes, yielding results in input order."""
     pending: deque[Future[list[DocumentResult]]] = deque()
+    context = _context()
+    if context.get_start_method() == "fork":
+        # Load the readability dictionaries (several seconds) once, before forking, so that the
+        # workers share them instead of each loading its own copy.
+        sentence_metrics("Warm up the shared dictionaries.", options.lang)
     with ProcessPoolExecutor(
         max_workers=jobs,
-        mp_context=_context(),
+        mp_context=context,
         initializer=_start_worker,
         initargs=(options, scoring, policy),
     ) as pool:
