@@ -23,7 +23,7 @@ from auditor.finding_policy import FindingPolicy, apply_policy
 from auditor.gates import Gates
 from auditor.models import Document
 from auditor.output import OutputSet
-from auditor.parallel import audit_parallel
+from auditor.parallel import audit_parallel, warm_up
 from auditor.pipeline import audit_stream
 from auditor.readers.jsonl import is_jsonl, read_jsonl
 from auditor.reading import display_name, read_text
@@ -121,6 +121,7 @@ def audit_results(files: list[str], settings: RunSettings) -> Iterator[DocumentR
     if settings.jobs > 1:
         return audit_parallel(documents, options, scoring, policy, jobs=settings.jobs)
     checks = build_checks(options)
+    warm_up(options)
     return (apply_policy(r, policy, scoring) for r in audit_stream(documents, checks, scoring))
 
 

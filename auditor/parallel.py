@@ -30,6 +30,15 @@ DEFAULT_CHUNK = 16
 _worker: tuple[list[Check], ScoringModel, FindingPolicy] | None = None
 
 
+def warm_up(options: CheckOptions) -> None:
+    """Load the readability dictionaries (seconds of CPU) once, in this thread.
+
+    Done before threads or forked workers start: several threads that reach the lazy
+    load at the same time would each load their own copy.
+    """
+    sentence_metrics("Warm up the shared dictionaries.", options.lang)
+
+
 def _start_worker(options: CheckOptions, scoring: ScoringModel, policy: FindingPolicy) -> None:
     global _worker
     _worker = (build_checks(options), scoring, policy)
@@ -68,9 +77,7 @@ def audit_parallel(
     pending: deque[Future[list[DocumentResult]]] = deque()
     context = _context()
     if context.get_start_method() == "fork":
-        # Load the readability dictionaries (several seconds) once, before forking, so that the
-        # workers share them instead of each loading its own copy.
-        sentence_metrics("Warm up the shared dictionaries.", options.lang)
+        warm_up(options)  # forked workers then share the loaded dictionaries
     with ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=context,

@@ -148,3 +148,24 @@ def test_flag_beats_config_gate(tmp_path: Path) -> None:
     write(tmp_path / "auditor.toml", "fail-under = 100\n")
     assert run_cli(["check", "story.txt", "--no-grammar"], tmp_path).code == 1
     assert run_cli(["check", "story.txt", "--no-grammar", "--fail-under", "0"], tmp_path).code == 0
+
+
+def test_a_setting_the_checks_do_not_support_is_an_error_not_ignored(tmp_path: Path) -> None:
+    from auditor.checks import CheckOptions
+
+    write(tmp_path / "story.txt", STORY)
+    write(tmp_path / "auditor.toml", 'packs = ["nl-en"]\n')
+    run = run_cli(["check", "story.txt", "--no-grammar"], tmp_path)
+    if "packs" in CheckOptions.__dataclass_fields__:  # once rule packs exist, the setting reaches them
+        assert "packs is not supported" not in run.stderr
+    else:
+        assert run.code == 2 and "packs is not supported by this auditor build" in run.stderr
+
+
+def test_jobs_from_config_and_flag(tmp_path: Path) -> None:
+    write(tmp_path / "story.txt", STORY)
+    write(tmp_path / "auditor.toml", "jobs = 2\n")
+    from_config = run_cli(["check", "story.txt", "--no-grammar", "-f", "json"], tmp_path)
+    from_flag = run_cli(["check", "story.txt", "--no-grammar", "-f", "json", "--jobs", "1"], tmp_path)
+    assert from_config.code == from_flag.code == 0
+    assert from_config.stdout == from_flag.stdout
