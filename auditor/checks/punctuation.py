@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from auditor.models import Document, Finding, Sentence, Severity
 from auditor.text_utils import match_case, word_count
 
-_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W_])([ \t]+)([.,;:!?])(?=[\s\"”’)]|$)")
-_TOKEN = re.compile(r"\S+")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W_])([ \t]+)([.,;:!?])(?=[\s\"”’)<]|$)")
+_TOKEN = re.compile(r"[^\s<>]+")  # markup brackets split tokens: "<p>The the"
 _EDGE_PUNCT = "\"'“”‘’()[]{}«».,;:!?…"
 _DOUBLED_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 _DATELINE = re.compile(
@@ -202,13 +202,18 @@ def _repeated_tokens(text: str) -> Iterator[tuple[re.Match[str], list[re.Match[s
             and core
             and any(c.isalnum() for c in core)
             and _core(tokens[j]).lower() == core
-            and "\n" not in text[tokens[j - 1].end() : tokens[j].start()]
+            and _plain_gap(text[tokens[j - 1].end() : tokens[j].start()])
             and not tokens[j - 1].group().endswith((".", "!", "?", ",", ";", ":"))
         ):
             j += 1
         if j > i + 1:
             yield tokens[i], tokens[i + 1 : j]
         i = j
+
+
+def _plain_gap(gap: str) -> bool:
+    """Spaces or tabs only: a line break or markup between two words is not a repeat."""
+    return bool(gap) and gap.strip(" \t") == ""
 
 
 def _looks_like_brand(word: str) -> bool:
