@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 SOURCES := $(shell find auditor rules -type f \( -name '*.py' -o -name '*.yaml' -o -name '*.txt' \) 2>/dev/null)
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint languagetool browser clean
+.PHONY: setup demo test lint languagetool browser clean false-alarms
 
 $(STAMP): pyproject.toml $(SOURCES)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,8 +24,14 @@ demo: setup
 lint: setup
 	$(PY) -m ruff check auditor tests benchmarks
 
-test: setup lint
+test: setup lint browser
 	$(PY) -m pytest -q
+
+browser:
+	scripts/install_browser.sh
+
+false-alarms: setup
+	$(PY) benchmarks/false_alarms.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis reports/*.html

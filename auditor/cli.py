@@ -11,16 +11,21 @@ from typing import Annotated, Optional
 import typer
 
 from auditor import __version__
-from auditor.checks import CheckOptions, build_checks
+from auditor.check_run import RunSettings, StreamFormat, audit_results, count_inputs, write_stream_report
+from auditor.commands import fix as fix_command
+from auditor.commands.baseline import baseline_app
+from auditor.commands.rules import register_rules_commands, validate_rule_options
+from auditor.config import load_config
 from auditor.errors import AuditorError
-from auditor.output import OutputSet, report_name
-from auditor.pipeline import audit_stream
-from auditor.reading import expand_paths, read_documents
-from auditor.report.html_report import render_html
+from auditor.gates import RunSummary
+from auditor.models import Severity
+from auditor.output import OutputSet
+from auditor.progress import Progress
+from auditor.reading import expand_paths
+from auditor.report.html_report import write_html_reports
 from auditor.report.json_report import write_json
 from auditor.report.model import DocumentResult
 from auditor.report.text_report import write_text
-from auditor.scoring import ScoringModel
 
 app = typer.Typer(
     name="auditor",
@@ -34,6 +39,9 @@ app = typer.Typer(
 )
 rules_app = typer.Typer(help="List and explain the rules auditor applies.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
+fix_command.register(app)
+register_rules_commands(rules_app)
+app.add_typer(baseline_app, name="baseline")
 
 
 class OutputFormat(str, Enum):
@@ -42,6 +50,10 @@ class OutputFormat(str, Enum):
     text = "text"
     json = "json"
     html = "html"
+    jsonl = "jsonl"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
 
 
 def _version(value: bool) -> None:
@@ -86,17 +98,70 @@ def check(
         bool,
         typer.Option("--lines", help="Treat every input line as exactly one segment (MT test sets, TM exports)."),
     ] = False,
-    lang: Annotated[str, typer.Option("--lang", help="Language variant of the copy, e.g. en-US or en-GB.")] = "en-US",
+    lang: Annotated[
+        Optional[str], typer.Option("--lang", help="Language variant of the copy, e.g. en-US or en-GB.")
+    ] = None,
     no_grammar: Annotated[
         bool, typer.Option("--no-grammar", help="Skip LanguageTool grammar checking.")
     ] = False,
+    source_lang: Annotated[
+        Optional[str],
+        typer.Option(
+            "--source-lang",
+            help="Language the copy was translated from (nl, de, fr, es, it, pt, ru, ar): "
+            "switches on that language's false-friend rules.",
+        ),
+    ] = None,
+    pack: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--pack",
+            help="Switch on an optional rule pack by id (repeatable; 'all' for every pack). "
+            "See 'auditor rules list'.",
+        ),
+    ] = None,
     fail_under: Annotated[
         Optional[float],
         typer.Option("--fail-under", min=0, max=100, help="Exit 1 if any document scores below this (0-100)."),
     ] = None,
+    fail_on: Annotated[
+        Optional[Severity],
+        typer.Option(
+            "--fail-on", help="Exit 1 if any finding is at least this severe.", case_sensitive=False
+        ),
+    ] = None,
+    config_file: Annotated[
+        Optional[Path],
+        typer.Option("--config", help="Config file (default: auditor.toml or pyproject.toml [tool.auditor], "
+                     "searched upward from the working directory)."),
+    ] = None,
+    baseline: Annotated[
+        Optional[Path],
+        typer.Option("--baseline", help="Report only findings not in this baseline file."),
+    ] = None,
+    jobs: Annotated[
+        Optional[int], typer.Option("--jobs", "-j", min=1, max=256, help="Worker processes (default 1).")
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
+    ] = False,
 ) -> None:
-    """Audit documents and report every finding with its reason, fix and score."""
+    """Audit documents and report every finding with its reason, fix and score.
+
+    Exit status: 0 no gate tripped, 1 a gate (--fail-under, --fail-on) tripped, 2 usage or input error.
+    """
     try:
+        config = load_config(config_file).merged(
+            lang=lang,
+            source_lang=source_lang,
+            packs=tuple(pack) if pack else None,
+            fail_under=fail_under,
+            fail_on=fail_on,
+            baseline=baseline,
+            jobs=jobs,
+        )
+        settings = RunSettings(config=config, grammar=not no_grammar, lines=lines)
+        validate_rule_options(settings.check_options())
         files = expand_paths(paths)
         if output is not None and output_format is not OutputFormat.html:
             resolved = output.resolve()
@@ -104,20 +169,19 @@ def check(
                 raise AuditorError(f"{output}: is one of the inputs; refusing to overwrite it")
             if output.is_dir():
                 raise AuditorError(f"{output}: is a directory; give a file name for {output_format.value} output")
-        options = CheckOptions(lang=lang, grammar=not no_grammar)
-        checks = build_checks(options)
-        documents = read_documents(files, lang=lang, lines=lines)
-        results = audit_stream(documents, checks, ScoringModel())
-        scores = _write_reports(results, output_format, output)
+        summary = RunSummary(settings.gates)
+        progress = Progress(count_inputs(files), enabled=False if quiet else None)
+        results = summary.observe(progress.wrap(audit_results(files, settings)))
+        if output_format.value in StreamFormat.__members__:
+            write_stream_report(results, StreamFormat(output_format.value), output, settings.gates)
+        else:
+            _write_reports(results, output_format, output)
     except AuditorError as error:
         raise fail(str(error)) from None
-    if fail_under is not None:
-        below = [s for s in scores if s < fail_under]
-        if below:
-            typer.echo(
-                f"auditor: {len(below)} of {len(scores)} documents scored below {fail_under:g}", err=True
-            )
-            raise typer.Exit(1)
+    if not quiet:
+        human = output_format is OutputFormat.html or (output_format is OutputFormat.text and output is None)
+        typer.echo(summary.line(), err=not human)
+    raise typer.Exit(summary.exit_code)
 
 
 def _write_reports(
@@ -127,19 +191,11 @@ def _write_reports(
     scores: list[float] = []
     if output_format is OutputFormat.html:
         directory = output or Path("reports")
-        if directory.exists() and not directory.is_dir():
-            raise AuditorError(f"{directory}: exists and is not a directory")
-        taken: set[str] = set()
-        written: list[tuple[str, float, int, Path]] = []
-        with OutputSet() as outputs:
-            for result in results:
-                target = directory / report_name(result.document.path, ".html", taken)
-                outputs.write(target, render_html(result))
-                scores.append(result.score)
-                written.append((result.document.path, result.score, len(result.findings), target))
-        for path, score, found, target in written:
-            typer.echo(f"{path}: score {score:.1f}/100, {found} findings -> {target}")
-        return scores
+        entries = write_html_reports(results, directory)
+        for entry in entries:
+            summary = f"score {entry.score:.1f}/100, {entry.findings} findings"
+            typer.echo(f"{entry.path}: {summary} -> {directory / entry.report}")
+        return [entry.score for entry in entries]
     if output is None:
         if output_format is OutputFormat.json:
             return write_json(results, sys.stdout)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import bisect
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from collections import deque
 
 from auditor.checks.base import Check
 from auditor.checks.readability import document_metrics, sentence_metrics

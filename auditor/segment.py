@@ -17,13 +17,89 @@ from auditor.models import Sentence
 
 #: Words that end with a period but rarely end a sentence (compared lower-case, no dot).
 ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof rev hon sen rep gov lt col gen maj capt cpt sgt cpl pvt adm cmdr
-    cdr brig lieut supt insp det st ste mt ft sr jr esq messrs mme mlle
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    no nos vol vols pp pg fig figs art sec ch para approx est dept univ assn bros
-    inc corp ltd co plc vs v etc al cf ca ave blvd rd
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "rev",
+        "hon",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "gen",
+        "maj",
+        "capt",
+        "cpt",
+        "sgt",
+        "cpl",
+        "pvt",
+        "adm",
+        "cmdr",
+        "cdr",
+        "brig",
+        "lieut",
+        "supt",
+        "insp",
+        "det",
+        "st",
+        "ste",
+        "mt",
+        "ft",
+        "sr",
+        "jr",
+        "esq",
+        "messrs",
+        "mme",
+        "mlle",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "pp",
+        "pg",
+        "fig",
+        "figs",
+        "art",
+        "sec",
+        "ch",
+        "para",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "assn",
+        "bros",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "plc",
+        "vs",
+        "v",
+        "etc",
+        "al",
+        "cf",
+        "ca",
+        "ave",
+        "blvd",
+        "rd",
+    ]
 )
 
 #: Abbreviations that, when they close a sentence, are still followed by a new one
@@ -32,11 +108,61 @@ _AMBIGUOUS_FINAL = frozenset({"inc", "corp", "ltd", "co", "plc", "etc", "jr", "s
 
 #: Capitalised words that usually start a sentence; after "U.S." they signal a break.
 SENTENCE_OPENERS = frozenset(
-    """
-    a an the this that these those it its he she they we i you there here his her their our
-    but and or so yet however meanwhile in on at after before when while if as since
-    although though because what who why how where some many most no not one two
-    """.split()
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "there",
+        "here",
+        "his",
+        "her",
+        "their",
+        "our",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "however",
+        "meanwhile",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "as",
+        "since",
+        "although",
+        "though",
+        "because",
+        "what",
+        "who",
+        "why",
+        "how",
+        "where",
+        "some",
+        "many",
+        "most",
+        "no",
+        "not",
+        "one",
+        "two",
+    ]
 )
 
 _CLOSERS = "\"'”’)]»"
@@ -92,9 +218,7 @@ def _is_boundary(text: str, punct_start: int, punct: str, after: int) -> bool:
         return False  # an initial: John F. Kennedy
     if bare in _AMBIGUOUS_FINAL:
         return opener
-    if bare in ABBREVIATIONS:
-        return False
-    return True
+    return bare not in ABBREVIATIONS
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
@@ -129,7 +253,8 @@ def segment_lines(text: str) -> list[Sentence]:
     while pos < length:
         newline = text.find("\n", pos)
         line_end = length if newline == -1 else newline
-        content_end = line_end - 1 if line_end > pos and text[line_end - 1] == "\r" else line_end
+        crlf = newline != -1 and line_end > pos and text[line_end - 1] == "\r"
+        content_end = line_end - 1 if crlf else line_end
         sentences.append(Sentence(len(sentences), pos, content_end, len(sentences)))
         if newline == -1:
             break

@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import subprocess
 import sys
 import tempfile
@@ -114,6 +115,11 @@ def cli_options() -> str:
     return done.stdout
 
 
+def has_option(help_text: str, option: str) -> bool:
+    """Whether ``option`` itself (not a longer one such as ``--source-lang``) is in the help."""
+    return re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", help_text) is not None
+
+
 def _env() -> dict[str, str]:
     import os
 
@@ -184,10 +190,10 @@ def score_mode(kinds: Mapping[str, list[Item]], mode: str, args: argparse.Namesp
         return {key: chrf.sentence_score(key[0], [key[1]]).score for key in keys}, "", []
     side_of = {"target": None, "source": "src", "reference": "ref"}[mode]
     option = {"source": "--source", "reference": "--reference"}.get(mode)
-    if option and option not in help_text:
+    if option and not has_option(help_text, option):
         return None, f"this build of auditor check has no {option}", []
     flags = ["--no-grammar"] if args.no_grammar else []
-    if mode == "reference" and "--score-with" in help_text:
+    if mode == "reference" and has_option(help_text, "--score-with"):
         flags += ["--score-with", "reference"]
     keys = sorted({(hyp, getattr(item, side_of) if side_of else "") for item in items
                    for hyp in (item.mt, item.pert)})

@@ -76,3 +76,10 @@ def test_issue_must_show_on_real_demetr_items(tmp_path):
     accuracy = json.loads(out.read_text(encoding="utf-8"))["accuracy"]
     for kind in kinds:
         assert accuracy[kind]["target"] >= 0.9, kind
+
+
+def test_option_detection_does_not_confuse_longer_options():
+    from benchmarks.quality import has_option
+
+    assert not has_option("  --source-lang TEXT  Language of the source", "--source")
+    assert has_option("  --source TEXT  Source text\n  --source-lang TEXT", "--source")

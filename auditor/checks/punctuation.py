@@ -10,22 +10,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import pairwise
 
 from auditor.models import Document, Finding, Sentence, Severity
 from auditor.text_utils import match_case, word_count
 
-_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W_])([ \t]+)([.,;:!?])(?=[\s\"”’)]|$)")
-_DOUBLED_WORD = re.compile(r"\b([^\W\d_]+)((?:[ \t]+\1\b)+)", re.IGNORECASE)
-_TOKEN = re.compile(r"\S+")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W_])([ \t]+)([.,;:!?])(?=[\s\"”’)<]|$)")
+_TOKEN = re.compile(r"[^\s<>]+")  # markup brackets split tokens: "<p>The the"
+_EDGE_PUNCT = "\"'“”‘’()[]{}«».,;:!?…"
 _DOUBLED_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\- ]*[A-Z.](?:,[ \t]*[A-Z][\w.'’\- ]*)?(?:[ \t]*\([^)\n]{1,40}\))?)"
     r"(?P<sep>[ \t]*(?:>>+|<<+|>|»|\|+|::?|\*+|=+>?|-{2,}|~+)[ \t]*)(?=\S)"
 )
-_FIRST_LETTER = re.compile(r"^[\W\d_]*?([^\W\d_])([^\W\d_]*)")
+_FIRST_LETTER = re.compile(r"^[\"'“‘(\[«¿¡\s]*([^\W\d_])([^\W\d_]*)(?![\d])")
 _ENDS_WITH_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]»]*$")
 _HAS_WORD = re.compile(r"[^\W_]")
+
+#: Place and person names that are a doubled word.
+_REDUPLICATED_NAMES = frozenset({"walla", "bora", "pago", "sirhan", "baden", "sing", "mahi", "tom-tom", "dum"})
 
 #: Pairs that English legitimately doubles ("had had", "that that").
 _DOUBLE_OK = frozenset({"had", "that", "is"})
@@ -68,21 +70,28 @@ class PunctuationCheck:
 
     @staticmethod
     def _doubled_words(text: str) -> Iterator[Finding]:
-        for match in _DOUBLED_WORD.finditer(text):
-            word = match.group(1)
-            repeats = len(match.group(2).split())
-            if repeats == 1 and word.lower() in _DOUBLE_OK:
+        for first, repeats in _repeated_tokens(text):
+            core = _core(first)
+            if len(repeats) == 1 and core.lower() in _DOUBLE_OK:
                 continue
-            if repeats == 1 and match.group(2).split()[0] == word and _reduplicated_name(word):
+            if core.lower() in _REDUPLICATED_NAMES:
                 continue
-            yield _doubled(word, repeats, match.start(2), match.end(2))
-        # Tokens the word pattern cannot see: numbers, ``Covid-19``, ``(SANParks)``, ``people)``.
-        tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(text)]
-        for (first, _), (raw, start) in pairwise(tokens):
-            second = raw.rstrip(".,;:!?\"”’")  # the repeat may carry the sentence's closing mark
-            if first == second and _HAS_WORD.search(first) and not first.isalpha() and \
-                    text[start - 1] in " \t" and "\n" not in text[start - len(first) - 2 : start]:
-                yield _doubled(first, 1, start - 1, start + len(second))
+            last = repeats[-1]
+            if last.group().startswith(first.group()):
+                start, end = first.end(), last.start() + len(first.group())
+            else:
+                start, end = _core_end(first), _core_end(last)
+            times = "twice" if len(repeats) == 1 else f"{len(repeats) + 1} times"
+            yield Finding(
+                rule="doubled-word",
+                category="fluency/grammar",
+                severity=Severity.MINOR if len(repeats) == 1 else Severity.MAJOR,
+                start=start,
+                end=end,
+                message=f"“{core}” is written {times} in a row; the repeat is a typing or translation slip.",
+                suggestions=("",),
+                safe_fix=True,
+            )
 
     @staticmethod
     def _doubled_spaces(text: str) -> Iterator[Finding]:
@@ -120,7 +129,9 @@ class PunctuationCheck:
         )
 
     @staticmethod
-    def _sentence_shape(document: Document, sentence: Sentence, last_in_paragraph: bool) -> Iterator[Finding]:
+    def _sentence_shape(
+        document: Document, sentence: Sentence, last_in_paragraph: bool
+    ) -> Iterator[Finding]:
         text = document.sentence_text(sentence)
         if not text.strip():
             return
@@ -166,25 +177,43 @@ class PunctuationCheck:
             )
 
 
-def _doubled(word: str, repeats: int, start: int, end: int) -> Finding:
-    times = "twice" if repeats == 1 else f"{repeats + 1} times"
-    return Finding(
-        rule="doubled-word",
-        category="fluency/grammar",
-        severity=Severity.MINOR if repeats == 1 else Severity.MAJOR,
-        start=start,
-        end=end,
-        message=f"“{word}” is written {times} in a row; the repeat is a typing or translation slip.",
-        suggestions=("",),
-        safe_fix=True,
-    )
+def _core(token: re.Match[str]) -> str:
+    return token.group().strip(_EDGE_PUNCT)
 
 
-def _reduplicated_name(word: str) -> bool:
-    """Walla Walla, Bora Bora, Sirhan Sirhan: short, uncommon capitalised words (not ``Asia Asia``)."""
-    from wordfreq import zipf_frequency
+def _core_end(token: re.Match[str]) -> int:
+    raw = token.group()
+    return token.start() + len(raw.rstrip(_EDGE_PUNCT))
 
-    return word[0].isupper() and 3 < len(word) <= 6 and zipf_frequency(word, "en") < 4.0
+
+def _repeated_tokens(text: str) -> Iterator[tuple[re.Match[str], list[re.Match[str]]]]:
+    """Runs of whitespace-separated tokens whose words repeat: ``food food``, ``(SANParks) (SANParks)``.
+
+    Tokens are compared without their surrounding punctuation and case; tokens split by
+    a line break or a sentence-ending mark are not a repeat.
+    """
+    tokens = list(_TOKEN.finditer(text))
+    i = 0
+    while i < len(tokens):
+        core = _core(tokens[i]).lower()
+        j = i + 1
+        while (
+            j < len(tokens)
+            and core
+            and any(c.isalnum() for c in core)
+            and _core(tokens[j]).lower() == core
+            and _plain_gap(text[tokens[j - 1].end() : tokens[j].start()])
+            and not tokens[j - 1].group().endswith((".", "!", "?", ",", ";", ":"))
+        ):
+            j += 1
+        if j > i + 1:
+            yield tokens[i], tokens[i + 1 : j]
+        i = j
+
+
+def _plain_gap(gap: str) -> bool:
+    """Spaces or tabs only: a line break or markup between two words is not a repeat."""
+    return bool(gap) and gap.strip(" \t") == ""
 
 
 def _looks_like_brand(word: str) -> bool:

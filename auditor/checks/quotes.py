@@ -46,8 +46,10 @@ class QuotesCheck:
         """Findings for every paragraph (or line) of the document."""
         text = document.text
         units = _units(document)
-        uses_curly = _OPEN in text or _CLOSE in text
+        story_uses_curly = _OPEN in text or _CLOSE in text
         for number, (start, end) in enumerate(units):
+            unit = text[start:end]
+            uses_curly = (_OPEN in unit or _CLOSE in unit) if document.lines else story_uses_curly
             following = units[number + 1] if number + 1 < len(units) else None
             continued_curly = (
                 not document.lines
@@ -59,19 +61,32 @@ class QuotesCheck:
                 and following is not None
                 and _starts_with(text, following[0], following[1], _STRAIGHT)
             )
-            yield from _curly(text, start, end, continued_curly)
-            # With --lines every line may come from a different story: judge style per line.
-            curly_here = uses_curly
-            if document.lines:
-                curly_here = _OPEN in text[start:end] or _CLOSE in text[start:end]
-            yield from _straight(text, start, end, continued_straight, curly_here)
+            yield from _curly(text, start, end, continued_curly, document.lines)
+            yield from _straight(text, start, end, continued_straight, uses_curly, document.lines)
 
 
-def _curly(text: str, start: int, end: int, continued: bool) -> Iterator[Finding]:
+def _curly(text: str, start: int, end: int, continued: bool, segment: bool) -> Iterator[Finding]:
+    """Curly double quotes of one unit; ``segment`` units (``--lines``) may begin inside a quotation."""
     stack: list[int] = []
+    seen_mark = False
     for i in range(start, end):
         char = text[i]
+        first_mark = not seen_mark
+        seen_mark = seen_mark or char in (_OPEN, _CLOSE)
         if char == _OPEN:
+            if stack and _closes_word(text, i, end):
+                stack.pop()
+                yield Finding(
+                    rule="reversed-quote",
+                    category="fluency/punctuation",
+                    severity=Severity.MAJOR,
+                    start=i,
+                    end=i + 1,
+                    message="An opening quotation mark closes this quotation; it should be a closing one.",
+                    suggestions=(_CLOSE,),
+                    safe_fix=True,
+                )
+                continue
             if stack:
                 glued = _glued_closing(text, start, i, end)
                 if glued is not None:
@@ -113,7 +128,11 @@ def _curly(text: str, start: int, end: int, continued: bool) -> Iterator[Finding
                         suggestions=("” ",),
                         safe_fix=True,
                     )
-            elif i + 1 < end and text[i + 1].isalnum() and (i == start or _OPENING_CONTEXT.match(text[i - 1])):
+            elif (glued := _glued_closing(text, start, i, end)) is not None:
+                yield glued
+            elif segment and first_mark:
+                continue  # a test-set segment that starts inside a quotation
+            elif _opens_word(text, i, start, end):
                 stack.append(i)
                 yield Finding(
                     rule="reversed-quote",
@@ -132,7 +151,10 @@ def _curly(text: str, start: int, end: int, continued: bool) -> Iterator[Finding
                     severity=Severity.MAJOR,
                     start=i,
                     end=i + 1,
-                    message="Closing quotation mark with no opening one: part of the quotation or its attribution is garbled.",
+                    message=(
+                        "Closing quotation mark with no opening one: part of the quotation "
+                        "or its attribution is garbled."
+                    ),
                 )
     if stack and not (continued and len(stack) == 1):
         opened = stack[0]
@@ -149,12 +171,24 @@ def _curly(text: str, start: int, end: int, continued: bool) -> Iterator[Finding
         )
 
 
+def _closes_word(text: str, i: int, end: int) -> bool:
+    """A mark straight after a word and before a space or the end closes a quotation."""
+    after_ok = i + 1 >= end or text[i + 1].isspace() or text[i + 1] in ".,;:!?)"
+    return after_ok and i > 0 and (text[i - 1].isalnum() or text[i - 1] in ".,!?…")
+
+
+def _opens_word(text: str, i: int, start: int, end: int) -> bool:
+    """A mark at the start of a word (after a space or at the start) opens a quotation."""
+    return i + 1 < end and text[i + 1].isalnum() and (i == start or bool(_OPENING_CONTEXT.match(text[i - 1])))
+
+
 def _glued_closing(text: str, unit_start: int, i: int, end: int) -> Finding | None:
-    """``here? “A``: an opening mark where the closing one belongs, stuck to the next word."""
+    """``here? “A`` or ``motorway, ”informed``: a closing mark separated from its sentence
+    and stuck to the next word."""
     j = i
     while j > unit_start and text[j - 1] in " \t":
         j -= 1
-    if j == i or j == unit_start or text[j - 1] not in _PUNCT_BEFORE_GLUED:
+    if j in (i, unit_start) or text[j - 1] not in _PUNCT_BEFORE_GLUED:
         return None
     if i + 1 >= end or not text[i + 1].isalnum():
         return None
@@ -173,7 +207,9 @@ def _glued_closing(text: str, unit_start: int, i: int, end: int) -> Finding | No
     )
 
 
-def _straight(text: str, start: int, end: int, continued: bool, uses_curly: bool) -> Iterator[Finding]:
+def _straight(
+    text: str, start: int, end: int, continued: bool, uses_curly: bool, segment: bool
+) -> Iterator[Finding]:
     positions = [i for i in range(start, end) if text[i] == _STRAIGHT]
     if not positions:
         return
@@ -190,6 +226,8 @@ def _straight(text: str, start: int, end: int, continued: bool, uses_curly: bool
                 suggestions=(_OPEN if opening else _CLOSE,),
                 safe_fix=True,
             )
+    if segment and len(positions) % 2 and _closes_word(text, positions[0], end):
+        return  # a test-set segment that starts inside a quotation
     if len(positions) % 2 and not continued:
         last = positions[-1]
         yield Finding(

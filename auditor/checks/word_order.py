@@ -65,8 +65,8 @@ _BARE_BE = frozenset({"be", "been", "being"})
 
 def _bad_pair(word: str, after: str, *, first: bool, next_token: str) -> tuple[str, str] | None:
     """The rule and reason when ``word after`` cannot be adjacent in English."""
-    if not after.islower():
-        return None
+    if not after.islower() or word.lower() == after:
+        return None  # "the the" is the doubled-word rule's
     no_noun_next = next_token.lower() in _NP_OPENERS or not next_token[:1].isalpha()
     if _is_determiner(word, first):
         if word.lower() in _POSSESSIVES and after in {"and", "or", "nor"}:

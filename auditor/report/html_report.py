@@ -1,64 +1,62 @@
-"""A self-contained HTML report per document: no network, all input text escaped.
+"""Self-contained HTML reports: one editor's workspace per document, and an index per run.
 
-The story is rendered on the server side with every finding highlighted, so the
-page reads correctly even with scripts off; a small inline script shows a
-finding's message and suggestions on click or keyboard focus.
+Each page works from ``file://`` with no network: CSS, script and charts are
+inlined, and a Content-Security-Policy allows only the page's own script and
+style (by hash) and nothing external. The story, findings, charts and tables
+are rendered here, escaped, so the page reads and prints without script; the
+script (``assets/report.js``) adds accept/reject/undo, live corrected text,
+filters, keyboard navigation and saved decisions. All input text reaches the
+page only through :func:`html.escape` or :func:`json_for_script`.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from html import escape
+from pathlib import Path
 from typing import Any
 
-from auditor.models import Finding, Severity
-from auditor.report.json_report import counts, document_dict
+from auditor import __version__
+from auditor.errors import AuditorError
+from auditor.output import OutputSet, report_name
+from auditor.report.charts import distribution_chart, sentence_score_chart
+from auditor.report.explain import CATEGORY_HELP, explanations
+from auditor.report.json_report import document_dict
 from auditor.report.model import DocumentResult
 
-CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
-
-_CSS = """
-:root{--bg:#fff;--fg:#1b1b1b;--muted:#555;--minor:#fff3bf;--major:#ffd8a8;--critical:#ffc9c9;
---minor-b:#b08800;--major-b:#c2410c;--critical-b:#b91c1c;--focus:#1d4ed8}
-*{box-sizing:border-box}body{margin:0;font:16px/1.6 system-ui,-apple-system,"Segoe UI",sans-serif;
-color:var(--fg);background:var(--bg)}header,main{max-width:1200px;margin:0 auto;padding:1rem}
-h1{font-size:1.3rem;margin:.2rem 0}.summary{display:flex;flex-wrap:wrap;gap:.6rem;margin:.5rem 0}
-.pill{border:1px solid #ccc;border-radius:1rem;padding:.1rem .7rem;font-size:.9rem}
-.layout{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,1fr);gap:1.5rem}
-@media (max-width:800px){.layout{grid-template-columns:1fr}}
-.story p{margin:0 0 1rem}mark{background:var(--minor);border-bottom:2px solid var(--minor-b);
-cursor:pointer;padding:0 1px;color:inherit}mark.major{background:var(--major);border-color:var(--major-b)}
-mark.critical{background:var(--critical);border-color:var(--critical-b)}
-mark:focus{outline:3px solid var(--focus);outline-offset:1px}mark.empty::after{content:"\\2038"}
-aside{position:sticky;top:0;align-self:start}#detail{border:1px solid #ccc;border-radius:.5rem;
-padding:.8rem;min-height:6rem}.sev{font-weight:600;text-transform:uppercase;font-size:.8rem}
-.sev.minor{color:var(--minor-b)}.sev.major{color:var(--major-b)}.sev.critical{color:var(--critical-b)}
-code{background:#f3f3f3;padding:0 .2rem}table{border-collapse:collapse;width:100%;font-size:.92rem}
-td,th{border-bottom:1px solid #e3e3e3;padding:.3rem;text-align:left;vertical-align:top}
-.score{font-variant-numeric:tabular-nums;white-space:nowrap}
-@media print{aside{position:static}mark{border-bottom-style:dotted}}
-"""
-
-_JS = """
-(function(){
-const data=JSON.parse(document.getElementById('auditor-data').textContent);
-const findings=[];data.sentences.forEach(s=>s.findings.forEach(f=>findings.push(f)));
-const detail=document.getElementById('detail');
-function show(ids){detail.replaceChildren();ids.forEach(i=>{const f=findings[i];if(!f)return;
-const box=document.createElement('div');const sev=document.createElement('span');
-sev.className='sev '+f.severity;sev.textContent=f.severity+' · '+f.category;
-const rule=document.createElement('div');const code=document.createElement('code');code.textContent=f.rule;
-rule.append(code);const msg=document.createElement('p');msg.textContent=f.message;box.append(sev,rule,msg);
-if(f.suggestions.length){const s=document.createElement('p');
-s.textContent='Suggested: '+f.suggestions.map(x=>x.trim()?'“'+x+'”':'(delete)').join(', ');box.append(s);}
-detail.append(box);});}
-document.querySelectorAll('mark[data-f]').forEach(m=>{const ids=m.dataset.f.split(' ').map(Number);
-m.addEventListener('click',()=>show(ids));m.addEventListener('focus',()=>show(ids));});
-})();
-"""
+#: CSS and script inlined into every page; package data, shipped in the wheel.
+ASSETS = Path(__file__).with_name("assets")
+INDEX_NAME = "index.html"
+SEVERITIES = ("critical", "major", "minor")
+_RANK = {"minor": 1, "major": 2, "critical": 3}
+#: How much of a long flagged span a finding card quotes.
+QUOTE_LIMIT = 140
 
 
-def _json_for_script(value: Any) -> str:
+def _asset(name: str) -> str:
+    """The text of a packaged asset (``auditor/report/assets/NAME``)."""
+    return (ASSETS / name).read_text(encoding="utf-8")
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def csp(scripts: Sequence[str], styles: Sequence[str]) -> str:
+    """A policy that forbids every external request and runs only these inline scripts and styles."""
+    script_src = " ".join(_sha256(s) for s in scripts) or "'none'"
+    style_src = " ".join(_sha256(s) for s in styles) or "'none'"
+    return (
+        f"default-src 'none'; script-src {script_src}; style-src {style_src}; img-src data:; "
+        "connect-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+
+
+def json_for_script(value: Any) -> str:
     """JSON safe inside ``<script>``: no ``</script>``, ``<!--`` or line separators can break out."""
     text = json.dumps(value, ensure_ascii=False)
     return (
@@ -70,89 +68,430 @@ def _json_for_script(value: Any) -> str:
     )
 
 
-def _worst(findings: list[Finding]) -> Severity:
-    return max((f.severity for f in findings), key=lambda s: s.rank)
+def _page(title: str, body: str, *, script: str = "", style: str) -> str:
+    scripts = [script] if script else []
+    script_tag = f"<script>{script}</script>" if script else ""
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{escape(csp(scripts, [style]))}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        f"<title>{escape(title)}</title><style>{style}</style></head>\n"
+        f"<body>{body}{script_tag}</body></html>\n"
+    )
 
 
-def _highlighted(text: str, start: int, end: int, findings: list[tuple[int, Finding]]) -> str:
-    """Escaped ``text[start:end]`` with overlapping findings wrapped in ``<mark>`` pieces."""
-    cuts = {start, end}
-    for _, f in findings:
-        if f.end > start and f.start < end or (f.start == f.end and start <= f.start <= end):
-            cuts.add(min(max(f.start, start), end))
-            cuts.add(min(max(f.end, start), end))
+# ---------------------------------------------------------------- story highlights
+
+
+def _dimension(category: str) -> str:
+    return category.split("/")[0] or "other"
+
+
+def _worst(findings: Sequence[Mapping[str, Any]]) -> Mapping[str, Any]:
+    """The finding whose look a highlight takes: most severe, and a specific fault over readability."""
+    return max(findings, key=lambda f: (_RANK.get(str(f["severity"]), 0), f["category"] != "readability"))
+
+
+def _mark(piece: str, covering: list[tuple[int, Mapping[str, Any]]]) -> str:
+    worst = _worst([f for _, f in covering])
+    ids = " ".join(str(n) for n, _ in covering)
+    label = "; ".join(f"{f['severity']} {f['rule']}: {f['message']}" for _, f in covering)
+    empty = " empty" if not piece else ""
+    return (
+        f'<mark class="sev-{escape(str(worst["severity"]))} cat-{escape(_dimension(str(worst["category"])))}'
+        f'{empty}" data-f="{ids}" title="{escape(label)}">{escape(piece)}</mark>'
+    )
+
+
+def highlighted(text: str, findings: Sequence[Mapping[str, Any]]) -> str:
+    """Escaped ``text`` with every finding wrapped in ``<mark>`` pieces (overlaps split into pieces).
+
+    Empty spans (insertion points) become empty marks at their position. A sweep over
+    the cut points keeps this linear in practice even for long ``--lines`` documents.
+    """
+    numbered = list(enumerate(findings))
+    starting: dict[int, list[tuple[int, Mapping[str, Any]]]] = {}
+    inserts: dict[int, list[tuple[int, Mapping[str, Any]]]] = {}
+    cuts = {0, len(text)}
+    for n, f in numbered:
+        start, end = int(f["start"]), int(f["end"])
+        cuts.update((start, end))
+        (inserts if start == end else starting).setdefault(start, []).append((n, f))
     points = sorted(cuts)
+    active: dict[int, tuple[int, Mapping[str, Any]]] = {}
     out: list[str] = []
-    for number, f in findings:
-        if f.start == f.end and f.start == start:
-            out.append(_mark("", [(number, f)]))
-    for left, right in zip(points, points[1:], strict=False):
-        covering = [(n, f) for n, f in findings if f.start <= left and f.end >= right and f.end > f.start]
+    for left, right in zip(points, [*points[1:], None], strict=True):
+        out.extend(_mark("", [item]) for item in inserts.get(left, []))
+        if right is None:
+            break
+        for n, f in starting.get(left, []):
+            active[n] = (n, f)
+        for n in [n for n, (_, f) in active.items() if int(f["end"]) <= left]:
+            del active[n]
         piece = text[left:right]
+        covering = sorted(active.values(), key=lambda item: item[0])
         out.append(_mark(piece, covering) if covering else escape(piece))
-        for number, f in findings:
-            if f.start == f.end == right and right != start:
-                out.append(_mark("", [(number, f)]))
     return "".join(out)
 
 
-def _mark(piece: str, covering: list[tuple[int, Finding]]) -> str:
-    severity = _worst([f for _, f in covering]).value
-    ids = " ".join(str(n) for n, _ in covering)
-    label = "; ".join(f"{f.severity.value} {f.rule}: {f.message}" for _, f in covering)
-    empty = " empty" if not piece else ""
+# ---------------------------------------------------------------- panels
+
+
+#: Characters of context shown either side of a short flagged span.
+CONTEXT = 28
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    """The flagged span in bold with a little context either side, escaped; long spans shortened."""
+    span = text[start:end]
+    if len(span) > QUOTE_LIMIT:
+        span = span[: QUOTE_LIMIT - 1].rstrip() + "…"
+    before = text[max(0, start - CONTEXT) : start].rsplit("\n", 1)[-1]
+    after = text[end : end + CONTEXT].split("\n", 1)[0]
+    if end - start > CONTEXT:
+        before = after = ""
+    lead = "…" if before and start - len(before) > 0 and text[start - len(before) - 1] != "\n" else ""
+    tail = "…" if after and end + len(after) < len(text) and text[end + len(after)] != "\n" else ""
+    shown = span if span.strip() else "⎵" * max(1, len(span)) if span else "‸"
     return (
-        f'<mark class="{severity}{empty}" tabindex="0" data-f="{ids}" title="{escape(label)}">'
-        f"{escape(piece)}</mark>"
+        f'<span class="ctx">{lead}{escape(before)}</span><strong class="hit">{escape(shown)}</strong>'
+        f'<span class="ctx">{escape(after)}{tail}</span>'
     )
 
 
-def render_html(result: DocumentResult) -> str:
-    """The whole report page for one document."""
-    document = result.document
-    text = document.text
-    numbered = list(enumerate(result.findings))
-    units: dict[int, list[int]] = {}
-    for s in result.sentences:
-        units.setdefault(s.sentence.paragraph, []).append(s.sentence.index)
-    paragraphs_html = []
-    for indexes in units.values():
-        first = result.sentences[indexes[0]].sentence
-        last = result.sentences[indexes[-1]].sentence
-        inside = [(n, f) for n, f in numbered if f.end >= first.start and f.start <= last.end]
-        paragraphs_html.append(f"<p>{_highlighted(text, first.start, last.end, inside)}</p>")
+def _suggestion_label(suggestion: str) -> str:
+    if not suggestion:
+        return "(delete)"
+    if not suggestion.strip():
+        return "(space)"
+    return f"“{suggestion}”"
 
-    tally = counts(result.findings)
-    pills = [f'<span class="pill">Score <strong>{result.score:.1f}</strong>/100</span>']
-    pills += [f'<span class="pill">{escape(k)}: {v}</span>' for k, v in sorted(tally["severity"].items())]
-    read = result.readability
-    pills.append(
-        f'<span class="pill">Flesch {read.get("flesch_reading_ease", 0)} · grade '
-        f'{read.get("flesch_kincaid_grade", 0)} · {read.get("words_per_sentence", 0)} words/sentence</span>'
+
+def _finding_card(number: int, finding: Mapping[str, Any], text: str, explain: Mapping[str, str]) -> str:
+    severity = escape(str(finding["severity"]))
+    category = escape(str(finding["category"]))
+    rule = escape(str(finding["rule"]))
+    suggestions = [str(s) for s in finding.get("suggestions", [])]
+    safe = bool(finding.get("safe_fix")) and len(suggestions) == 1
+    labels = [escape(_suggestion_label(s)) for s in suggestions]
+    buttons = "".join(
+        f'<button type="button" class="sugg" data-s="{k}" aria-label="Accept: replace with {label}">'
+        f"{label}</button>"
+        for k, label in enumerate(labels)
     )
-    categories = "".join(
-        f"<tr><td>{escape(k)}</td><td>{v}</td></tr>" for k, v in sorted(tally["category"].items())
+    if not suggestions:
+        buttons = '<button type="button" class="sugg" data-s="-1">Mark as handled</button>'
+    safe_badge = '<span class="safe">safe fix</span>' if safe else ""
+    dimension = escape(_dimension(str(finding["category"])))
+    why = escape(explain.get(str(finding["rule"]), ""))
+    return (
+        f'<li class="finding sev-{severity} cat-{dimension}" id="f-{number}" '
+        f'data-id="{number}" data-rule="{rule}" data-category="{category}" data-severity="{severity}" '
+        f'tabindex="-1" aria-labelledby="f-{number}-msg">'
+        f'<div class="f-head"><span class="badge sev-{severity}">{severity}</span> '
+        f'<span class="cat">{category}</span> <code class="rule">{rule}</code> {safe_badge}'
+        f'<span class="state" data-state="pending">pending</span></div>'
+        f'<p class="quote">{_quote(text, int(finding["start"]), int(finding["end"]))}</p>'
+        f'<p class="msg" id="f-{number}-msg">{escape(str(finding["message"]))}</p>'
+        f'<p class="explain"><span class="vh">Rule explanation: </span>{why}</p>'
+        f'<div class="actions" role="group" aria-label="Decision for finding {number + 1}">{buttons}'
+        '<button type="button" class="reject">Reject</button>'
+        '<button type="button" class="undo" hidden>Undo</button></div></li>'
     )
-    worst_first = sorted(result.sentences, key=lambda s: (s.score, s.sentence.index))
+
+
+def _worst_first(findings: Sequence[Mapping[str, Any]]) -> list[int]:
+    return sorted(
+        range(len(findings)),
+        key=lambda n: (-_RANK.get(str(findings[n]["severity"]), 0), int(findings[n]["start"]), n),
+    )
+
+
+def _checkboxes(name: str, values: Iterable[str], counts: Mapping[str, int]) -> str:
+    return "".join(
+        f'<label class="chk"><input type="checkbox" checked data-filter="{name}" value="{escape(v)}"> '
+        f"{escape(v)} <span class=\"n\">({counts.get(v, 0)})</span></label>"
+        for v in values
+    )
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    return escape(str(value))
+
+
+def _metrics(metrics: Any) -> str:
+    if not isinstance(metrics, Mapping) or not metrics:
+        return ""
     rows = "".join(
-        f'<tr><td class="score">{s.score:.1f}</td><td>{s.sentence.index + 1}</td>'
-        f"<td>{escape(s.text)}</td><td>{len(s.findings)}</td></tr>"
-        for s in worst_first
+        f"<div><dt>{escape(str(k))}</dt><dd>{_number(v)}</dd></div>"
+        for k, v in metrics.items()
+        if not isinstance(v, (Mapping, list))
     )
-    title = escape(f"auditor · {document.path}")
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title><style>{_CSS}</style></head>
-<body><header><h1>{escape(document.path)}</h1><div class="summary">{"".join(pills)}</div></header>
-<main><div class="layout"><article class="story" aria-label="Story with findings highlighted">
-{"".join(paragraphs_html)}</article>
-<aside aria-label="Finding details"><h2>Finding</h2><div id="detail" role="status" aria-live="polite">
-Select a highlighted passage to see what is wrong and how to fix it.</div>
-<h2>By category</h2><table><tbody>{categories}</tbody></table></aside></div>
-<h2>Sentences, worst first</h2><table><thead><tr><th>Score</th><th>#</th><th>Sentence</th>
-<th>Findings</th></tr></thead><tbody>{rows}</tbody></table></main>
-<script type="application/json" id="auditor-data">{_json_for_script(document_dict(result))}</script>
-<script>{_JS}</script></body></html>
+    return f'<dl class="metrics">{rows}</dl>'
+
+
+def _sentences_table(sentences: Sequence[Mapping[str, Any]]) -> str:
+    has_source = any(isinstance(s.get("source"), str) for s in sentences)
+    has_reference = any(isinstance(s.get("reference"), str) for s in sentences)
+    has_metrics = any(isinstance(s.get("metrics"), Mapping) and s.get("metrics") for s in sentences)
+    head = ['<th scope="col">#</th>', '<th scope="col">Score</th>']
+    if has_source:
+        head.append('<th scope="col">Source</th>')
+    head.append('<th scope="col">Translation</th>')
+    if has_reference:
+        head.append('<th scope="col">Reference</th>')
+    if has_metrics:
+        head.append('<th scope="col">Metrics</th>')
+    head.append('<th scope="col">Findings</th>')
+    rows = []
+    ordered = sorted(sentences, key=lambda s: (float(s.get("score", 100)), int(s.get("index", 0))))
+    for s in ordered:
+        index = int(s.get("index", 0))
+        cells = [f'<th scope="row">{index + 1}</th>', f'<td class="num">{float(s.get("score", 0)):.1f}</td>']
+        if has_source:
+            cells.append(f'<td class="src">{escape(str(s.get("source") or ""))}</td>')
+        cells.append(f'<td>{escape(str(s.get("text", "")))}</td>')
+        if has_reference:
+            cells.append(f'<td class="ref">{escape(str(s.get("reference") or ""))}</td>')
+        if has_metrics:
+            cells.append(f"<td>{_metrics(s.get('metrics'))}</td>")
+        cells.append(f'<td class="num">{len(s.get("findings", []))}</td>')
+        rows.append(f'<tr id="sent-{index}">{"".join(cells)}</tr>')
+    bilingual = " bilingual" if has_source or has_reference else ""
+    return (
+        f'<div class="table-wrap{bilingual}" tabindex="0" role="region" aria-label="Sentences, worst first">'
+        f'<table class="sentences"><thead><tr>{"".join(head)}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def _readability_panel(readability: Mapping[str, Any], sentences: Sequence[Mapping[str, Any]]) -> str:
+    labels = {
+        "flesch_kincaid_grade": "Flesch-Kincaid grade",
+        "flesch_reading_ease": "Flesch reading ease",
+        "words_per_sentence": "Words per sentence",
+        "words": "Words",
+        "sentences": "Sentences",
+    }
+    figures = "".join(
+        f"<div><dt>{escape(label)}</dt><dd>{_number(readability[key])}</dd></div>"
+        for key, label in labels.items()
+        if key in readability
+    )
+    hard = [
+        (s, f)
+        for s in sentences
+        for f in s.get("findings", [])
+        if f.get("category") == "readability"
+    ]
+    if hard:
+        items = "".join(
+            f'<li><a href="#sent-{int(s.get("index", 0))}">Sentence {int(s.get("index", 0)) + 1}</a>: '
+            f'{escape(str(f["message"]))}</li>'
+            for s, f in hard
+        )
+        long_list = f'<h3>Hard or long sentences ({len(hard)})</h3><ul class="long">{items}</ul>'
+    else:
+        long_list = "<p>No sentence is beyond the wire-copy limits.</p>"
+    return f'<dl class="figures">{figures}</dl>{long_list}'
+
+
+KEYS = (
+    ("j", "next finding"),
+    ("k", "previous finding"),
+    ("a", "accept the first suggestion"),
+    ("1–9", "accept suggestion n"),
+    ("r", "reject"),
+    ("u", "undo the decision"),
+    ("s", "accept all safe fixes"),
+    ("?", "show these keys"),
+)
+
+
+def render_html(result: DocumentResult, rule_help: Mapping[str, str] | None = None) -> str:
+    """The whole workspace page for one document."""
+    data = document_dict(result)
+    text = result.document.text
+    return render_document(data, text, rule_help)
+
+
+def render_document(data: Mapping[str, Any], text: str, rule_help: Mapping[str, str] | None = None) -> str:
+    """The workspace page for a document dict (schema ``auditor-report/1``) and its full text."""
+    sentences: list[Mapping[str, Any]] = list(data.get("sentences", []))
+    findings = [f for s in sentences for f in s.get("findings", [])]
+    explain = explanations(findings, rule_help)
+    path = str(data.get("path", "document"))
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    severity_counts = {v: sum(1 for f in findings if f["severity"] == v) for v in SEVERITIES}
+    category_counts: dict[str, int] = {}
+    for f in findings:
+        category_counts[str(f["category"])] = category_counts.get(str(f["category"]), 0) + 1
+    pills = "".join(
+        f'<li class="pill sev-{v}"><span class="n">{severity_counts[v]}</span> {v}</li>' for v in SEVERITIES
+    )
+    category_pills = "".join(
+        f'<li class="pill">{escape(c)}: <span class="n">{n}</span></li>'
+        for c, n in sorted(category_counts.items())
+    )
+    cards = "".join(_finding_card(n, findings[n], text, explain) for n in _worst_first(findings))
+    legend = "".join(
+        f'<li><mark class="sev-minor cat-{d}">{d}</mark></li>'
+        for d in sorted({_dimension(str(f["category"])) for f in findings})
+    )
+    category_help = {c: CATEGORY_HELP.get(c, "") for c in category_counts}
+    payload = {"doc": data, "text": text, "hash": digest, "explain": explain, "categories": category_help}
+    keys = "".join(f"<div><dt><kbd>{escape(k)}</kbd></dt><dd>{escape(v)}</dd></div>" for k, v in KEYS)
+    stem = Path(path).stem if path != "<stdin>" else "stdin"
+    score = float(data.get("score", 0))
+    lang = escape(str(data.get("lang", "")))
+    severity_boxes = _checkboxes("severity", SEVERITIES, severity_counts)
+    category_boxes = _checkboxes("category", sorted(category_counts), category_counts)
+    body = f"""
+<a class="skip" href="#findings">Skip to findings</a>
+<header class="top"><div class="title"><p class="kicker">auditor report</p><h1>{escape(path)}</h1>
+<p class="meta">{len(sentences)} sentences · {len(findings)} findings · {lang}</p></div>
+<div class="scorebox" aria-label="Document score {score:.1f} out of 100">
+<span class="score">{score:.1f}</span><span class="of">/100</span></div>
+<ul class="pills" aria-label="Findings by severity">{pills}</ul>
+<ul class="pills cats" aria-label="Findings by category">{category_pills}</ul></header>
+<main class="layout" data-stem="{escape(stem)}">
+<div class="work">
+<section class="toolbar" aria-label="Corrections">
+<button type="button" id="accept-safe">Accept all safe fixes</button>
+<button type="button" id="copy">Copy corrected text</button>
+<button type="button" id="download">Download corrected .txt</button>
+<button type="button" id="reset">Reset decisions</button>
+<p id="progress" class="progress">0 of {len(findings)} findings decided · 0 changes</p>
+<p id="status" class="status" role="status" aria-live="polite"></p>
+</section>
+<section class="panel" aria-labelledby="story-h"><h2 id="story-h">Story</h2>
+<ul class="legend" aria-label="Highlight colours by category">{legend}
+<li><span class="sw sev-minor">minor</span></li><li><span class="sw sev-major">major</span></li>
+<li><span class="sw sev-critical">critical</span></li></ul>
+<div id="story" class="story">{highlighted(text, findings)}</div></section>
+<section class="panel" aria-labelledby="corr-h"><h2 id="corr-h">Corrected text</h2>
+<p class="hint">Updates as you accept fixes; inserted text is underlined.</p>
+<div id="corrected" class="story corrected" tabindex="0" role="region"
+aria-label="Corrected text">{escape(text)}</div>
+</section>
+<section class="panel" aria-labelledby="chart-h"><h2 id="chart-h">Sentence scores</h2>
+<p class="hint">One bar per sentence, in story order; select a bar to see the sentence.</p>
+{sentence_score_chart(sentences)}</section>
+<section class="panel" aria-labelledby="read-h"><h2 id="read-h">Readability</h2>
+{_readability_panel(data.get("readability", {}), sentences)}</section>
+<section class="panel" aria-labelledby="sent-h"><h2 id="sent-h">Sentences, worst first</h2>
+{_sentences_table(sentences)}</section>
+</div>
+<aside id="findings" class="side" aria-labelledby="findings-h" tabindex="-1">
+<h2 id="findings-h">Findings, worst first ({len(findings)})</h2>
+<details class="filters" open><summary>Filters</summary>
+<fieldset><legend>Severity</legend>{severity_boxes}</fieldset>
+<fieldset><legend>Category</legend>{category_boxes}</fieldset>
+</details>
+<p id="shown" class="hint" aria-live="polite">Showing {len(findings)} of {len(findings)}</p>
+<ol id="finding-list" class="findings">{cards}</ol>
+{"" if findings else '<p>No findings: nothing to fix.</p>'}
+</aside>
+</main>
+<footer class="foot"><section aria-labelledby="keys-h" id="keys"><h2 id="keys-h">Keyboard</h2>
+<dl class="keys">{keys}</dl></section>
+<p>Decisions are saved in this browser for this exact text. Generated by auditor {escape(__version__)};
+no data leaves this page.</p></footer>
+<noscript><p class="noscript">Scripts are off: the report reads and prints, but accepting fixes needs
+JavaScript.</p></noscript>
+<script type="application/json" id="auditor-data">{json_for_script(payload)}</script>
 """
+    return _page(f"auditor · {path}", body, script=_asset("report.js"), style=_asset("report.css"))
+
+
+# ---------------------------------------------------------------- index and writing
+
+
+@dataclass
+class ReportEntry:
+    """What the index page needs to know about one document's report."""
+
+    path: str
+    report: str
+    score: float
+    severity: dict[str, int]
+    sentence_scores: list[float] = field(default_factory=list)
+
+    @property
+    def findings(self) -> int:
+        """Total number of findings."""
+        return sum(self.severity.values())
+
+
+def entry_for(result: DocumentResult, report: str) -> ReportEntry:
+    """The index summary of one audited document."""
+    severity = {v: sum(1 for f in result.findings if f.severity.value == v) for v in SEVERITIES}
+    return ReportEntry(
+        path=result.document.path,
+        report=report,
+        score=result.score,
+        severity=severity,
+        sentence_scores=[s.score for s in result.sentences],
+    )
+
+
+def render_index(entries: Sequence[ReportEntry]) -> str:
+    """The run's index: documents worst score first, severity counts and score distributions."""
+    ordered = sorted(entries, key=lambda e: (e.score, e.path))
+    all_scores = [s for e in ordered for s in e.sentence_scores]
+    rows = "".join(
+        f'<tr><th scope="row"><a href="{escape(e.report)}">{escape(e.path)}</a></th>'
+        f'<td class="num">{e.score:.1f}</td>'
+        + "".join(f'<td class="num sev-{v}">{e.severity.get(v, 0)}</td>' for v in SEVERITIES)
+        + f'<td class="num">{len(e.sentence_scores)}</td>'
+        + f"<td>{distribution_chart(e.sentence_scores)}</td></tr>"
+        for e in ordered
+    )
+    totals = {v: sum(e.severity.get(v, 0) for e in ordered) for v in SEVERITIES}
+    pills = "".join(
+        f'<li class="pill sev-{v}"><span class="n">{totals[v]}</span> {v}</li>' for v in SEVERITIES
+    )
+    body = f"""
+<header class="top"><div class="title"><p class="kicker">auditor run</p><h1>{len(ordered)} documents</h1>
+<p class="meta">{len(all_scores)} sentences · sorted by score, worst first</p></div>
+<ul class="pills" aria-label="Findings by severity, all documents">{pills}</ul></header>
+<main class="index"><section class="panel" aria-labelledby="dist-h"><h2 id="dist-h">All sentence scores</h2>
+{distribution_chart(all_scores, width=480, height=80)}
+<p class="hint">Sentences per 10-point score band, 0–10 on the left to 90–100 on the right.</p></section>
+<section class="panel" aria-labelledby="docs-h"><h2 id="docs-h">Documents</h2>
+<div class="table-wrap" tabindex="0" role="region" aria-label="Documents by score">
+<table class="docs"><thead><tr><th scope="col">Document</th><th scope="col">Score</th>
+<th scope="col">Critical</th><th scope="col">Major</th><th scope="col">Minor</th>
+<th scope="col">Sentences</th>
+<th scope="col">Sentence scores</th></tr></thead><tbody>{rows}</tbody></table></div></section></main>
+<footer class="foot"><p>Generated by auditor {escape(__version__)}.</p></footer>
+"""
+    return _page("auditor · index", body, style=_asset("report.css"))
+
+
+def write_html_reports(
+    results: Iterable[DocumentResult], directory: Path, rule_help: Mapping[str, str] | None = None
+) -> list[ReportEntry]:
+    """Write one workspace page per document and ``index.html`` into ``directory``, all or nothing.
+
+    ``rule_help`` maps rule ids to the explanation shown on each finding (e.g. rule pack descriptions).
+    """
+    if directory.exists() and not directory.is_dir():
+        raise AuditorError(f"{directory}: exists and is not a directory")
+    taken: set[str] = {INDEX_NAME}
+    entries: list[ReportEntry] = []
+    try:
+        with OutputSet() as outputs:
+            for result in results:
+                name = report_name(result.document.path, ".html", taken)
+                outputs.write(directory / name, render_html(result, rule_help))
+                entries.append(entry_for(result, name))
+            outputs.write(directory / INDEX_NAME, render_index(entries))
+    except OSError as error:
+        raise AuditorError(f"{error.filename or directory}: cannot write ({error.strerror})") from None
+    return entries

@@ -39,6 +39,6 @@ def write_text(result: DocumentResult, out: TextIO, *, colour: bool = False) -> 
         out.write(f"{location} {severity} [{finding.rule}] {quoted}{fix}: {finding.message}\n")
     by_severity = {s: sum(1 for f in result.findings if f.severity is s) for s in Severity}
     summary = ", ".join(f"{n} {s.value}" for s, n in by_severity.items() if n) or "no findings"
-    out.write(
-        f"{document.path}: score {result.score:.1f}/100, {len(result.sentences)} sentences, {summary}\n"
-    )
+    count = len(result.sentences)
+    noun = "sentence" if count == 1 else "sentences"
+    out.write(f"{document.path}: score {result.score:.1f}/100, {count} {noun}, {summary}\n")

@@ -1,0 +1,154 @@
+"""One audit run from resolved settings: config + flags -> documents -> results -> reports.
+
+Shared by ``auditor check`` and ``auditor baseline create``. Command-line
+flags override the config file; the finding policy (disabled rules,
+severity overrides, ignored phrases, inline suppressions, baseline) is applied
+to every result before it is reported, scored for gates or counted.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from auditor.baseline import Baseline
+from auditor.checks import CheckOptions, build_checks
+from auditor.config import Config
+from auditor.errors import AuditorError
+from auditor.finding_policy import FindingPolicy, apply_policy
+from auditor.gates import Gates
+from auditor.models import Document
+from auditor.output import OutputSet
+from auditor.parallel import audit_parallel, warm_up
+from auditor.pipeline import audit_stream
+from auditor.readers.jsonl import is_jsonl, read_jsonl
+from auditor.reading import display_name, read_text
+from auditor.report.github import write_github
+from auditor.report.jsonl import write_jsonl
+from auditor.report.junit import write_junit
+from auditor.report.model import DocumentResult
+from auditor.report.sarif import write_sarif
+from auditor.scoring import ScoringModel
+
+DEFAULT_LANG = "en-US"
+
+
+class StreamFormat(str, Enum):
+    """Report formats this module writes (text, json and html are written by the CLI)."""
+
+    jsonl = "jsonl"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """Everything an audit run needs, after config and flags are merged."""
+
+    config: Config
+    grammar: bool = True
+    lines: bool = False
+    use_baseline: bool = True
+
+    @property
+    def lang(self) -> str:
+        """Language variant of the copy."""
+        return self.config.lang or DEFAULT_LANG
+
+    @property
+    def jobs(self) -> int:
+        """Worker processes (1 = audit in this process)."""
+        return self.config.jobs or 1
+
+    @property
+    def gates(self) -> Gates:
+        """The run's CI gates."""
+        return Gates(fail_under=self.config.fail_under, fail_on=self.config.fail_on)
+
+    def scoring(self) -> ScoringModel:
+        """The scoring model, with configured weights."""
+        return ScoringModel(weights=self.config.weights) if self.config.weights else ScoringModel()
+
+    def check_options(self) -> CheckOptions:
+        """Options for ``build_checks``; a configured setting the checks do not know is an error."""
+        wanted: dict[str, Any] = {
+            "lang": self.lang,
+            "grammar": self.grammar,
+            "source_lang": self.config.source_lang,
+            "readability": self.config.readability,
+            "packs": self.config.packs,
+        }
+        known = {f.name for f in fields(CheckOptions)}
+        unknown = [k for k, v in wanted.items() if v is not None and k not in known]
+        if unknown:
+            where = self.config.path or "config"
+            raise AuditorError(f"{where}: {unknown[0]} is not supported by this auditor build")
+        return CheckOptions(**{k: v for k, v in wanted.items() if k in known and v is not None})
+
+    def policy(self) -> FindingPolicy:
+        """The finding policy from config (and the baseline, when one is used)."""
+        baseline = None
+        if self.use_baseline and self.config.baseline is not None:
+            baseline = Baseline.load(self.config.baseline)
+        return FindingPolicy(
+            disabled=self.config.disable,
+            severity=dict(self.config.severity),
+            ignore_phrases=self.config.ignore_phrases,
+            baseline=baseline,
+        )
+
+
+def iter_documents(files: Iterable[str], *, lang: str, lines: bool) -> Iterator[Document]:
+    """Documents from files, one at a time; JSON Lines feeds yield one per record."""
+    for path in files:
+        if path != "-" and is_jsonl(path):
+            yield from read_jsonl(path, lang=lang, lines=lines)
+        else:
+            yield Document(path=display_name(path), text=read_text(path), lang=lang, lines=lines)
+
+
+def audit_results(files: list[str], settings: RunSettings) -> Iterator[DocumentResult]:
+    """Audit every document and apply the finding policy, in input order."""
+    options = settings.check_options()
+    scoring = settings.scoring()
+    policy = settings.policy()
+    documents = iter_documents(files, lang=settings.lang, lines=settings.lines)
+    if settings.jobs > 1:
+        return audit_parallel(documents, options, scoring, policy, jobs=settings.jobs)
+    checks = build_checks(options)
+    warm_up(options)
+    return (apply_policy(r, policy, scoring) for r in audit_stream(documents, checks, scoring))
+
+
+def write_stream_report(
+    results: Iterable[DocumentResult], output_format: StreamFormat, output: Path | None, gates: Gates
+) -> None:
+    """Write a jsonl, sarif, junit or github report to ``output`` (committed only on success) or stdout."""
+    if output is not None and output.is_dir():
+        raise AuditorError(f"{output}: is a directory; give a file name for {output_format.value} output")
+    if output is None:
+        _write(results, output_format, sys.stdout, gates)
+        return
+    with OutputSet() as outputs, outputs.open(output) as out:
+        _write(results, output_format, out, gates)
+
+
+def _write(results: Iterable[DocumentResult], output_format: StreamFormat, out: Any, gates: Gates) -> None:
+    if output_format is StreamFormat.jsonl:
+        write_jsonl(results, out)
+    elif output_format is StreamFormat.sarif:
+        write_sarif(results, out)
+    elif output_format is StreamFormat.junit:
+        write_junit(results, out, gates)
+    else:
+        write_github(results, out)
+
+
+def count_inputs(files: list[str]) -> int | None:
+    """How many documents a run will have, when that is known without reading feeds."""
+    return None if any(is_jsonl(f) for f in files) else len(files)

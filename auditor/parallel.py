@@ -1,0 +1,96 @@
+"""Audit on several CPU cores: documents go to worker processes in chunks, results come back in order.
+
+Each worker builds its checks once (from picklable :class:`CheckOptions`) and
+applies the finding policy itself, so the parent only reads input and writes
+reports. At most ``2 × jobs`` chunks are in flight, so a feed of any length
+is audited in constant memory. The thread-based ``pipeline.audit_stream``
+remains the way to overlap I/O-bound checks (LanguageTool) inside one process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+
+from auditor.checks import CheckOptions, build_checks
+from auditor.checks.base import Check
+from auditor.checks.readability import sentence_metrics
+from auditor.finding_policy import FindingPolicy, apply_policy
+from auditor.models import Document
+from auditor.pipeline import audit_document
+from auditor.report.model import DocumentResult
+from auditor.scoring import ScoringModel
+
+DEFAULT_CHUNK = 16
+
+_worker: tuple[list[Check], ScoringModel, FindingPolicy] | None = None
+
+
+def warm_up(options: CheckOptions) -> None:
+    """Load the readability dictionaries (seconds of CPU) once, in this thread.
+
+    Done before threads or forked workers start: several threads that reach the lazy
+    load at the same time would each load their own copy.
+    """
+    sentence_metrics("Warm up the shared dictionaries.", options.lang)
+
+
+def _start_worker(options: CheckOptions, scoring: ScoringModel, policy: FindingPolicy) -> None:
+    global _worker
+    _worker = (build_checks(options), scoring, policy)
+
+
+def _audit_chunk(documents: list[Document]) -> list[DocumentResult]:
+    assert _worker is not None, "worker not initialised"
+    checks, scoring, policy = _worker
+    return [apply_policy(audit_document(d, checks, scoring), policy, scoring) for d in documents]
+
+
+def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(documents)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork starts workers in milliseconds with the parent's modules already loaded; the parent
+    # holds no threads at this point. Elsewhere (macOS, Windows) spawn is the safe default.
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def audit_parallel(
+    documents: Iterable[Document],
+    options: CheckOptions,
+    scoring: ScoringModel,
+    policy: FindingPolicy,
+    *,
+    jobs: int,
+    chunk_size: int = DEFAULT_CHUNK,
+) -> Iterator[DocumentResult]:
+    """Audit ``documents`` in ``jobs`` worker processes, yielding results in input order."""
+    pending: deque[Future[list[DocumentResult]]] = deque()
+    context = _context()
+    if context.get_start_method() == "fork":
+        warm_up(options)  # forked workers then share the loaded dictionaries
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(options, scoring, policy),
+    ) as pool:
+        try:
+            for chunk in _chunks(documents, chunk_size):
+                pending.append(pool.submit(_audit_chunk, chunk))
+                if len(pending) >= 2 * jobs:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()

@@ -1,0 +1,1 @@
+"""Readers for input formats beyond plain text files."""

@@ -1,0 +1,149 @@
+"""Match compiled patterns against a sentence's tokens.
+
+Matching is leftmost-first with backtracking: optional tokens are tried
+present first, gaps shortest first. The flagged span runs from the first to the
+last token that is not marked ``context``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from auditor.rules_engine.inflection import all_forms, tags_of
+from auditor.rules_engine.model import Condition, PatternItem, Rule, TokenSpec
+from auditor.rules_engine.tokens import Token
+
+Captures = dict[str, tuple[int, int]]
+WordSets = dict[str, frozenset[str]]
+
+
+@dataclass(frozen=True)
+class Match:
+    """Where a pattern matched: token indices [first, last), the flagged part and named captures."""
+
+    first: int
+    last: int
+    span_first: int
+    span_last: int
+    captures: Captures
+
+
+def token_matches(spec: TokenSpec, tokens: Sequence[Token], index: int, sets: WordSets) -> bool:
+    """Whether ``tokens[index]`` satisfies ``spec``."""
+    token = tokens[index]
+    norm = token.norm
+    if spec.words is not None and norm not in spec.words:
+        return False
+    if spec.lemma_forms is not None:
+        if norm not in spec.lemma_forms:
+            return False
+        if spec.tags is not None and not any(
+            tag in spec.tags for lemma in spec.lemmas for tag in tags_of(norm, lemma, spec.pos)
+        ):
+            return False
+    if spec.sets is not None and not any(norm in sets[name] for name in spec.sets):
+        return False
+    if spec.regex is not None and not spec.regex.fullmatch(token.text):
+        return False
+    if spec.case is not None and not _case_ok(spec.case, token.text):
+        return False
+    if spec.sentence_start is not None and (index == 0) != spec.sentence_start:
+        return False
+    if spec.any_of and not any(token_matches(s, tokens, index, sets) for s in spec.any_of):
+        return False
+    return not (spec.negated is not None and token_matches(spec.negated, tokens, index, sets))
+
+
+def _case_ok(case: str, text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    if case == "lower":
+        return all(c.islower() for c in letters)
+    if case == "upper":
+        return all(c.isupper() for c in letters)
+    if case == "capitalized":
+        return letters[0].isupper()
+    return letters[0].isupper() and all(c.islower() for c in letters[1:])  # title
+
+
+def _walk(
+    items: Sequence[PatternItem], i: int, pos: int, tokens: Sequence[Token], sets: WordSets,
+    taken: list[tuple[int, int, PatternItem]],
+) -> Iterator[list[tuple[int, int, PatternItem]]]:
+    """Yield every way ``items[i:]`` matches from token ``pos`` (as (start, end, item) steps)."""
+    if i == len(items):
+        yield taken
+        return
+    item = items[i]
+    if item.gap is not None:
+        for width in range(item.gap + 1):
+            end = pos + width
+            if end > len(tokens):
+                break
+            if width and not token_matches(item.spec, tokens, end - 1, sets):
+                break
+            yield from _walk(items, i + 1, end, tokens, sets, [*taken, (pos, end, item)])
+        return
+    if pos < len(tokens) and token_matches(item.spec, tokens, pos, sets):
+        yield from _walk(items, i + 1, pos + 1, tokens, sets, [*taken, (pos, pos + 1, item)])
+    if item.optional:
+        yield from _walk(items, i + 1, pos, tokens, sets, [*taken, (pos, pos, item)])
+
+
+def find_matches(
+    items: Sequence[PatternItem], tokens: Sequence[Token], sets: WordSets
+) -> Iterator[Match]:
+    """Non-overlapping matches of ``items`` in ``tokens``, left to right."""
+    start = 0
+    while start < len(tokens):
+        found = next(_walk(items, 0, start, tokens, sets, []), None)
+        if found is None or all(s == e for s, e, _ in found):
+            start += 1
+            continue
+        yield _to_match(found)
+        start = max(found[-1][1], start + 1)
+
+
+def _to_match(steps: list[tuple[int, int, PatternItem]]) -> Match:
+    filled = [(s, e, item) for s, e, item in steps if e > s]
+    first, last = filled[0][0], filled[-1][1]
+    flagged = [(s, e) for s, e, item in filled if not item.context] or [(first, last)]
+    captures: Captures = {}
+    for s, e, item in filled:
+        if item.name:
+            old = captures.get(item.name)
+            captures[item.name] = (min(old[0], s), max(old[1], e)) if old else (s, e)
+    return Match(first, last, flagged[0][0], flagged[-1][1], captures)
+
+
+def conditions_hold(rule: Rule, match: Match, tokens: Sequence[Token], sets: WordSets) -> bool:
+    """``requires`` all met, no ``excludes`` met, no exception pattern overlapping the match."""
+    if not all(_near(c, match, tokens, sets) for c in rule.requires):
+        return False
+    if any(_near(c, match, tokens, sets) for c in rule.excludes):
+        return False
+    for exception in rule.exceptions:
+        for other in find_matches(exception, tokens, sets):
+            if other.first < match.last and match.first < other.last:
+                return False
+    return True
+
+
+def _near(condition: Condition, match: Match, tokens: Sequence[Token], sets: WordSets) -> bool:
+    if condition.within is None:
+        indices = [i for i in range(len(tokens)) if not match.first <= i < match.last]
+    else:
+        before = range(max(0, match.first - condition.within), match.first)
+        after = range(match.last, min(len(tokens), match.last + condition.within))
+        indices = {"before": list(before), "after": list(after)}.get(condition.side, [*before, *after])
+    return any(token_matches(condition.spec, tokens, i, sets) for i in indices)
+
+
+def lemma_spec_forms(lemmas: Sequence[str], pos: str | None) -> frozenset[str]:
+    """All forms of all ``lemmas`` (what ``lemma:`` in a pattern accepts)."""
+    result: set[str] = set()
+    for lemma in lemmas:
+        result |= all_forms(lemma, pos)
+    return frozenset(result)

@@ -1,0 +1,29 @@
+"""Shared fixtures: paths to the seed and the evaluation data."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_716b39ef12bcdcab.txt"
+DEMETR = Path(os.environ.get("AUDITOR_DEMETR_DIR", ROOT.parent / "shared" / "eval" / "demetr-dev"))
+
+
+def demetr_items(name: str) -> list[dict]:
+    """The usable items of one DEMETR perturbation file (``pert_check`` true)."""
+    path = DEMETR / f"{name}.json"
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"DEMETR dev data missing at {path}")
+        pytest.skip(f"DEMETR dev data not found at {path}")
+    return [item for item in json.loads(path.read_text(encoding="utf-8")) if item["pert_check"]]
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The seed article, as read."""
+    return SEED.read_text(encoding="utf-8")
