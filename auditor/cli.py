@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
 from auditor import __version__
+from auditor.bilingual.enrich import enrich_stream
+from auditor.bilingual.metrics import CorpusAccumulator
 from auditor.checks import CheckOptions, build_checks
+from auditor.commands.bilingual_inputs import bilingual_inputs, score_with_reference
+from auditor.commands.compare import compare_command
 from auditor.errors import AuditorError
 from auditor.output import OutputSet, report_name
 from auditor.pipeline import audit_stream
-from auditor.reading import expand_paths, read_documents
+from auditor.reading import expand_paths
+from auditor.readers import open_documents
 from auditor.report.html_report import render_html
 from auditor.report.json_report import write_json
 from auditor.report.model import DocumentResult
@@ -34,6 +39,7 @@ app = typer.Typer(
 )
 rules_app = typer.Typer(help="List and explain the rules auditor applies.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
+app.command("compare")(compare_command)
 
 
 class OutputFormat(str, Enum):
@@ -94,6 +100,29 @@ def check(
         Optional[float],
         typer.Option("--fail-under", min=0, max=100, help="Exit 1 if any document scores below this (0-100)."),
     ] = None,
+    source_lang: Annotated[
+        Optional[str],
+        typer.Option("--source-lang", help="Language of the source text, e.g. de, nl, zh (default: from the file or script)."),
+    ] = None,
+    source: Annotated[
+        Optional[str], typer.Option("--source", help="Source text of the (single) input; line-aligned with --lines.")
+    ] = None,
+    reference: Annotated[
+        Optional[str],
+        typer.Option("--reference", help="Reference/post-edited text of the input; line-aligned with --lines."),
+    ] = None,
+    input_format: Annotated[
+        Optional[str],
+        typer.Option("--input-format", help="Read inputs as text, tsv, xliff, tmx or jsonl (default: by extension)."),
+    ] = None,
+    jsonl_fields: Annotated[
+        Optional[str],
+        typer.Option("--jsonl-fields", help="JSONL field map: ninjs, or id=...,target=...,source=...,reference=..."),
+    ] = None,
+    score_with: Annotated[
+        Optional[str],
+        typer.Option("--score-with", help="'reference': blend sentence chrF into the score (see docs/bilingual.md)."),
+    ] = None,
 ) -> None:
     """Audit documents and report every finding with its reason, fix and score."""
     try:
@@ -104,11 +133,18 @@ def check(
                 raise AuditorError(f"{output}: is one of the inputs; refusing to overwrite it")
             if output.is_dir():
                 raise AuditorError(f"{output}: is a directory; give a file name for {output_format.value} output")
-        options = CheckOptions(lang=lang, grammar=not no_grammar)
+        options = CheckOptions(lang=lang, grammar=not no_grammar, source_lang=source_lang)
         checks = build_checks(options)
-        documents = read_documents(files, lang=lang, lines=lines)
-        results = audit_stream(documents, checks, ScoringModel())
-        scores = _write_reports(results, output_format, output)
+        inputs = bilingual_inputs(
+            lang=lang, lines=lines, input_format=input_format, source_lang=source_lang,
+            source=source, reference=reference, jsonl_fields=jsonl_fields,
+        )
+        documents = open_documents(files, inputs)
+        corpus = CorpusAccumulator()
+        results = enrich_stream(
+            audit_stream(documents, checks, ScoringModel()), corpus, score_with_reference(score_with)
+        )
+        scores = _write_reports(results, output_format, output, corpus.result)
     except AuditorError as error:
         raise fail(str(error)) from None
     if fail_under is not None:
@@ -121,7 +157,10 @@ def check(
 
 
 def _write_reports(
-    results: Iterable[DocumentResult], output_format: OutputFormat, output: Path | None
+    results: Iterable[DocumentResult],
+    output_format: OutputFormat,
+    output: Path | None,
+    trailer: Callable[[], dict[str, Any]] | None = None,
 ) -> list[float]:
     """Render results in the chosen format; files appear only if the whole run succeeds."""
     scores: list[float] = []
@@ -142,7 +181,7 @@ def _write_reports(
         return scores
     if output is None:
         if output_format is OutputFormat.json:
-            return write_json(results, sys.stdout)
+            return write_json(results, sys.stdout, _metrics_trailer(trailer))
         colour = sys.stdout.isatty()
         for result in results:
             write_text(result, sys.stdout, colour=colour)
@@ -150,11 +189,21 @@ def _write_reports(
         return scores
     with OutputSet() as outputs, outputs.open(output) as out:
         if output_format is OutputFormat.json:
-            return write_json(results, out)
+            return write_json(results, out, _metrics_trailer(trailer))
         for result in results:
             write_text(result, out)
             scores.append(result.score)
     return scores
+
+
+def _metrics_trailer(corpus: Callable[[], dict[str, Any]] | None) -> Callable[[], dict[str, Any]]:
+    """Top-level ``metrics`` (corpus BLEU/chrF/TER) when any input had a reference."""
+
+    def trailer() -> dict[str, Any]:
+        metrics = corpus() if corpus else {}
+        return {"metrics": metrics} if metrics else {}
+
+    return trailer
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ from auditor.checks.base import Check
 from auditor.checks.punctuation import PunctuationCheck
 from auditor.checks.quotes import QuotesCheck
 from auditor.checks.readability import ReadabilityCheck, ReadabilityLimits
+from auditor.checks.source_checks import source_checks
 
 
 @dataclass
@@ -27,4 +28,5 @@ def build_checks(options: CheckOptions) -> list[Check]:
         QuotesCheck(),
         ReadabilityCheck(options.readability),
     ]
+    checks.extend(source_checks(options.source_lang))  # no-ops on documents without a source
     return checks

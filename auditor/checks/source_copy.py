@@ -1,0 +1,97 @@
+"""Empty, truncated and untranslated targets, judged against their source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditor.checks.source_common import Pair, pairs, quote, source_language
+from auditor.checks.source_length import expected_ratio
+from auditor.models import Document, Finding, Severity
+from auditor.text_utils import word_count
+
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_SOURCE_END = re.compile(r"[.!?。！？।…][\"'”’»」』)）]*\s*$")
+_TARGET_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
+#: Scripts that never belong in English copy, by the source language that writes them.
+_FOREIGN_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u0900-\u097f\u0400-\u04ff\uac00-\ud7af]+")
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+class SourceCopyCheck:
+    """Targets that are empty, cut short, or still (partly) in the source language."""
+
+    name = "source-copy"
+
+    def __init__(self, source_lang: str | None = None) -> None:
+        self.source_lang = source_lang
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        """Look at each aligned pair."""
+        if document.source is None:
+            return
+        lang = source_language(document, self.source_lang)
+        for pair in pairs(document):
+            yield from self._pair(document, pair, lang)
+
+    def _pair(self, document: Document, pair: Pair, lang: str | None) -> Iterator[Finding]:
+        target = document.text[pair.start : pair.end]
+        source = pair.source
+        evidence = quote(source)
+        if not _LETTER_OR_DIGIT.search(source):
+            return
+        if not _LETTER_OR_DIGIT.search(target):
+            yield Finding(
+                rule="source-empty-target",
+                category="accuracy/omission",
+                severity=Severity.CRITICAL,
+                start=pair.start,
+                end=pair.end,
+                message=f"the translation is empty but the source has text (source: {evidence}); nothing was translated",
+                origin=self.name,
+            )
+            return
+        if lang != "en" and _normal(target) == _normal(source) and (word_count(source) >= 3 or _FOREIGN_SCRIPT.search(source)):
+            yield Finding(
+                rule="source-untranslated",
+                category="accuracy/untranslated",
+                severity=Severity.CRITICAL,
+                start=pair.start,
+                end=pair.end,
+                message=f"the translation is a copy of the source (source: {evidence}); it was never translated",
+                origin=self.name,
+            )
+            return
+        for match in _FOREIGN_SCRIPT.finditer(target):
+            if match.group(0) in source:
+                yield Finding(
+                    rule="source-untranslated-fragment",
+                    category="accuracy/untranslated",
+                    severity=Severity.MAJOR,
+                    start=pair.start + match.start(),
+                    end=pair.start + match.end(),
+                    message=(
+                        f"{match.group(0)!r} is copied from the source untranslated (source: {evidence}); "
+                        "English readers cannot read it"
+                    ),
+                    origin=self.name,
+                )
+        if pair.segment and _SOURCE_END.search(source) and not _TARGET_END.search(target):
+            ratio = len(target.strip()) / max(len(source.strip()), 1)
+            if ratio < 0.6 * expected_ratio(lang) and len(source.strip()) >= 10:
+                yield Finding(
+                    rule="source-truncated-target",
+                    category="accuracy/omission",
+                    severity=Severity.MAJOR,
+                    start=pair.start,
+                    end=pair.end,
+                    message=(
+                        f"the translation stops short: {len(target.strip())} characters without a closing "
+                        f"full stop for a complete {len(source.strip())}-character source sentence "
+                        f"(source: {evidence}); the end was probably cut off"
+                    ),
+                    origin=self.name,
+                )

@@ -1,0 +1,1 @@
+"""Subcommands of the ``auditor`` CLI, one module each."""
