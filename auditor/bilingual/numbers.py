@@ -123,7 +123,7 @@ _SOURCE_WORDS = {
            "ambos": 2, "ambas": 2},
     "hi": {"एक": 1, "दो": 2, "तीन": 3, "चार": 4, "पांच": 5, "पाँच": 5, "छह": 6, "सात": 7, "आठ": 8,
            "नौ": 9, "दस": 10, "बीस": 20, "सौ": 100, "हज़ार": 1000, "हजार": 1000, "पहल": 1, "दूसर": 2,
-           "तीसर": 3, "आधा": 0.5, "दोनों": 2, "जनवरी": 1, "फरवरी": 2, "मार्च": 3, "अप्रैल": 4, "मई": 5,
+           "तीसर": 3, "चौथ": 4, "पांचव": 5, "छठ": 6, "आधा": 0.5, "दोनों": 2, "जनवरी": 1, "फरवरी": 2, "मार्च": 3, "अप्रैल": 4, "मई": 5,
            "जून": 6, "जुलाई": 7, "अगस्त": 8, "सितंबर": 9, "अक्टूबर": 10, "नवंबर": 11, "दिसंबर": 12,
            "दशक": 10, "सदी": 100, "शताब्दी": 100},
     "ja": {"ひと": 1, "ふた": 2, "半": 0.5, "両": 2, "双": 2},
@@ -138,6 +138,8 @@ _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z]-$")
 _TIME = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4])[:.h]([0-5]\d)(?![\d])")
 _CJK_NUMBER = re.compile(r"[〇零一二两兩三四五六七八九十百千万萬亿億兆]+")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+#: Source words, with the combining vowel signs of Devanagari that ``\w`` leaves out.
+_SOURCE_WORD = re.compile(r"(?:[^\W\d_]|[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963])+")
 _TARGET_SCALE = re.compile(r"\s*(hundred|thousand|million|billion|trillion|bn|mn|m|k|lakhs?|crores?)\b", re.I)
 _SOURCE_SCALE = re.compile(r"\s?([万萬亿億千百兆]|[^\W\d_]+\.?)")
 _CJK_COMPOUND = re.compile(r"(\d+)([万萬亿億])(\d+)")
@@ -280,13 +282,30 @@ def source_mentions(text: str, lang: str | None) -> list[Mention]:
                 mentions.append(Mention(match.start(), match.end(), match.group(0), frozenset({value}), False))
     words = _SOURCE_WORDS.get(lang or "", {})
     if words:
-        for match in _WORD.finditer(text):
-            lowered = match.group(0).lower()
-            for stem, value in words.items():
-                if lowered.startswith(stem):
-                    mentions.append(Mention(match.start(), match.end(), match.group(0), frozenset({value}), False))
-                    break
+        for match in _SOURCE_WORD.finditer(text):
+            values = word_values(match.group(0).lower(), words, anywhere=lang == "de")
+            if values:
+                mentions.append(Mention(match.start(), match.end(), match.group(0), frozenset(values), False))
     return mentions
+
+
+def word_values(word: str, stems: dict[str, float], anywhere: bool) -> set[float]:
+    """Every value a source number word may have: each stem it holds, their sum (German
+    "zweiundzwanzig"), and the teens and tens built on them (Polish "osiemnaście", "trzydzieści")."""
+    found = [v for stem, v in stems.items() if (stem in word if anywhere else word.startswith(stem))]
+    if not found:
+        return set()
+    values = set(found) | {sum(found)}
+    values |= {v + 10 for v in found if v < 10} | {v * 10 for v in found if v < 10}
+    return {float(v) for v in values}
+
+
+#: English number words that are figures, not idioms ("one of", "first time", "second" are not).
+COUNTING_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety third fourth "
+    "fifth sixth seventh eighth ninth tenth".split()
+)
 
 
 def _english_words(text: str) -> list[Mention]:
@@ -359,6 +378,19 @@ def target_mentions(text: str) -> list[Mention]:
             mentions.append(Mention(start, start + len(token), token, frozenset(values), firm, scaled))
     mentions.extend(_english_words(text))
     return mentions
+
+
+_IDENT = re.compile(r"(?<![\w-])([A-Za-z]{1,6})-?(\d+)(?![\w-])|(?<![\w-])(\d+)([A-Z]{1,3})(?![\w-])")
+
+
+def identifiers(text: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, letters, digits)`` of codes such as F-35, A4, 3D, Covid-19."""
+    found = []
+    for match in _IDENT.finditer(text):
+        letters = (match.group(1) or match.group(4)).casefold()
+        digits = match.group(2) or match.group(3)
+        found.append((match.start(), match.end(), letters, digits))
+    return found
 
 
 def supported(mention: Mention, pool: set[float], others: list[Mention]) -> bool:

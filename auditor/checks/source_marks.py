@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from auditor.checks.source_common import pairs, quote
@@ -27,7 +28,15 @@ def _quote_pairs(text: str, kinds: tuple[tuple[str, str], ...]) -> int:
     return counted
 
 
+#: A bracketed Latin-script gloss in a Chinese or Japanese source ("菲斯克大学（Fisk University）")
+#: spells a name out; translations drop such brackets, so they are not counted.
+_GLOSS = re.compile(r"[(（][A-Za-z\u00c0-\u024f .'’&-]+[)）]")
+_NON_LATIN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u0900-\u097f\u0400-\u04ff]")
+
+
 def _bracket_pairs(text: str, kinds: tuple[tuple[str, str], ...]) -> int:
+    if _NON_LATIN.search(text):
+        text = _GLOSS.sub("", text)
     return sum(min(text.count(o), text.count(c)) for o, c in kinds)
 
 

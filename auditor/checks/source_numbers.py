@@ -11,9 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.bilingual.numbers import Mention, key, source_mentions, supported, target_mentions
+from auditor.bilingual.numbers import (
+    _SOURCE_WORDS,
+    COUNTING_WORDS,
+    Mention,
+    identifiers,
+    key,
+    source_mentions,
+    supported,
+    target_mentions,
+)
 from auditor.checks.source_common import pairs, quote, source_language
 from auditor.models import Document, Finding, Severity
+
+
+#: Source languages whose number words auditor reads well enough to check spelled-out figures.
+WORD_LANGUAGES = frozenset(k for k in _SOURCE_WORDS if k not in ("zh", "ja"))
 
 
 def english(value: float) -> str:
@@ -46,7 +59,17 @@ class SourceNumbersCheck:
             targets = target_mentions(target_text)
             source_pool = {key(v) for m in sources for v in m.values}
             target_pool = {key(v) for m in targets for v in m.values}
-            extra = [m for m in targets if m.firm and not supported(m, source_pool, sources)]
+            extra = [m for m in targets if m.firm and not supported(m, source_pool, [])]
+            if sources and (lang in ("zh", "ja") or lang in WORD_LANGUAGES):
+                # figures spelled out: "seven years" for "sieben Jahre" / "七年"
+                extra += [
+                    m for m in targets
+                    if not m.firm
+                    and m.text.lower() in COUNTING_WORDS
+                    and m.text.lower() not in pair.source.lower()
+                    and not supported(m, source_pool, [])
+                ]
+                extra.sort(key=lambda m: m.start)
             missing = [m for m in sources if m.firm and not supported(m, target_pool, targets)]
             evidence = quote(pair.source)
             missing_text = ", ".join(m.text for m in missing)
@@ -72,6 +95,7 @@ class SourceNumbersCheck:
                     suggestions=suggestions,
                     origin=self.name,
                 )
+            yield from self._codes(pair.start, target_text, pair.source, evidence)
             if missing and not extra:
                 shown = ", ".join(f"{m.text} (= {english(_best_value(m))})" for m in missing)
                 yield Finding(
@@ -83,6 +107,28 @@ class SourceNumbersCheck:
                     message=(
                         f"the source gives {shown} but the translation has no such figure "
                         f"(source: {evidence}); a dropped figure loses information"
+                    ),
+                    origin=self.name,
+                )
+
+    def _codes(self, offset: int, target: str, source: str, evidence: str) -> Iterator[Finding]:
+        """Codes whose number changed: "F-43" where the source has "F-35"."""
+        known = identifiers(source)
+        by_letters: dict[str, set[str]] = {}
+        for _, _, letters, digits in known:
+            by_letters.setdefault(letters, set()).add(digits)
+        for start, end, letters, digits in identifiers(target):
+            if letters in by_letters and digits not in by_letters[letters]:
+                original = sorted(by_letters[letters])
+                yield Finding(
+                    rule="source-code-changed",
+                    category="accuracy/number",
+                    severity=Severity.CRITICAL,
+                    start=offset + start,
+                    end=offset + end,
+                    message=(
+                        f"{target[start:end]!r} has a different number than the source's "
+                        f"{'/'.join(original)} (source: {evidence}); a changed code names a different thing"
                     ),
                     origin=self.name,
                 )
