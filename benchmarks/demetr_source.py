@@ -18,14 +18,37 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
-LANGS = {"chinese_simple": "zh", "japanese": "ja", "hindi": "hi", "german": "de", "polish": "pl",
-         "russian": "ru", "czech": "cs", "french": "fr", "italian": "it", "spanish": "es"}
+LANGS = {
+    "chinese_simple": "zh",
+    "japanese": "ja",
+    "hindi": "hi",
+    "german": "de",
+    "polish": "pl",
+    "russian": "ru",
+    "czech": "cs",
+    "french": "fr",
+    "italian": "it",
+    "spanish": "es",
+}
 
 
 def run_auditor(target: Path, source: Path, lang: str) -> list[dict]:
     """Per-line sentence dicts of a real CLI run."""
-    command = [sys.executable, "-m", "auditor", "check", str(target), "--lines", "--source", str(source),
-               "--source-lang", lang, "--no-grammar", "--format", "json"]
+    command = [
+        sys.executable,
+        "-m",
+        "auditor",
+        "check",
+        str(target),
+        "--lines",
+        "--source",
+        str(source),
+        "--source-lang",
+        lang,
+        "--no-grammar",
+        "--format",
+        "json",
+    ]
     done = subprocess.run(command, capture_output=True, text=True, check=True)
     return json.loads(done.stdout)["documents"][0]["sentences"]
 
@@ -43,17 +66,28 @@ def evaluate(path: Path, workdir: Path) -> dict:
         files = {}
         for field in ("src_sent", "mt_sent", "pert_sent"):
             files[field] = workdir / f"{path.stem}.{lang}.{field}.txt"
-            files[field].write_text("\n".join(" ".join(i[field].split()) for i in group) + "\n", encoding="utf-8")
+            files[field].write_text(
+                "\n".join(" ".join(i[field].split()) for i in group) + "\n", encoding="utf-8"
+            )
         mt = run_auditor(files["mt_sent"], files["src_sent"], lang)
         pert = run_auditor(files["pert_sent"], files["src_sent"], lang)
         for a, b in zip(mt, pert, strict=True):
-            outcome["below" if b["score"] < a["score"] else "tie" if b["score"] == a["score"] else "above"] += 1
+            outcome[
+                "below" if b["score"] < a["score"] else "tie" if b["score"] == a["score"] else "above"
+            ] += 1
             rules.update({f["rule"] for f in b["findings"] if f["origin"].startswith("source-")})
             mt_rules.update({f["rule"] for f in a["findings"] if f["origin"].startswith("source-")})
     total = sum(outcome.values())
-    return {"name": path.stem, "items": total, "below": outcome["below"], "tie": outcome["tie"],
-            "above": outcome["above"], "rate": round(outcome["below"] / total, 4) if total else None,
-            "pert_rules": dict(rules.most_common()), "mt_rules": dict(mt_rules.most_common())}
+    return {
+        "name": path.stem,
+        "items": total,
+        "below": outcome["below"],
+        "tie": outcome["tie"],
+        "above": outcome["above"],
+        "rate": round(outcome["below"] / total, 4) if total else None,
+        "pert_rules": dict(rules.most_common()),
+        "mt_rules": dict(mt_rules.most_common()),
+    }
 
 
 def main() -> None:

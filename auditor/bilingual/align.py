@@ -25,7 +25,9 @@ def split_source(text: str) -> list[str]:
     return parts
 
 
-def _paired(document: Document, other: str | None, segments: list[str] | None, english: bool) -> list[str | None]:
+def _paired(
+    document: Document, other: str | None, segments: list[str] | None, english: bool
+) -> list[str | None]:
     count = len(document.sentences)
     if segments is not None:
         if len(segments) == count:

@@ -24,7 +24,9 @@ def blend(audit_score: float, chrf: float) -> float:
     return round((audit_score + chrf) / 2, 3)
 
 
-def enrich(result: DocumentResult, corpus: CorpusAccumulator, score_with_reference: bool = False) -> DocumentResult:
+def enrich(
+    result: DocumentResult, corpus: CorpusAccumulator, score_with_reference: bool = False
+) -> DocumentResult:
     """Fill in sources, references and metrics of one document's result."""
     document = result.document
     if document.source is None and document.reference is None:

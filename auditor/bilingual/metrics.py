@@ -65,4 +65,7 @@ class CorpusAccumulator:
         """Corpus metrics, or an empty dict if nothing had a reference."""
         if not self.hypotheses:
             return {}
-        return {**corpus_metrics(self.hypotheses, self.references), "sentence_signatures": sentence_signatures()}
+        return {
+            **corpus_metrics(self.hypotheses, self.references),
+            "sentence_signatures": sentence_signatures(),
+        }

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 #: Languages that write decimals with a comma and group thousands with a dot or a space.
 COMMA_DECIMAL = frozenset(
-    "de nl fr it es pt pl cs sk sl hr sr bs ro ru uk be bg el tr da sv nb nn no fi et lv lt hu id ca gl eu".split()
+    ["de", "nl", "fr", "it", "es", "pt", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "ro", "ru", "uk", "be", "bg", "el", "tr", "da", "sv", "nb", "nn", "no", "fi", "et", "lv", "lt", "hu", "id", "ca", "gl", "eu"]
 )
 
 
@@ -37,95 +37,500 @@ def key(value: float) -> float:
 
 # ---------------------------------------------------------------- scale words
 _SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
-    "trillion": 1e12, "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "lakh": 1e5, "lakhs": 1e5,
-    "crore": 1e7, "crores": 1e7,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "trillion": 1e12,
+    "bn": 1e9,
+    "mn": 1e6,
+    "m": 1e6,
+    "k": 1e3,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
     # German, Dutch, French, Italian, Spanish, Portuguese
-    "tausend": 1e3, "mio": 1e6, "million_de": 1e6, "millionen": 1e6, "mrd": 1e9, "milliarde": 1e9,
-    "milliarden": 1e9, "miljoen": 1e6, "miljard": 1e9, "duizend": 1e3, "mille": 1e3, "mila": 1e3,
-    "milliards": 1e9, "milliard": 1e9, "millones": 1e6, "millón": 1e6, "mil": 1e3, "milioni": 1e6,
-    "milione": 1e6, "miliardi": 1e9, "miliardo": 1e9, "milhões": 1e6, "milhão": 1e6,
+    "tausend": 1e3,
+    "mio": 1e6,
+    "million_de": 1e6,
+    "millionen": 1e6,
+    "mrd": 1e9,
+    "milliarde": 1e9,
+    "milliarden": 1e9,
+    "miljoen": 1e6,
+    "miljard": 1e9,
+    "duizend": 1e3,
+    "mille": 1e3,
+    "mila": 1e3,
+    "milliards": 1e9,
+    "milliard": 1e9,
+    "millones": 1e6,
+    "millón": 1e6,
+    "mil": 1e3,
+    "milioni": 1e6,
+    "milione": 1e6,
+    "miliardi": 1e9,
+    "miliardo": 1e9,
+    "milhões": 1e6,
+    "milhão": 1e6,
     # Polish, Czech, Russian
-    "tys": 1e3, "tysięcy": 1e3, "tysiące": 1e3, "tysiąc": 1e3, "mln": 1e6, "mld": 1e9, "miliard": 1e9,
-    "miliardów": 1e9, "miliony": 1e6, "milionów": 1e6, "milion": 1e6, "tis": 1e3, "tisíc": 1e3,
-    "milionů": 1e6, "miliardy": 1e9, "miliard_cs": 1e9, "тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3,
-    "млн": 1e6, "миллионов": 1e6, "миллиона": 1e6, "миллион": 1e6, "млрд": 1e9, "миллиардов": 1e9,
+    "tys": 1e3,
+    "tysięcy": 1e3,
+    "tysiące": 1e3,
+    "tysiąc": 1e3,
+    "mln": 1e6,
+    "mld": 1e9,
+    "miliard": 1e9,
+    "miliardów": 1e9,
+    "miliony": 1e6,
+    "milionów": 1e6,
+    "milion": 1e6,
+    "tis": 1e3,
+    "tisíc": 1e3,
+    "milionů": 1e6,
+    "miliardy": 1e9,
+    "miliard_cs": 1e9,
+    "тыс": 1e3,
+    "тысяч": 1e3,
+    "тысячи": 1e3,
+    "млн": 1e6,
+    "миллионов": 1e6,
+    "миллиона": 1e6,
+    "миллион": 1e6,
+    "млрд": 1e9,
+    "миллиардов": 1e9,
     "миллиарда": 1e9,
     # Hindi
-    "हज़ार": 1e3, "हजार": 1e3, "लाख": 1e5, "करोड़": 1e7, "करोड": 1e7, "अरब": 1e9,
+    "हज़ार": 1e3,
+    "हजार": 1e3,
+    "लाख": 1e5,
+    "करोड़": 1e7,
+    "करोड": 1e7,
+    "अरब": 1e9,
 }
 #: German "Billion" is 10^12, unlike English.
 _SCALES_DE = {**_SCALES, "billion": 1e12, "billionen": 1e12}
 _CJK_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
-_CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-               "七": 7, "八": 8, "九": 9}
+_CJK_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
 # ---------------------------------------------------------------- English words (soft)
 _EN_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
-    "thousandth": 1000, "once": 1, "twice": 2, "single": 1, "double": 2, "triple": 3, "dozen": 12,
-    "dozens": 12, "half": 0.5, "quarter": 0.25, "decade": 10, "decades": 10, "century": 100,
-    "centuries": 100, "noon": 12, "midnight": 0, "hundreds": 100, "thousands": 1000, "millions": 1e6,
-    "both": 2, "pair": 2, "couple": 2, "a": 1, "an": 1, "twenties": 20, "thirties": 30, "forties": 40,
-    "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90, "teens": 10,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "hundredth": 100,
+    "thousandth": 1000,
+    "once": 1,
+    "twice": 2,
+    "single": 1,
+    "double": 2,
+    "triple": 3,
+    "dozen": 12,
+    "dozens": 12,
+    "half": 0.5,
+    "quarter": 0.25,
+    "decade": 10,
+    "decades": 10,
+    "century": 100,
+    "centuries": 100,
+    "noon": 12,
+    "midnight": 0,
+    "hundreds": 100,
+    "thousands": 1000,
+    "millions": 1e6,
+    "both": 2,
+    "pair": 2,
+    "couple": 2,
+    "a": 1,
+    "an": 1,
+    "twenties": 20,
+    "thirties": 30,
+    "forties": 40,
+    "fifties": 50,
+    "sixties": 60,
+    "seventies": 70,
+    "eighties": 80,
+    "nineties": 90,
+    "teens": 10,
 }
 _MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3,
-    "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _WEEK = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
 
 # ---------------------------------------------------------------- source-language words (soft)
 #: Stems of number words by language; a source word starting with a stem vouches for its value.
 _SOURCE_WORDS = {
-    "de": {"null": 0, "ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
-           "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30,
-           "vierzig": 40, "fünfzig": 50, "hundert": 100, "tausend": 1000, "erst": 1, "dritt": 3,
-           "halb": 0.5, "dutzend": 12, "jahrzehnt": 10, "jahrhundert": 100, "beide": 2, "zweit": 2,
-           "januar": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
-           "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12},
-    "pl": {"jed": 1, "dwa": 2, "dwie": 2, "dwu": 2, "dwó": 2, "trz": 3, "czter": 4, "pię": 5, "sze": 6,
-           "sied": 7, "osi": 8, "dziewię": 9, "dziesię": 10, "jedenaś": 11, "dwanaś": 12, "dwadzie": 20,
-           "trzydzie": 30, "sto": 100, "tysi": 1000, "pierw": 1, "drug": 2, "czwart": 4, "piąt": 5,
-           "szóst": 6, "siódm": 7, "ósm": 8, "dziewiąt": 9, "dziesiąt": 10, "pół": 0.5, "obie": 2,
-           "oba": 2, "stycz": 1, "lut": 2, "marz": 3, "kwiet": 4, "maj": 5, "czerw": 6, "lip": 7,
-           "sierp": 8, "wrze": 9, "październik": 10, "listopad": 11, "grud": 12, "dekad": 10},
-    "cs": {"jed": 1, "dva": 2, "dvě": 2, "tři": 3, "čtyř": 4, "pět": 5, "šest": 6, "sedm": 7, "osm": 8,
-           "devět": 9, "deset": 10, "sto": 100, "tisí": 1000, "prvn": 1, "druh": 2, "třet": 3,
-           "oba": 2, "obě": 2, "půl": 0.5},
-    "ru": {"од": 1, "дв": 2, "тр": 3, "четыр": 4, "пят": 5, "шест": 6, "сем": 7, "восем": 8,
-           "девят": 9, "десят": 10, "сто": 100, "тысяч": 1000, "перв": 1, "втор": 2, "оба": 2,
-           "обе": 2, "пол": 0.5},
-    "fr": {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-           "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "vingt": 20, "trente": 30,
-           "cent": 100, "mille": 1000, "premi": 1, "second": 2, "deuxième": 2, "troisième": 3,
-           "demi": 0.5, "moitié": 0.5, "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5,
-           "juin": 6, "juillet": 7, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-           "décembre": 12, "douzaine": 12, "décennie": 10, "siècle": 100},
-    "it": {"un": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8,
-           "nove": 9, "dieci": 10, "venti": 20, "trenta": 30, "cento": 100, "mille": 1000, "mila": 1000,
-           "prim": 1, "second": 2, "terz": 3, "mezz": 0.5, "metà": 0.5, "gennaio": 1, "febbraio": 2,
-           "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "agosto": 8, "settembre": 9,
-           "ottobre": 10, "novembre": 11, "dicembre": 12, "decenn": 10, "secol": 100},
-    "es": {"un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
-           "nueve": 9, "diez": 10, "once": 11, "doce": 12, "veint": 20, "treinta": 30, "cien": 100,
-           "mil": 1000, "primer": 1, "segund": 2, "tercer": 3, "medi": 0.5, "mitad": 0.5, "enero": 1,
-           "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
-           "septiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12, "década": 10, "siglo": 100,
-           "ambos": 2, "ambas": 2},
-    "hi": {"एक": 1, "दो": 2, "तीन": 3, "चार": 4, "पांच": 5, "पाँच": 5, "छह": 6, "सात": 7, "आठ": 8,
-           "नौ": 9, "दस": 10, "बीस": 20, "सौ": 100, "हज़ार": 1000, "हजार": 1000, "पहल": 1, "दूसर": 2,
-           "तीसर": 3, "चौथ": 4, "पांचव": 5, "छठ": 6, "आधा": 0.5, "दोनों": 2, "जनवरी": 1, "फरवरी": 2, "मार्च": 3, "अप्रैल": 4, "मई": 5,
-           "जून": 6, "जुलाई": 7, "अगस्त": 8, "सितंबर": 9, "अक्टूबर": 10, "नवंबर": 11, "दिसंबर": 12,
-           "दशक": 10, "सदी": 100, "शताब्दी": 100},
+    "de": {
+        "null": 0,
+        "ein": 1,
+        "zwei": 2,
+        "drei": 3,
+        "vier": 4,
+        "fünf": 5,
+        "sechs": 6,
+        "sieben": 7,
+        "acht": 8,
+        "neun": 9,
+        "zehn": 10,
+        "elf": 11,
+        "zwölf": 12,
+        "zwanzig": 20,
+        "dreißig": 30,
+        "vierzig": 40,
+        "fünfzig": 50,
+        "hundert": 100,
+        "tausend": 1000,
+        "erst": 1,
+        "dritt": 3,
+        "halb": 0.5,
+        "dutzend": 12,
+        "jahrzehnt": 10,
+        "jahrhundert": 100,
+        "beide": 2,
+        "zweit": 2,
+        "januar": 1,
+        "februar": 2,
+        "märz": 3,
+        "april": 4,
+        "mai": 5,
+        "juni": 6,
+        "juli": 7,
+        "august": 8,
+        "september": 9,
+        "oktober": 10,
+        "november": 11,
+        "dezember": 12,
+    },
+    "pl": {
+        "jed": 1,
+        "dwa": 2,
+        "dwie": 2,
+        "dwu": 2,
+        "dwó": 2,
+        "trz": 3,
+        "czter": 4,
+        "pię": 5,
+        "sze": 6,
+        "sied": 7,
+        "osi": 8,
+        "dziewię": 9,
+        "dziesię": 10,
+        "jedenaś": 11,
+        "dwanaś": 12,
+        "dwadzie": 20,
+        "trzydzie": 30,
+        "sto": 100,
+        "tysi": 1000,
+        "pierw": 1,
+        "drug": 2,
+        "czwart": 4,
+        "piąt": 5,
+        "szóst": 6,
+        "siódm": 7,
+        "ósm": 8,
+        "dziewiąt": 9,
+        "dziesiąt": 10,
+        "pół": 0.5,
+        "obie": 2,
+        "oba": 2,
+        "stycz": 1,
+        "lut": 2,
+        "marz": 3,
+        "kwiet": 4,
+        "maj": 5,
+        "czerw": 6,
+        "lip": 7,
+        "sierp": 8,
+        "wrze": 9,
+        "październik": 10,
+        "listopad": 11,
+        "grud": 12,
+        "dekad": 10,
+    },
+    "cs": {
+        "jed": 1,
+        "dva": 2,
+        "dvě": 2,
+        "tři": 3,
+        "čtyř": 4,
+        "pět": 5,
+        "šest": 6,
+        "sedm": 7,
+        "osm": 8,
+        "devět": 9,
+        "deset": 10,
+        "sto": 100,
+        "tisí": 1000,
+        "prvn": 1,
+        "druh": 2,
+        "třet": 3,
+        "oba": 2,
+        "obě": 2,
+        "půl": 0.5,
+    },
+    "ru": {
+        "од": 1,
+        "дв": 2,
+        "тр": 3,
+        "четыр": 4,
+        "пят": 5,
+        "шест": 6,
+        "сем": 7,
+        "восем": 8,
+        "девят": 9,
+        "десят": 10,
+        "сто": 100,
+        "тысяч": 1000,
+        "перв": 1,
+        "втор": 2,
+        "оба": 2,
+        "обе": 2,
+        "пол": 0.5,
+    },
+    "fr": {
+        "un": 1,
+        "une": 1,
+        "deux": 2,
+        "trois": 3,
+        "quatre": 4,
+        "cinq": 5,
+        "six": 6,
+        "sept": 7,
+        "huit": 8,
+        "neuf": 9,
+        "dix": 10,
+        "onze": 11,
+        "douze": 12,
+        "vingt": 20,
+        "trente": 30,
+        "cent": 100,
+        "mille": 1000,
+        "premi": 1,
+        "second": 2,
+        "deuxième": 2,
+        "troisième": 3,
+        "demi": 0.5,
+        "moitié": 0.5,
+        "janvier": 1,
+        "février": 2,
+        "mars": 3,
+        "avril": 4,
+        "mai": 5,
+        "juin": 6,
+        "juillet": 7,
+        "août": 8,
+        "septembre": 9,
+        "octobre": 10,
+        "novembre": 11,
+        "décembre": 12,
+        "douzaine": 12,
+        "décennie": 10,
+        "siècle": 100,
+    },
+    "it": {
+        "un": 1,
+        "due": 2,
+        "tre": 3,
+        "quattro": 4,
+        "cinque": 5,
+        "sei": 6,
+        "sette": 7,
+        "otto": 8,
+        "nove": 9,
+        "dieci": 10,
+        "venti": 20,
+        "trenta": 30,
+        "cento": 100,
+        "mille": 1000,
+        "mila": 1000,
+        "prim": 1,
+        "second": 2,
+        "terz": 3,
+        "mezz": 0.5,
+        "metà": 0.5,
+        "gennaio": 1,
+        "febbraio": 2,
+        "marzo": 3,
+        "aprile": 4,
+        "maggio": 5,
+        "giugno": 6,
+        "luglio": 7,
+        "agosto": 8,
+        "settembre": 9,
+        "ottobre": 10,
+        "novembre": 11,
+        "dicembre": 12,
+        "decenn": 10,
+        "secol": 100,
+    },
+    "es": {
+        "un": 1,
+        "dos": 2,
+        "tres": 3,
+        "cuatro": 4,
+        "cinco": 5,
+        "seis": 6,
+        "siete": 7,
+        "ocho": 8,
+        "nueve": 9,
+        "diez": 10,
+        "once": 11,
+        "doce": 12,
+        "veint": 20,
+        "treinta": 30,
+        "cien": 100,
+        "mil": 1000,
+        "primer": 1,
+        "segund": 2,
+        "tercer": 3,
+        "medi": 0.5,
+        "mitad": 0.5,
+        "enero": 1,
+        "febrero": 2,
+        "marzo": 3,
+        "abril": 4,
+        "mayo": 5,
+        "junio": 6,
+        "julio": 7,
+        "agosto": 8,
+        "septiembre": 9,
+        "octubre": 10,
+        "noviembre": 11,
+        "diciembre": 12,
+        "década": 10,
+        "siglo": 100,
+        "ambos": 2,
+        "ambas": 2,
+    },
+    "hi": {
+        "एक": 1,
+        "दो": 2,
+        "तीन": 3,
+        "चार": 4,
+        "पांच": 5,
+        "पाँच": 5,
+        "छह": 6,
+        "सात": 7,
+        "आठ": 8,
+        "नौ": 9,
+        "दस": 10,
+        "बीस": 20,
+        "सौ": 100,
+        "हज़ार": 1000,
+        "हजार": 1000,
+        "पहल": 1,
+        "दूसर": 2,
+        "तीसर": 3,
+        "चौथ": 4,
+        "पांचव": 5,
+        "छठ": 6,
+        "आधा": 0.5,
+        "दोनों": 2,
+        "जनवरी": 1,
+        "फरवरी": 2,
+        "मार्च": 3,
+        "अप्रैल": 4,
+        "मई": 5,
+        "जून": 6,
+        "जुलाई": 7,
+        "अगस्त": 8,
+        "सितंबर": 9,
+        "अक्टूबर": 10,
+        "नवंबर": 11,
+        "दिसंबर": 12,
+        "दशक": 10,
+        "सदी": 100,
+        "शताब्दी": 100,
+    },
     "ja": {"ひと": 1, "ふた": 2, "半": 0.5, "両": 2, "双": 2},
     "zh": {"半": 0.5, "双": 2, "俩": 2, "两": 2, "首次": 1, "初": 1},
 }
@@ -251,7 +656,9 @@ def source_mentions(text: str, lang: str | None) -> list[Mention]:
         hours = {float(hour), float(hour % 12 or 12), float(hour + 12) if hour < 12 else float(hour)}
         mentions.append(Mention(match.start(1), match.end(1), match.group(1), frozenset(hours), True))
         if minute:
-            mentions.append(Mention(match.start(2), match.end(2), match.group(2), frozenset({float(minute)}), True))
+            mentions.append(
+                Mention(match.start(2), match.end(2), match.group(2), frozenset({float(minute)}), True)
+            )
         taken.append(match.span())
     for match in _NUMBER.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
@@ -272,14 +679,24 @@ def source_mentions(text: str, lang: str | None) -> list[Mention]:
         firm = not _identifier(text, match.start(), end) and match.start() not in compound_tails
         mentions.append(Mention(match.start(), end, raw, frozenset(values), firm, scaled))
     for match in _ROMAN.finditer(text):
-        mentions.append(Mention(match.start(), match.end(), match.group(0), frozenset({float(roman_value(match.group(0)))}), False))
+        mentions.append(
+            Mention(
+                match.start(),
+                match.end(),
+                match.group(0),
+                frozenset({float(roman_value(match.group(0)))}),
+                False,
+            )
+        )
     if _HALF_HOUR.search(text):
         mentions.append(Mention(0, 0, "半", frozenset({30.0}), False))
     if lang in ("zh", "ja") or lang is None:
         for match in _CJK_NUMBER.finditer(text):
             value = cjk_value(match.group(0))
             if value is not None:
-                mentions.append(Mention(match.start(), match.end(), match.group(0), frozenset({value}), False))
+                mentions.append(
+                    Mention(match.start(), match.end(), match.group(0), frozenset({value}), False)
+                )
     words = _SOURCE_WORDS.get(lang or "", {})
     if words:
         for match in _SOURCE_WORD.finditer(text):
@@ -302,9 +719,7 @@ def word_values(word: str, stems: dict[str, float], anywhere: bool) -> set[float
 
 #: English number words that are figures, not idioms ("one of", "first time", "second" are not).
 COUNTING_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety third fourth "
-    "fifth sixth seventh eighth ninth tenth".split()
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 )
 
 
@@ -331,9 +746,13 @@ def _english_words(text: str) -> list[Mention]:
                 values.add(value * scale)
             mentions.append(Mention(match.start(), match.end(), word, frozenset(values), False))
         elif word.lower() in _MONTHS and (word[0].isupper() or word.lower() != "may"):
-            mentions.append(Mention(match.start(), match.end(), word, frozenset({float(_MONTHS[word.lower()])}), False))
+            mentions.append(
+                Mention(match.start(), match.end(), word, frozenset({float(_MONTHS[word.lower()])}), False)
+            )
         elif word.lower() in _WEEK:
-            mentions.append(Mention(match.start(), match.end(), word, frozenset({float(_WEEK[word.lower()])}), False))
+            mentions.append(
+                Mention(match.start(), match.end(), word, frozenset({float(_WEEK[word.lower()])}), False)
+            )
     return mentions
 
 
@@ -348,7 +767,9 @@ def target_mentions(text: str) -> list[Mention]:
         hours = {float(hour), float(hour + 12) if hour < 12 else float(hour), float(hour % 12 or 12)}
         mentions.append(Mention(match.start(1), match.end(1), match.group(1), frozenset(hours), True))
         if minute:
-            mentions.append(Mention(match.start(2), match.end(2), match.group(2), frozenset({float(minute)}), True))
+            mentions.append(
+                Mention(match.start(2), match.end(2), match.group(2), frozenset({float(minute)}), True)
+            )
         taken.append(match.span())
     for match in _NUMBER.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
@@ -365,12 +786,16 @@ def target_mentions(text: str) -> list[Mention]:
             if re.match(r"'?s\b", text[start + len(token) : start + len(token) + 3]):
                 # decades: "the 1850s" may come from "the fifties of the 19th century"
                 values |= {v % 100 for v in values} | {v // 100 + 1 for v in values if v >= 100}
-            hour_like = bool(re.match(r"\s?(a|p)\.?m", text[start + len(token) : start + len(token) + 5].lower()))
+            hour_like = bool(
+                re.match(r"\s?(a|p)\.?m", text[start + len(token) : start + len(token) + 5].lower())
+            )
             if hour_like:
                 values |= {v + 12 for v in values if v < 12}
             scaled = None
             following = _TARGET_SCALE.match(text, start + len(token))
-            if following and not (following.group(1).lower() == "m" and suffix.startswith(("m ", "m.", "m,"))):
+            if following and not (
+                following.group(1).lower() == "m" and suffix.startswith(("m ", "m.", "m,"))
+            ):
                 scale = _SCALES[following.group(1).lower()]
                 values |= {v * scale for v in values}
                 scaled = (min(values), float(scale), _decimals(token))
@@ -404,7 +829,8 @@ def supported(mention: Mention, pool: set[float], others: list[Mention]) -> bool
                 return True
     for other in others:
         if other.scaled and any(
-            key(v) >= other.scaled[1] and round(v / other.scaled[1], other.scaled[2]) == round(other.scaled[0], other.scaled[2])
+            key(v) >= other.scaled[1]
+            and round(v / other.scaled[1], other.scaled[2]) == round(other.scaled[0], other.scaled[2])
             for v in mention.values
         ):
             return True

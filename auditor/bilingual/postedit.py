@@ -50,7 +50,9 @@ def word_edits(mt: str, postedit: str) -> list[Edit]:
         mt_end = a[i2 - 1][2] if i2 > i1 else mt_start
         pe_start = b[j1][1] if j1 < len(b) else len(postedit)
         pe_end = b[j2 - 1][2] if j2 > j1 else pe_start
-        edits.append(Edit(op, mt[mt_start:mt_end], postedit[pe_start:pe_end], mt_start, mt_end, pe_start, pe_end))
+        edits.append(
+            Edit(op, mt[mt_start:mt_end], postedit[pe_start:pe_end], mt_start, mt_end, pe_start, pe_end)
+        )
     return edits
 
 
@@ -69,7 +71,9 @@ def corpus_hter(mt: list[str], postedit: list[str]) -> dict[str, Any]:
     return {"score": round(score.score, 4), "signature": str(metric.get_signature()), "segments": len(mt)}
 
 
-def report_dict(mt_path: str, pe_path: str, segments: list[SegmentEdit], corpus: dict[str, Any]) -> dict[str, Any]:
+def report_dict(
+    mt_path: str, pe_path: str, segments: list[SegmentEdit], corpus: dict[str, Any]
+) -> dict[str, Any]:
     """The ``auditor-compare/1`` JSON report."""
     return {
         "schema": "auditor-compare/1",

@@ -54,7 +54,11 @@ class SourceCopyCheck:
                 origin=self.name,
             )
             return
-        if lang != "en" and _normal(target) == _normal(source) and (word_count(source) >= 3 or _FOREIGN_SCRIPT.search(source)):
+        if (
+            lang != "en"
+            and _normal(target) == _normal(source)
+            and (word_count(source) >= 3 or _FOREIGN_SCRIPT.search(source))
+        ):
             yield Finding(
                 rule="source-untranslated",
                 category="accuracy/untranslated",

@@ -16,8 +16,21 @@ from auditor.models import Document, Finding, Severity
 #: English characters per source character, by source language (medians of professional
 #: translations; see docs/bilingual.md for how they were measured).
 EXPECTED_RATIO = {
-    "zh": 3.2, "ja": 2.4, "ko": 2.2, "hi": 1.0, "ru": 1.05, "uk": 1.05, "pl": 1.0, "cs": 1.05,
-    "de": 0.9, "nl": 0.93, "fr": 0.87, "it": 0.9, "es": 0.88, "pt": 0.9, "en": 1.0,
+    "zh": 3.2,
+    "ja": 2.4,
+    "ko": 2.2,
+    "hi": 1.0,
+    "ru": 1.05,
+    "uk": 1.05,
+    "pl": 1.0,
+    "cs": 1.05,
+    "de": 0.9,
+    "nl": 0.93,
+    "fr": 0.87,
+    "it": 0.9,
+    "es": 0.88,
+    "pt": 0.9,
+    "en": 1.0,
 }
 #: How far off the expected ratio a segment must be (factor either way).
 BAND = 2.5

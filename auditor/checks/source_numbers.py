@@ -24,7 +24,6 @@ from auditor.bilingual.numbers import (
 from auditor.checks.source_common import pairs, quote, source_language
 from auditor.models import Document, Finding, Severity
 
-
 #: Source languages whose number words auditor reads well enough to check spelled-out figures.
 WORD_LANGUAGES = frozenset(k for k in _SOURCE_WORDS if k not in ("zh", "ja"))
 
@@ -37,7 +36,11 @@ def english(value: float) -> str:
 
 
 def _best_value(mention: Mention) -> float:
-    return min(mention.values, key=lambda v: (v != int(v), -v)) if mention.scaled is None else min(mention.values)
+    return (
+        min(mention.values, key=lambda v: (v != int(v), -v))
+        if mention.scaled is None
+        else min(mention.values)
+    )
 
 
 class SourceNumbersCheck:
@@ -63,7 +66,8 @@ class SourceNumbersCheck:
             if sources and (lang in ("zh", "ja") or lang in WORD_LANGUAGES):
                 # figures spelled out: "seven years" for "sieben Jahre" / "七年"
                 extra += [
-                    m for m in targets
+                    m
+                    for m in targets
                     if not m.firm
                     and m.text.lower() in COUNTING_WORDS
                     and m.text.lower() not in pair.source.lower()
@@ -84,7 +88,9 @@ class SourceNumbersCheck:
                         f"number {mention.text!r} does not appear in the source (source: {evidence}); "
                         "a figure the source does not give misreports the story"
                     )
-                suggestions = (english(_best_value(missing[0])),) if len(missing) == 1 and len(extra) == 1 else ()
+                suggestions = (
+                    (english(_best_value(missing[0])),) if len(missing) == 1 and len(extra) == 1 else ()
+                )
                 yield Finding(
                     rule="source-number-changed",
                     category="accuracy/number",

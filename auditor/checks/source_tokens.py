@@ -19,7 +19,9 @@ from auditor.models import Document, Finding, Severity
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'“”「」（）()]+", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HASHTAG = re.compile(r"(?<![\w&])[#@][^\W\d_][\w]*")
-_LATIN_WORD = re.compile(r"(?<![A-Za-z\u00c0-\u024f'’-])[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’.-]*[A-Za-z\u00c0-\u024f]|(?<![A-Za-z])[A-Z](?![A-Za-z])")
+_LATIN_WORD = re.compile(
+    r"(?<![A-Za-z\u00c0-\u024f'’-])[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’.-]*[A-Za-z\u00c0-\u024f]|(?<![A-Za-z])[A-Z](?![A-Za-z])"
+)
 _NON_LATIN_SOURCE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u0900-\u097f\u0400-\u04ff\uac00-\ud7af]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;«„“\"(]\s*)$")
 #: wordfreq Zipf frequency under which a capitalised source word is taken for a name.
@@ -64,7 +66,11 @@ class SourceTokensCheck:
             target = document.text[pair.start : pair.end]
             for kind, token in self._tokens(pair.source, lang):
                 exact = kind in ("URL", "e-mail address", "hashtag")
-                found = token.rstrip(".,;:!?)").casefold() in target.casefold() if exact else _present(token, target)
+                found = (
+                    token.rstrip(".,;:!?)").casefold() in target.casefold()
+                    if exact
+                    else _present(token, target)
+                )
                 if found:
                     continue
                 is_name = kind == "name"
@@ -77,8 +83,11 @@ class SourceTokensCheck:
                     message=(
                         f"the source has the {kind} {token!r} but the translation does not "
                         f"(source: {quote(pair.source)}); "
-                        + ("a dropped or replaced name changes who or what the story is about"
-                           if is_name else f"a {kind} must be carried over unchanged")
+                        + (
+                            "a dropped or replaced name changes who or what the story is about"
+                            if is_name
+                            else f"a {kind} must be carried over unchanged"
+                        )
                     ),
                     origin=self.name,
                 )

@@ -43,22 +43,32 @@ def _text(report: dict) -> str:
             else:
                 out.append(f"        insert  {edit['postedit']!r}")
     corpus = report["hter"]
-    out.append(f"corpus HTER {corpus['score']:.2f} over {corpus['segments']} segments ({corpus['signature']})")
+    out.append(
+        f"corpus HTER {corpus['score']:.2f} over {corpus['segments']} segments ({corpus['signature']})"
+    )
     return "\n".join(out) + "\n"
 
 
 def compare_command(
     mt: Annotated[str, typer.Argument(help="Machine translation, one segment per line.")],
     postedit: Annotated[str, typer.Argument(help="Its post-edited version, line-aligned with MT.")],
-    output_format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Report format.")] = CompareFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+    output_format: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = CompareFormat.text,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="File to write (default: standard output).")
+    ] = None,
 ) -> None:
     """Per-line edit rate (HTER = TER of the MT against the post-edit) and the edited words."""
     try:
         mt_lines, pe_lines = _lines(mt), _lines(postedit)
         if len(mt_lines) != len(pe_lines):
-            raise AuditorError(f"{mt} has {len(mt_lines)} lines but {postedit} has {len(pe_lines)}: they must be line-aligned")
-        report = report_dict(mt, postedit, compare_segments(mt_lines, pe_lines), corpus_hter(mt_lines, pe_lines))
+            raise AuditorError(
+                f"{mt} has {len(mt_lines)} lines but {postedit} has {len(pe_lines)}: they must be line-aligned"
+            )
+        report = report_dict(
+            mt, postedit, compare_segments(mt_lines, pe_lines), corpus_hter(mt_lines, pe_lines)
+        )
         if output_format is CompareFormat.json:
             content = json.dumps(report, ensure_ascii=False, indent=1) + "\n"
         elif output_format is CompareFormat.html:

@@ -111,7 +111,9 @@ def read(
                 try:
                     record = json.loads(line)
                 except json.JSONDecodeError as error:
-                    raise AuditorError(f"{where}: malformed JSON ({error.msg}, column {error.colno})") from None
+                    raise AuditorError(
+                        f"{where}: malformed JSON ({error.msg}, column {error.colno})"
+                    ) from None
                 if not isinstance(record, dict):
                     raise AuditorError(f"{where}: expected a JSON object per line")
                 record_id = extract(record, fields.id, where, required=True)
@@ -149,5 +151,3 @@ def write_jsonl(path: str, records: Sequence[dict[str, Any]]) -> None:
     with open(path, "w", encoding="utf-8") as out:
         for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-

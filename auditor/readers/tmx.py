@@ -87,7 +87,9 @@ def write_tmx(path: str, segments: Sequence[Segment], *, source_lang: str, targe
     ]
     for segment in segments:
         lines.append(f"<tu tuid={quoteattr(segment.id)}>")
-        lines.append(f"<tuv xml:lang={quoteattr(source_lang)}><seg>{with_markup(segment.source or '', ())}</seg></tuv>")
+        lines.append(
+            f"<tuv xml:lang={quoteattr(source_lang)}><seg>{with_markup(segment.source or '', ())}</seg></tuv>"
+        )
         lines.append(
             f"<tuv xml:lang={quoteattr(target_lang)}><seg>{with_markup(segment.target, segment.markup)}</seg></tuv>"
         )
@@ -95,5 +97,3 @@ def write_tmx(path: str, segments: Sequence[Segment], *, source_lang: str, targe
     lines.append("</body></tmx>")
     with open(path, "w", encoding="utf-8") as out:
         out.write("\n".join(lines) + "\n")
-
-

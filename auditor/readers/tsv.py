@@ -37,7 +37,9 @@ def read_segments(path: str) -> Iterator[Segment]:
                 if width is None:
                     width = len(fields)
                 elif len(fields) != width:
-                    raise AuditorError(f"{path}:{number}: {len(fields)} fields where earlier lines have {width}")
+                    raise AuditorError(
+                        f"{path}:{number}: {len(fields)} fields where earlier lines have {width}"
+                    )
                 yield Segment(
                     id=str(number),
                     source=fields[0],

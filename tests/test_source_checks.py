@@ -1,0 +1,83 @@
+"""Source-aware checks: each finding is real, at the right span, and quotes its source evidence."""
+
+from __future__ import annotations
+
+from auditor.checks.source_checks import source_checks
+from auditor.models import Document
+from auditor.pipeline import segment_document
+
+
+def findings(target: str, source: str, lang: str | None):
+    document = Document(
+        path="t", text=target, lines=True, source=source, source_segments=[source], source_lang=lang
+    )
+    segment_document(document)
+    found = [f for check in source_checks(lang) for f in check.check(document)]
+    for finding in found:
+        assert 0 <= finding.start <= finding.end <= len(target)
+    return document, found
+
+
+def rules(target: str, source: str, lang: str | None) -> list[str]:
+    return [f.rule for f in findings(target, source, lang)[1]]
+
+
+def test_dutch_thousands_separator_is_read_by_locale() -> None:
+    assert rules("The fire left 700,000 people without power.", "De brand trof 700.000 mensen.", "nl") == []
+    document, found = findings(
+        "The fire left 700.000 people without power.", "De brand trof 700.000 mensen.", "nl"
+    )
+    changed = [f for f in found if f.rule == "source-number-changed"]
+    assert [document.text[f.start : f.end] for f in changed] == ["700.000"]
+    assert "700.000" in changed[0].message and changed[0].suggestions == ("700,000",)
+
+
+def test_changed_and_spelled_out_numbers() -> None:
+    assert "source-number-changed" in rules("It opened in 1995.", "成都美领馆于1985年开放。", "zh")
+    assert rules("It happened three years ago.", "Es geschah vor drei Jahren.", "de") == []
+    assert "source-number-changed" in rules(
+        "It happened four years ago.", "Es geschah vor drei Jahren.", "de"
+    )
+    assert rules("The tenth time in 25 years.", "25年来第十次。", "zh") == []
+    assert rules("More than 91,000 died.", "有9.1万人死亡。", "zh") == []
+    assert rules("It will cost 2.5 million euros.", "Es kostet 2,5 Mio. Euro.", "de") == []
+    assert "source-code-changed" in rules("The F-43 fighter.", "Myśliwiec F-35.", "pl")
+
+
+def test_dropped_number_is_an_omission_on_the_segment() -> None:
+    _, found = findings("The mayor resigned.", "Der Bürgermeister trat nach 12 Jahren zurück.", "de")
+    assert [f.rule for f in found] == ["source-number-missing"]
+    assert "12" in found[0].message
+
+
+def test_empty_copied_and_partly_untranslated_targets() -> None:
+    assert rules(".", "Der Bürgermeister trat zurück.", "de") == ["source-empty-target"]
+    assert rules("Der Bürgermeister trat heute zurück.", "Der Bürgermeister trat heute zurück.", "de") == [
+        "source-untranslated"
+    ]
+    assert "source-untranslated-fragment" in rules("The 新冠 virus spread.", "新冠病毒传播。", "zh")
+
+
+def test_urls_hashtags_and_latin_names_must_survive() -> None:
+    assert "source-token-missing" in rules(
+        "See the website for more.", "Zie https://example.org/x voor meer.", "nl"
+    )
+    assert rules("See https://example.org/x for more.", "Zie https://example.org/x voor meer.", "nl") == []
+    assert "source-name-missing" in rules("The former resigned.", "前任 CEP 辞职。", "zh")
+    assert rules("The former CEP resigned.", "前任 CEP 辞职。", "zh") == []
+
+
+def test_brackets_and_length_ratio() -> None:
+    assert "source-bracket-count" in rules(
+        "Prime Minister Markus Söder and his cabinet.",
+        "Ministerpräsident Markus Söder (CSU) und sein Kabinett.",
+        "de",
+    )
+    source = "Die zwei Oppositionsfraktionen warfen dem Kabinett vor, die Kontrolle der Unterkünfte zu vernachlässigen."
+    assert "source-length-ratio" in rules("They accused it.", source, "de")
+
+
+def test_no_source_no_findings() -> None:
+    document = Document(path="t", text="It opened in 1995.")
+    segment_document(document)
+    assert [f for check in source_checks("zh") for f in check.check(document)] == []
