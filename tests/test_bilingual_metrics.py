@@ -52,7 +52,7 @@ def test_reference_metrics_enter_score_only_when_asked(tmp_path: Path) -> None:
 def test_compare_json_text_html(tmp_path: Path) -> None:
     mt, pe = tmp_path / "mt.txt", tmp_path / "pe.txt"
     mt.write_text("\n".join(MT) + "\n", encoding="utf-8")
-    pe.write_text("\n".join(REF[:2] + ["Police said nobody was hurt <b>."]) + "\n", encoding="utf-8")
+    pe.write_text("\n".join([*REF[:2], "Police said nobody was hurt <b>."]) + "\n", encoding="utf-8")
     out = tmp_path / "compare.json"
     done = run_cli("compare", str(mt), str(pe), "--format", "json", "--output", str(out))
     assert done.returncode == 0, done.stderr

@@ -1,4 +1,4 @@
-"""Bilingual input formats: each reads back exactly what auditor's writer put in; bad files exit 2 with file:line."""
+"""Bilingual inputs: each reads back what auditor wrote; bad files exit 2 with file:line."""
 
 from __future__ import annotations
 

@@ -73,7 +73,7 @@ def test_brackets_and_length_ratio() -> None:
         "Ministerpräsident Markus Söder (CSU) und sein Kabinett.",
         "de",
     )
-    source = "Die zwei Oppositionsfraktionen warfen dem Kabinett vor, die Kontrolle der Unterkünfte zu vernachlässigen."
+    source = "Die zwei Oppositionsfraktionen warfen dem Kabinett vor, die Kontrolle der Unterkünfte zu vernachlässigen."  # noqa: E501
     assert "source-length-ratio" in rules("They accused it.", source, "de")
 
 

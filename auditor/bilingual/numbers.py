@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 #: Languages that write decimals with a comma and group thousands with a dot or a space.
 COMMA_DECIMAL = frozenset(
-    ["de", "nl", "fr", "it", "es", "pt", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "ro", "ru", "uk", "be", "bg", "el", "tr", "da", "sv", "nb", "nn", "no", "fi", "et", "lv", "lt", "hu", "id", "ca", "gl", "eu"]
+    ["de", "nl", "fr", "it", "es", "pt", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "ro", "ru", "uk", "be", "bg", "el", "tr", "da", "sv", "nb", "nn", "no", "fi", "et", "lv", "lt", "hu", "id", "ca", "gl", "eu"]  # noqa: E501
 )
 
 
@@ -622,10 +622,8 @@ def cjk_value(text: str) -> float | None:
     digit: float | None = None
     for char in text:
         if char in _CJK_DIGITS:
-            if digit is not None:  # positional digits: 二〇二〇
-                digit = digit * 10 + _CJK_DIGITS[char]
-            else:
-                digit = _CJK_DIGITS[char]
+            # positional digits: 二〇二〇
+            digit = digit * 10 + _CJK_DIGITS[char] if digit is not None else _CJK_DIGITS[char]
             continue
         scale = _CJK_SCALES[char]
         if scale >= 1e4:
@@ -719,7 +717,7 @@ def word_values(word: str, stems: dict[str, float], anywhere: bool) -> set[float
 
 #: English number words that are figures, not idioms ("one of", "first time", "second" are not).
 COUNTING_WORDS = frozenset(
-    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]  # noqa: E501
 )
 
 

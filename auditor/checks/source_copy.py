@@ -50,7 +50,7 @@ class SourceCopyCheck:
                 severity=Severity.CRITICAL,
                 start=pair.start,
                 end=pair.end,
-                message=f"the translation is empty but the source has text (source: {evidence}); nothing was translated",
+                message=f"the translation is empty but the source has text (source: {evidence}); nothing was translated",  # noqa: E501
                 origin=self.name,
             )
             return
@@ -65,7 +65,7 @@ class SourceCopyCheck:
                 severity=Severity.CRITICAL,
                 start=pair.start,
                 end=pair.end,
-                message=f"the translation is a copy of the source (source: {evidence}); it was never translated",
+                message=f"the translation is a copy of the source (source: {evidence}); it was never translated",  # noqa: E501
                 origin=self.name,
             )
             return

@@ -64,7 +64,7 @@ def compare_command(
         mt_lines, pe_lines = _lines(mt), _lines(postedit)
         if len(mt_lines) != len(pe_lines):
             raise AuditorError(
-                f"{mt} has {len(mt_lines)} lines but {postedit} has {len(pe_lines)}: they must be line-aligned"
+                f"{mt} has {len(mt_lines)} lines but {postedit} has {len(pe_lines)}: they must be line-aligned"  # noqa: E501
             )
         report = report_dict(
             mt, postedit, compare_segments(mt_lines, pe_lines), corpus_hter(mt_lines, pe_lines)

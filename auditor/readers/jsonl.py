@@ -135,7 +135,7 @@ def read(
                     for name, text in (("source", source), ("reference", reference)):
                         if text is not None and len(segment_lines(text)) != count:
                             raise AuditorError(
-                                f"{where}: {name} has {len(segment_lines(text))} lines but the target has {count}"
+                                f"{where}: {name} has {len(segment_lines(text))} lines but the target has {count}"  # noqa: E501
                             )
                     document.source_segments = _split_lines(source) if source is not None else None
                     document.reference_segments = _split_lines(reference) if reference is not None else None

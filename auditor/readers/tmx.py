@@ -91,7 +91,7 @@ def write_tmx(path: str, segments: Sequence[Segment], *, source_lang: str, targe
             f"<tuv xml:lang={quoteattr(source_lang)}><seg>{with_markup(segment.source or '', ())}</seg></tuv>"
         )
         lines.append(
-            f"<tuv xml:lang={quoteattr(target_lang)}><seg>{with_markup(segment.target, segment.markup)}</seg></tuv>"
+            f"<tuv xml:lang={quoteattr(target_lang)}><seg>{with_markup(segment.target, segment.markup)}</seg></tuv>"  # noqa: E501
         )
         lines.append("</tu>")
     lines.append("</body></tmx>")

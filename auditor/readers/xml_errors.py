@@ -12,7 +12,7 @@ from auditor.errors import AuditorError
 def iterparse(path: str, tags: tuple[str, ...] | None = None) -> Iterator[tuple[str, etree._Element]]:
     """``(event, element)`` pairs of ``start``/``end`` events, never resolving entities or the network."""
     try:
-        for event, element in etree.iterparse(
+        yield from etree.iterparse(
             path,
             events=("start", "end"),
             resolve_entities=False,
@@ -20,8 +20,7 @@ def iterparse(path: str, tags: tuple[str, ...] | None = None) -> Iterator[tuple[
             load_dtd=False,
             huge_tree=False,
             remove_comments=True,
-        ):
-            yield event, element
+        )
     except etree.XMLSyntaxError as error:
         line = error.lineno or (error.position[0] if error.position else 0)
         message = (error.msg or str(error)).split(", line ")[0]

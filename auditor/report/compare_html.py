@@ -44,12 +44,12 @@ def render_compare_html(report: dict[str, Any]) -> str:
     corpus = report["hter"]
     return (
         "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"  # noqa: E501
         f"<title>Post-edit distance: {escape(report['mt'])}</title><style>{_CSS}</style></head><body>"
         f"<h1>Post-edit distance</h1><p>MT: <code>{escape(report['mt'])}</code> · post-edit: "
         f"<code>{escape(report['postedit'])}</code></p>"
         f"<p>Corpus HTER <strong>{corpus['score']:.2f}</strong> over {corpus['segments']} segments "
         f"(<code>{escape(corpus['signature'])}</code>)</p>"
-        "<table><thead><tr><th>#</th><th>MT (removed words struck)</th><th>Post-edit (added words marked)</th>"
+        "<table><thead><tr><th>#</th><th>MT (removed words struck)</th><th>Post-edit (added words marked)</th>"  # noqa: E501
         "<th>HTER</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></body></html>\n"
     )
