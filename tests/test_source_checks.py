@@ -81,3 +81,9 @@ def test_no_source_no_findings() -> None:
     document = Document(path="t", text="It opened in 1995.")
     segment_document(document)
     assert [f for check in source_checks("zh") for f in check.check(document)] == []
+
+
+def test_times_and_copied_separators_explained() -> None:
+    assert rules("The mayor spoke at 3.30 pm.", "De burgemeester sprak om 15.30 uur.", "nl") == []
+    _, found = findings("The fire hit 700.000 people.", "De brand trof 700.000 mensen.", "nl")
+    assert "English readers take '700.000' as 700" in found[0].message

@@ -553,6 +553,10 @@ _ROMAN = re.compile(r"\b[IVXLC]{2,7}\b")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
+#: Words after "15.30" that make it a time of day.
+_TIME_WORDS = r"\s*(uhr|uur|h\b|heures?|ore\b|horas?|godz|hod|час|बजे|時|点|分)"
+
+
 def _identifier(text: str, start: int, end: int) -> bool:
     """``COVID-19``, ``5G``, ``A-380``: digits that are part of a name, not a quantity."""
     return bool(_IDENTIFIER_BEFORE.search(text, max(0, start - 2), start)) or bool(
@@ -583,7 +587,8 @@ def parse_digits(raw: str, comma_decimal: bool | None) -> set[float]:
         groups = whole.split(group)
         if len(groups) > 1 and not all(g.isdigit() for g in groups):
             continue
-        if len(groups) > 1 and not all(len(g) in (2, 3) for g in groups[1:]):
+        lakh = group == "," and len(groups) > 2 and len(groups[-1]) == 3 and all(len(g) == 2 for g in groups[1:-1])
+        if len(groups) > 1 and not lakh and not all(len(g) == 3 for g in groups[1:]):
             # "1.5" in German text is a decimal written the English way
             if len(groups) == 2 and len(parts) == 1:
                 value = _plain_value(groups[0] + "." + groups[1])
@@ -648,7 +653,7 @@ def source_mentions(text: str, lang: str | None) -> list[Mention]:
         compound_tails.add(match.start(3))
     for match in _TIME.finditer(text):
         after = text[match.end() : match.end() + 5].lower()
-        if not re.match(r"\s*(uhr|h\b|godz|hod|час|बजे|時|点|分)", after) and ":" not in match.group(0):
+        if not re.match(_TIME_WORDS, after) and ":" not in match.group(0):
             continue
         hour, minute = int(match.group(1)), int(match.group(2))
         hours = {float(hour), float(hour % 12 or 12), float(hour + 12) if hour < 12 else float(hour)}
@@ -759,7 +764,8 @@ def target_mentions(text: str) -> list[Mention]:
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for match in _TIME.finditer(text):
-        if ":" not in match.group(0):
+        clock = re.match(r"\s?[ap]\.?m\b", text[match.end() : match.end() + 6].lower())
+        if ":" not in match.group(0) and not clock:
             continue
         hour, minute = int(match.group(1)), int(match.group(2))
         hours = {float(hour), float(hour + 12) if hour < 12 else float(hour), float(hour % 12 or 12)}

@@ -78,7 +78,15 @@ class SourceNumbersCheck:
             evidence = quote(pair.source)
             missing_text = ", ".join(m.text for m in missing)
             for mention in extra:
-                if missing:
+                same = [m for m in missing if m.text == mention.text]
+                if same:
+                    message = (
+                        f"{mention.text!r} is copied digit for digit from the source, but the source "
+                        f"({lang or 'its language'}) means {english(_best_value(same[0]))} by it and English "
+                        f"readers take {mention.text!r} as {english(min(mention.values))} "
+                        f"(source: {evidence}); write the figure the English way"
+                    )
+                elif missing:
                     message = (
                         f"number {mention.text!r} is not in the source, which has {missing_text} here "
                         f"(source: {evidence}); a changed figure misreports the story"
