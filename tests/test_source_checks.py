@@ -87,3 +87,13 @@ def test_times_and_copied_separators_explained() -> None:
     assert rules("The mayor spoke at 3.30 pm.", "De burgemeester sprak om 15.30 uur.", "nl") == []
     _, found = findings("The fire hit 700.000 people.", "De brand trof 700.000 mensen.", "nl")
     assert "English readers take '700.000' as 700" in found[0].message
+
+
+def test_source_language_words_left_in_english() -> None:
+    source = "Wir können keine kurzfristigen Gewinne für unsere Gläubiger maximieren."
+    document, found = findings("We cannot maximize kurzfristigen gains for our creditors.", source, "de")
+    assert [(f.rule, document.text[f.start : f.end]) for f in found] == [
+        ("source-untranslated-word", "kurzfristigen")
+    ]
+    # names are copied, not left untranslated
+    assert rules("Schetyna also said so.", "Schetyna stwierdził także.", "pl") == []

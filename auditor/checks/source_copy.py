@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from auditor.checks.source_common import Pair, pairs, quote, source_language
 from auditor.checks.source_length import expected_ratio
@@ -19,6 +20,22 @@ _FOREIGN_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u0900-\u097f\u0400-\u
 
 def _normal(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+#: A word copied from a Latin-script source counts as untranslated when English (wordfreq Zipf)
+#: barely knows it and the source language uses it commonly (so it is a word, not a name).
+ENGLISH_UNKNOWN = 1.0
+SOURCE_COMMON = 2.5
+#: German capitalises every noun; only a common one is taken for an untranslated noun, not a name.
+NOUN_COMMON = 3.5
+_LATIN_WORD = re.compile(r"(?<![\w'’-])[A-Za-z\u00c0-\u024f]{4,}(?![\w'’-])")
+
+
+@lru_cache(maxsize=100_000)
+def _zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang)
 
 
 class SourceCopyCheck:
@@ -83,6 +100,7 @@ class SourceCopyCheck:
                     ),
                     origin=self.name,
                 )
+        yield from self._latin_words(pair, target, source, lang, evidence)
         if pair.segment and _SOURCE_END.search(source) and not _TARGET_END.search(target):
             ratio = len(target.strip()) / max(len(source.strip()), 1)
             if ratio < 0.6 * expected_ratio(lang) and len(source.strip()) >= 10:
@@ -99,3 +117,36 @@ class SourceCopyCheck:
                     ),
                     origin=self.name,
                 )
+
+    def _latin_words(
+        self, pair: Pair, target: str, source: str, lang: str | None, evidence: str
+    ) -> Iterator[Finding]:
+        """Source-language words left in the English text ("kurzfristigen gains")."""
+        if lang is None or lang == "en" or _FOREIGN_SCRIPT.search(source):
+            return
+        source_words = {w.casefold() for w in _LATIN_WORD.findall(source)}
+        for match in _LATIN_WORD.finditer(target):
+            word = match.group(0)
+            folded = word.casefold()
+            if folded not in source_words:
+                continue
+            if word.isupper() or _zipf(folded, "en") >= ENGLISH_UNKNOWN:
+                continue
+            if word[0].isupper():
+                # a capitalised word is a name unless the language capitalises nouns and this one is common
+                if lang != "de" or _zipf(folded, lang) < NOUN_COMMON:
+                    continue
+            elif _zipf(folded, lang) < SOURCE_COMMON:
+                continue
+            yield Finding(
+                rule="source-untranslated-word",
+                category="accuracy/untranslated",
+                severity=Severity.MAJOR,
+                start=pair.start + match.start(),
+                end=pair.start + match.end(),
+                message=(
+                    f"{word!r} is a {lang} word copied from the source, not English "
+                    f"(source: {evidence}); it was left untranslated"
+                ),
+                origin=self.name,
+            )
