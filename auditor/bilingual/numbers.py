@@ -113,6 +113,16 @@ _SCALES = {
 }
 #: German "Billion" is 10^12, unlike English.
 _SCALES_DE = {**_SCALES, "billion": 1e12, "billionen": 1e12}
+#: Language-specific scale words where a spelling means something else elsewhere.
+_SCALES_BY_LANG = {
+    "de": _SCALES_DE,
+    "cs": {
+        "padesát": 50, "šedesát": 60, "devadesát": 90, "čtrnáct": 14, "patnáct": 15, "devatenáct": 19, "čtvrt": 4, "pát": 5, "devát": 9, "desát": 10, "dvacát": 20, "třicát": 30, "leden": 1, "únor": 2, "břez": 3, "dub": 4, "květ": 5, "červen": 6, "červenec": 7, "srp": 8, "zář": 9, "říj": 10, "listopad": 11, "prosin": 12, "desetilet": 10, "stolet": 100,**_SCALES, "mil": 1e6, "mld": 1e9, "tis": 1e3},
+    "sk": {**_SCALES, "mil": 1e6, "mld": 1e9, "tis": 1e3},
+    "fr": {
+        "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "quarante": 40, "cinquante": 50, "soixante": 60, "quatre-vingt": 80, "quatri": 4, "neuv": 9, "dizain": 10, "centain": 100, "tier": 3, "milliers": 1000,**_SCALES, "mille": 1e3, "md": 1e9, "mds": 1e9},
+}
+_MIL_MILLONES = re.compile(r"(\d+(?:[.,]\d+)?)\s+mil\s+millones", re.I)
 _CJK_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
 _CJK_DIGITS = {
     "〇": 0,
@@ -358,6 +368,7 @@ _SOURCE_WORDS = {
         "půl": 0.5,
     },
     "ru": {
+        "сорок": 40, "девяност": 90, "четв": 4, "сед": 7, "восьм": 8, "тыс": 1000, "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12, "десятилет": 10, "век": 100, "двое": 2, "трое": 3, "четверо": 4, "полтор": 1.5,
         "од": 1,
         "дв": 2,
         "тр": 3,
@@ -417,6 +428,7 @@ _SOURCE_WORDS = {
         "siècle": 100,
     },
     "it": {
+        "undic": 11, "dodic": 12, "quattordic": 14, "quindic": 15, "sedic": 16, "diciassett": 17, "diciott": 18, "diciannov": 19, "quaranta": 40, "cinquanta": 50, "sessanta": 60, "settanta": 70, "ottanta": 80, "novanta": 90, "quart": 4, "quint": 5, "sest": 6, "settim": 7, "ottav": 8, "nono": 9, "decim": 10, "decina": 10, "centinai": 100, "migliai": 1000, "entramb": 2,
         "un": 1,
         "due": 2,
         "tre": 3,
@@ -453,6 +465,7 @@ _SOURCE_WORDS = {
         "secol": 100,
     },
     "es": {
+        "catorce": 14, "quince": 15, "dieci": 10, "séis": 6, "veinti": 20, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cuart": 4, "quint": 5, "sext": 6, "séptim": 7, "octav": 8, "noven": 9, "décim": 10, "terci": 3, "decena": 10, "centenar": 100, "miles": 1000,
         "un": 1,
         "dos": 2,
         "tres": 3,
@@ -540,11 +553,14 @@ _DIGIT_RUN = r"\d+(?:[.,]\d+|[\u00a0\u202f' ]\d{3}(?!\d))*"
 _ALNUM = "0-9A-Za-z\u00c0-\u024f\u0400-\u04ff\uff21-\uff3a\uff41-\uff5a"
 _NUMBER = re.compile(rf"(?<![{_ALNUM}.,\d])(?:{_DIGIT_RUN})(?!\d)")
 _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z]-$")
-_TIME = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4])[:.h]([0-5]\d)(?![\d])")
+_TIME = re.compile(r"(?<![\d.,:])([01]?\d|2[0-4])(?:[:.h]|\s?h\s?)([0-5]\d)(?![\d])")
 _CJK_NUMBER = re.compile(r"[〇零一二两兩三四五六七八九十百千万萬亿億兆]+")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 #: Source words, with the combining vowel signs of Devanagari that ``\w`` leaves out.
-_SOURCE_WORD = re.compile(r"(?:[^\W\d_]|[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963])+")
+_SOURCE_LETTERS = r"(?:[^\W\d_]|[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963])+"
+_SOURCE_WORD = re.compile(rf"{_SOURCE_LETTERS}(?:-{_SOURCE_LETTERS})*")
+#: Languages that build numbers by joining words ("zweiundzwanzig", "veinticinco", "dix-sept").
+_COMPOUNDING = frozenset({"de", "es", "fr", "it", "nl"})
 _TARGET_SCALE = re.compile(r"\s*(hundred|thousand|million|billion|trillion|bn|mn|m|k|lakhs?|crores?)\b", re.I)
 _SOURCE_SCALE = re.compile(r"\s?([万萬亿億千百兆]|[^\W\d_]+\.?)")
 _CJK_COMPOUND = re.compile(r"(\d+)([万萬亿億])(\d+)")
@@ -587,7 +603,8 @@ def parse_digits(raw: str, comma_decimal: bool | None) -> set[float]:
         groups = whole.split(group)
         if len(groups) > 1 and not all(g.isdigit() for g in groups):
             continue
-        lakh = group == "," and len(groups) > 2 and len(groups[-1]) == 3 and all(len(g) == 2 for g in groups[1:-1])
+        lakh = group == "," and len(groups) > 2 and len(groups[-1]) == 3
+        lakh = lakh and all(len(g) == 2 for g in groups[1:-1])
         if len(groups) > 1 and not lakh and not all(len(g) == 3 for g in groups[1:]):
             # "1.5" in German text is a decimal written the English way
             if len(groups) == 2 and len(parts) == 1:
@@ -643,7 +660,7 @@ def cjk_value(text: str) -> float | None:
 def source_mentions(text: str, lang: str | None) -> list[Mention]:
     """Numbers of a source text in language ``lang`` (``None``: locale unknown, both readings)."""
     comma_decimal = None if lang is None else lang in COMMA_DECIMAL
-    scales = _SCALES_DE if lang == "de" else _SCALES
+    scales = _SCALES_BY_LANG.get(lang or "", _SCALES)
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     compound_tails = set()
@@ -681,6 +698,9 @@ def source_mentions(text: str, lang: str | None) -> list[Mention]:
         end = match.start() + len(raw)
         firm = not _identifier(text, match.start(), end) and match.start() not in compound_tails
         mentions.append(Mention(match.start(), end, raw, frozenset(values), firm, scaled))
+    for match in _MIL_MILLONES.finditer(text):
+        for value in parse_digits(match.group(1), True):
+            mentions.append(Mention(match.start(), match.end(), match.group(0), frozenset({value * 1e9}), False))
     for match in _ROMAN.finditer(text):
         mentions.append(
             Mention(
@@ -703,7 +723,7 @@ def source_mentions(text: str, lang: str | None) -> list[Mention]:
     words = _SOURCE_WORDS.get(lang or "", {})
     if words:
         for match in _SOURCE_WORD.finditer(text):
-            values = word_values(match.group(0).lower(), words, anywhere=lang == "de")
+            values = word_values(match.group(0).lower(), words, anywhere=lang in _COMPOUNDING or "-" in match.group(0))
             if values:
                 mentions.append(Mention(match.start(), match.end(), match.group(0), frozenset(values), False))
     return mentions
