@@ -97,3 +97,24 @@ def test_source_language_words_left_in_english() -> None:
     ]
     # names are copied, not left untranslated
     assert rules("Schetyna also said so.", "Schetyna stwierdził także.", "pl") == []
+
+
+def test_cyrillic_names_are_matched_across_scripts() -> None:
+    source = "Во вторник Путин встретился с Шойгу в Москве."
+    assert rules("On Tuesday, Putin met Shoigu in Moscow.", source, "ru") == []
+    _, found = findings("On Tuesday, the president met Shoigu in Moscow.", source, "ru")
+    assert [f.rule for f in found] == ["source-name-missing"] and "Путин" in found[0].message
+
+
+def test_name_the_source_never_mentions() -> None:
+    source = "Die meisten Waren aus Mittelamerika sind zollfrei."
+    document, found = findings("Most goods from Virat are duty free.", source, "de")
+    assert [(f.rule, document.text[f.start : f.end]) for f in found] == [("source-name-added", "Virat")]
+    assert (
+        rules(
+            "The Mosasaurus was the largest predator.",
+            "Mozazaur był wówczas największym drapieżnikiem.",
+            "pl",
+        )
+        == []
+    )

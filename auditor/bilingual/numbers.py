@@ -13,7 +13,42 @@ from dataclasses import dataclass
 
 #: Languages that write decimals with a comma and group thousands with a dot or a space.
 COMMA_DECIMAL = frozenset(
-    ["de", "nl", "fr", "it", "es", "pt", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "ro", "ru", "uk", "be", "bg", "el", "tr", "da", "sv", "nb", "nn", "no", "fi", "et", "lv", "lt", "hu", "id", "ca", "gl", "eu"]  # noqa: E501
+    [
+        "de",
+        "nl",
+        "fr",
+        "it",
+        "es",
+        "pt",
+        "pl",
+        "cs",
+        "sk",
+        "sl",
+        "hr",
+        "sr",
+        "bs",
+        "ro",
+        "ru",
+        "uk",
+        "be",
+        "bg",
+        "el",
+        "tr",
+        "da",
+        "sv",
+        "nb",
+        "nn",
+        "no",
+        "fi",
+        "et",
+        "lv",
+        "lt",
+        "hu",
+        "id",
+        "ca",
+        "gl",
+        "eu",
+    ]
 )
 
 
@@ -117,10 +152,58 @@ _SCALES_DE = {**_SCALES, "billion": 1e12, "billionen": 1e12}
 _SCALES_BY_LANG = {
     "de": _SCALES_DE,
     "cs": {
-        "padesát": 50, "šedesát": 60, "devadesát": 90, "čtrnáct": 14, "patnáct": 15, "devatenáct": 19, "čtvrt": 4, "pát": 5, "devát": 9, "desát": 10, "dvacát": 20, "třicát": 30, "leden": 1, "únor": 2, "břez": 3, "dub": 4, "květ": 5, "červen": 6, "červenec": 7, "srp": 8, "zář": 9, "říj": 10, "listopad": 11, "prosin": 12, "desetilet": 10, "stolet": 100,**_SCALES, "mil": 1e6, "mld": 1e9, "tis": 1e3},
+        "padesát": 50,
+        "šedesát": 60,
+        "devadesát": 90,
+        "čtrnáct": 14,
+        "patnáct": 15,
+        "devatenáct": 19,
+        "čtvrt": 4,
+        "pát": 5,
+        "devát": 9,
+        "desát": 10,
+        "dvacát": 20,
+        "třicát": 30,
+        "leden": 1,
+        "únor": 2,
+        "břez": 3,
+        "dub": 4,
+        "květ": 5,
+        "červen": 6,
+        "červenec": 7,
+        "srp": 8,
+        "zář": 9,
+        "říj": 10,
+        "listopad": 11,
+        "prosin": 12,
+        "desetilet": 10,
+        "stolet": 100,
+        **_SCALES,
+        "mil": 1e6,
+        "mld": 1e9,
+        "tis": 1e3,
+    },
     "sk": {**_SCALES, "mil": 1e6, "mld": 1e9, "tis": 1e3},
     "fr": {
-        "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "quarante": 40, "cinquante": 50, "soixante": 60, "quatre-vingt": 80, "quatri": 4, "neuv": 9, "dizain": 10, "centain": 100, "tier": 3, "milliers": 1000,**_SCALES, "mille": 1e3, "md": 1e9, "mds": 1e9},
+        "treize": 13,
+        "quatorze": 14,
+        "quinze": 15,
+        "seize": 16,
+        "quarante": 40,
+        "cinquante": 50,
+        "soixante": 60,
+        "quatre-vingt": 80,
+        "quatri": 4,
+        "neuv": 9,
+        "dizain": 10,
+        "centain": 100,
+        "tier": 3,
+        "milliers": 1000,
+        **_SCALES,
+        "mille": 1e3,
+        "md": 1e9,
+        "mds": 1e9,
+    },
 }
 _MIL_MILLONES = re.compile(r"(\d+(?:[.,]\d+)?)\s+mil\s+millones", re.I)
 _CJK_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
@@ -368,7 +451,30 @@ _SOURCE_WORDS = {
         "půl": 0.5,
     },
     "ru": {
-        "сорок": 40, "девяност": 90, "четв": 4, "сед": 7, "восьм": 8, "тыс": 1000, "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12, "десятилет": 10, "век": 100, "двое": 2, "трое": 3, "четверо": 4, "полтор": 1.5,
+        "сорок": 40,
+        "девяност": 90,
+        "четв": 4,
+        "сед": 7,
+        "восьм": 8,
+        "тыс": 1000,
+        "январ": 1,
+        "феврал": 2,
+        "март": 3,
+        "апрел": 4,
+        "ма": 5,
+        "июн": 6,
+        "июл": 7,
+        "август": 8,
+        "сентябр": 9,
+        "октябр": 10,
+        "ноябр": 11,
+        "декабр": 12,
+        "десятилет": 10,
+        "век": 100,
+        "двое": 2,
+        "трое": 3,
+        "четверо": 4,
+        "полтор": 1.5,
         "од": 1,
         "дв": 2,
         "тр": 3,
@@ -428,7 +534,31 @@ _SOURCE_WORDS = {
         "siècle": 100,
     },
     "it": {
-        "undic": 11, "dodic": 12, "quattordic": 14, "quindic": 15, "sedic": 16, "diciassett": 17, "diciott": 18, "diciannov": 19, "quaranta": 40, "cinquanta": 50, "sessanta": 60, "settanta": 70, "ottanta": 80, "novanta": 90, "quart": 4, "quint": 5, "sest": 6, "settim": 7, "ottav": 8, "nono": 9, "decim": 10, "decina": 10, "centinai": 100, "migliai": 1000, "entramb": 2,
+        "undic": 11,
+        "dodic": 12,
+        "quattordic": 14,
+        "quindic": 15,
+        "sedic": 16,
+        "diciassett": 17,
+        "diciott": 18,
+        "diciannov": 19,
+        "quaranta": 40,
+        "cinquanta": 50,
+        "sessanta": 60,
+        "settanta": 70,
+        "ottanta": 80,
+        "novanta": 90,
+        "quart": 4,
+        "quint": 5,
+        "sest": 6,
+        "settim": 7,
+        "ottav": 8,
+        "nono": 9,
+        "decim": 10,
+        "decina": 10,
+        "centinai": 100,
+        "migliai": 1000,
+        "entramb": 2,
         "un": 1,
         "due": 2,
         "tre": 3,
@@ -465,7 +595,28 @@ _SOURCE_WORDS = {
         "secol": 100,
     },
     "es": {
-        "catorce": 14, "quince": 15, "dieci": 10, "séis": 6, "veinti": 20, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cuart": 4, "quint": 5, "sext": 6, "séptim": 7, "octav": 8, "noven": 9, "décim": 10, "terci": 3, "decena": 10, "centenar": 100, "miles": 1000,
+        "catorce": 14,
+        "quince": 15,
+        "dieci": 10,
+        "séis": 6,
+        "veinti": 20,
+        "cuarenta": 40,
+        "cincuenta": 50,
+        "sesenta": 60,
+        "setenta": 70,
+        "ochenta": 80,
+        "noventa": 90,
+        "cuart": 4,
+        "quint": 5,
+        "sext": 6,
+        "séptim": 7,
+        "octav": 8,
+        "noven": 9,
+        "décim": 10,
+        "terci": 3,
+        "decena": 10,
+        "centenar": 100,
+        "miles": 1000,
         "un": 1,
         "dos": 2,
         "tres": 3,
@@ -700,7 +851,9 @@ def source_mentions(text: str, lang: str | None) -> list[Mention]:
         mentions.append(Mention(match.start(), end, raw, frozenset(values), firm, scaled))
     for match in _MIL_MILLONES.finditer(text):
         for value in parse_digits(match.group(1), True):
-            mentions.append(Mention(match.start(), match.end(), match.group(0), frozenset({value * 1e9}), False))
+            mentions.append(
+                Mention(match.start(), match.end(), match.group(0), frozenset({value * 1e9}), False)
+            )
     for match in _ROMAN.finditer(text):
         mentions.append(
             Mention(
@@ -723,7 +876,9 @@ def source_mentions(text: str, lang: str | None) -> list[Mention]:
     words = _SOURCE_WORDS.get(lang or "", {})
     if words:
         for match in _SOURCE_WORD.finditer(text):
-            values = word_values(match.group(0).lower(), words, anywhere=lang in _COMPOUNDING or "-" in match.group(0))
+            values = word_values(
+                match.group(0).lower(), words, anywhere=lang in _COMPOUNDING or "-" in match.group(0)
+            )
             if values:
                 mentions.append(Mention(match.start(), match.end(), match.group(0), frozenset(values), False))
     return mentions
@@ -742,7 +897,42 @@ def word_values(word: str, stems: dict[str, float], anywhere: bool) -> set[float
 
 #: English number words that are figures, not idioms ("one of", "first time", "second" are not).
 COUNTING_WORDS = frozenset(
-    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]  # noqa: E501
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+    ]
 )
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from auditor.bilingual.names import romanize, same_name
 from auditor.checks.source_common import pairs, quote, source_language
 from auditor.models import Document, Finding, Severity
 
@@ -37,7 +38,29 @@ def _zipf(word: str, lang: str) -> float:
     return zipf_frequency(word, lang)
 
 
+_TARGET_WORD = re.compile(r"[^\W\d_]{2,}")
+_CYRILLIC_NAME = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ]+(?:-[А-ЯЁІЇЄҐ]?[а-яёіїєґ]+)*")
+#: A capitalised Cyrillic word is taken for a name when its romanisation is an English word of at
+#: least this Zipf frequency (Putin, Moscow) or when it is rare in Russian.
+ROMANIZED_IN_ENGLISH = 1.5
+CYRILLIC_RARE = 3.0
+#: Target names are checked against the source only when English uses them less than this often
+#: (common words and well-known exonyms such as "Germany" are translated, not transliterated).
+COMMON_ENGLISH = 3.8
+_TARGET_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?![\w-])")
+#: Demonyms and other derived words ("Polish", "Iranian", "Provincial") are translated, not names.
+_DERIVED = re.compile(r"(?:ish|ian|ese|ean|ic|al|ary|ers?|ion|ment|ity|ive)s?$")
+_SOURCE_WORDS = re.compile(r"[^\W\d_]{2,}")
+_OTHER_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u0900-\u097f\uac00-\ud7af]")
+
+
+def _sounds_present(token: str, target: str) -> bool:
+    return any(same_name(token, word) for word in _TARGET_WORD.findall(target))
+
+
 def _present(token: str, target: str) -> bool:
+    if _sounds_present(token, target):
+        return True
     lowered = target.casefold()
     token = token.casefold().rstrip(".")
     parts = [p for p in re.split(r"[-’']", token) if len(p) >= 4]
@@ -64,6 +87,7 @@ class SourceTokensCheck:
         lang = source_language(document, self.source_lang)
         for pair in pairs(document):
             target = document.text[pair.start : pair.end]
+            yield from self._foreign_names(pair.start, target, pair.source, lang)
             for kind, token in self._tokens(pair.source, lang):
                 exact = kind in ("URL", "e-mail address", "hashtag")
                 found = (
@@ -92,6 +116,34 @@ class SourceTokensCheck:
                     origin=self.name,
                 )
 
+    def _foreign_names(
+        self, pair_start: int, target: str, source: str, lang: str | None
+    ) -> Iterator[Finding]:
+        """Names in the target that the source (Latin or Cyrillic script) never mentions."""
+        if lang in (None, "en") or _OTHER_SCRIPT.search(source):
+            return
+        source_words = _SOURCE_WORDS.findall(source)
+        for match in _TARGET_NAME.finditer(target):
+            word = match.group(0)
+            if _SENTENCE_START.search(target[: match.start()]) or _zipf(word.lower(), "en") >= COMMON_ENGLISH:
+                continue
+            if _DERIVED.search(word) or word.casefold() in source.casefold():
+                continue
+            if any(same_name(word, s) for s in source_words):
+                continue
+            yield Finding(
+                rule="source-name-added",
+                category="accuracy/mistranslation",
+                severity=Severity.MAJOR,
+                start=pair_start + match.start(),
+                end=pair_start + match.end(),
+                message=(
+                    f"the name {word!r} does not occur in the source (source: {quote(source)}); "
+                    "a name the source does not give puts the story on someone or somewhere else"
+                ),
+                origin=self.name,
+            )
+
     def _tokens(self, source: str, lang: str | None) -> Iterator[tuple[str, str]]:
         taken: list[tuple[int, int]] = []
         seen: set[str] = set()
@@ -110,6 +162,17 @@ class SourceTokensCheck:
                 continue
             token = match.group(0)
             if token in seen or not self._is_name(source, match.start(), token, lang, non_latin):
+                continue
+            seen.add(token)
+            yield "name", token
+        for match in _CYRILLIC_NAME.finditer(source):
+            token = match.group(0)
+            if token in seen or _SENTENCE_START.search(source[: match.start()]) or len(token) < 3:
+                continue
+            if (
+                _zipf(romanize(token), "en") < ROMANIZED_IN_ENGLISH
+                and _zipf(token.lower(), "ru") >= CYRILLIC_RARE
+            ):
                 continue
             seen.add(token)
             yield "name", token

@@ -1,0 +1,166 @@
+"""Compare names across scripts: a rough romanisation of Cyrillic and a consonant skeleton that
+survives inflection and spelling conventions ("Путина" ~ "Putin", "Москве" ~ "Moscow",
+"Kowalskiego" ~ "Kowalski")."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "y",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "_",
+            "y",
+            "_",
+            "e",
+            "yu",
+            "ya",
+            "i",
+            "yi",
+            "ye",
+            "g",
+        ],
+        strict=True,
+    )
+)
+_DEVANAGARI = {
+    **dict(
+        zip(
+            "कखगघङचछजझञटठडढणतथदधनपफबभमयरलवशषसह",
+            [
+                "k",
+                "kh",
+                "g",
+                "gh",
+                "n",
+                "ch",
+                "chh",
+                "j",
+                "jh",
+                "n",
+                "t",
+                "th",
+                "d",
+                "dh",
+                "n",
+                "t",
+                "th",
+                "d",
+                "dh",
+                "n",
+                "p",
+                "f",
+                "b",
+                "bh",
+                "m",
+                "y",
+                "r",
+                "l",
+                "v",
+                "sh",
+                "sh",
+                "s",
+                "h",
+            ],
+            strict=True,
+        )
+    ),
+    "क़": "k",
+    "ख़": "kh",
+    "ग़": "g",
+    "ज़": "z",
+    "फ़": "f",
+    "ड़": "r",
+    "ढ़": "rh",
+    "ं": "n",
+}
+_DEVANAGARI_NUKTA = re.compile("[कखगजफडढ]\u093c")
+_DEVANAGARI_LETTER = re.compile(r"[\u0900-\u097f]")
+_DIGRAPHS = (
+    ("shch", "S"),
+    ("sch", "S"),
+    ("sh", "S"),
+    ("ch", "C"),
+    ("zh", "J"),
+    ("kh", "k"),
+    ("ts", "s"),
+    ("tz", "s"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("x", "ks"),
+    ("q", "k"),
+    ("w", "v"),
+    ("j", "J"),
+    ("z", "s"),
+)
+_FOLD = str.maketrans(
+    "áàâäãåāăąçćčďéèêëēėęěíìîïīįłñńňóòôöõøōőřśšşťúùûüūůűųýÿźżž",
+    "aaaaaaaaacccdeeeeeeeeiiiiiilnnnoooooooorssstuuuuuuuuyyzzz",
+)
+
+
+def romanize(word: str) -> str:
+    """Latin letters for a Cyrillic word (other scripts pass through lower-cased)."""
+    if _DEVANAGARI_LETTER.search(word):
+        parts = []
+        for match in re.finditer(r"[\u0900-\u097f]\u093c?", word):
+            letter = match.group(0)
+            parts.append(
+                _DEVANAGARI.get(letter, _DEVANAGARI.get(letter[0], "a" if letter not in "्ँः" else ""))
+            )
+        return "".join(parts)
+    return "".join(_CYRILLIC.get(c, c) for c in word.lower()).replace("_", "")
+
+
+def skeleton(word: str) -> str:
+    """Consonants only, digraphs folded, doubles collapsed: ``Moscow`` and ``Москве`` give ``mskv``."""
+    text = romanize(word).translate(_FOLD)
+    text = re.sub(r"c(?=[eiy])", "s", text).replace("c", "k")
+    for digraph, single in _DIGRAPHS:
+        text = text.replace(digraph, single)
+    text = re.sub(r"[aeiouyh'’\W\d_]", "", text)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two spellings (any inflection, either script) plausibly name the same thing."""
+    sa, sb = skeleton(a), skeleton(b)
+    if not sa or not sb:
+        return False
+    if sa == sb:
+        return True
+    if len(sa) < 3 or len(sb) < 3:
+        return False
+    if sa[:3] == sb[:3] and abs(len(sa) - len(sb)) <= 2:
+        return True
+    similar = difflib.SequenceMatcher(a=sa, b=sb).ratio() >= 0.6
+    return min(len(sa), len(sb)) >= 4 and sa[:2] == sb[:2] and similar
