@@ -75,3 +75,18 @@ def test_compare_line_mismatch_exits_2(tmp_path: Path) -> None:
     pe.write_text("a\n", encoding="utf-8")
     done = run_cli("compare", str(mt), str(pe))
     assert done.returncode == 2 and str(mt) in done.stderr and str(pe) in done.stderr
+
+
+def test_empty_reference_field_means_no_reference() -> None:
+    report = run_json(str(DATA / "story.tsv"))
+    document = report["documents"][0]
+    scored = [s for s in document["sentences"] if "metrics" in s]
+    assert len(scored) == 2 and document["metrics"]["segments"] == 2
+    hyps, refs = [s["text"] for s in scored], [s["reference"] for s in scored]
+    assert document["metrics"]["bleu"]["score"] == round(BLEU().corpus_score(hyps, [refs]).score, 4)
+
+
+def test_text_report_shows_reference_metrics() -> None:
+    done = run_cli("check", "--no-grammar", str(DATA / "story.tsv"))
+    assert done.returncode == 0
+    assert "against the reference over 2 segments" in done.stdout and "BLEU" in done.stdout

@@ -38,8 +38,8 @@ def enrich(
     for sentence, source, reference in zip(result.sentences, sources, references, strict=True):
         sentence.source = source
         sentence.reference = reference
-        if reference is None:
-            continue
+        if reference is None or not reference.strip():
+            continue  # an empty reference field means "no reference for this segment"
         sentence.reference_metrics = sentence_metrics(sentence.text, reference)
         hypotheses.append(sentence.text)
         refs.append(reference)
@@ -48,11 +48,11 @@ def enrich(
             sentence.score = blend(sentence.score, sentence.reference_metrics["chrf"])
     if document.reference is None:
         return result
-    if not hypotheses or len(hypotheses) != len(result.sentences):
+    if hypotheses:
+        alignment = "sentence"  # over the sentences that have a reference
+    else:
         hypotheses, refs = [document.text.strip()], [document.reference.strip()]
         alignment = "document"
-    else:
-        alignment = "sentence"
     metrics = {**corpus_metrics(hypotheses, refs), "alignment": alignment}
     corpus.add(hypotheses, refs)
     if score_with_reference:
