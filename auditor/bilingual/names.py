@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 _CYRILLIC = dict(
     zip(
@@ -141,6 +142,7 @@ def romanize(word: str) -> str:
     return "".join(_CYRILLIC.get(c, c) for c in word.lower()).replace("_", "")
 
 
+@lru_cache(maxsize=100_000)
 def skeleton(word: str) -> str:
     """Consonants only, digraphs folded, doubles collapsed: ``Moscow`` and ``Москве`` give ``mskv``."""
     text = romanize(word).translate(_FOLD)
