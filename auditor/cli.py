@@ -14,13 +14,13 @@ from auditor import __version__
 from auditor.bilingual.enrich import enrich_stream
 from auditor.bilingual.metrics import CorpusAccumulator
 from auditor.checks import CheckOptions, build_checks
-from auditor.commands.bilingual_inputs import bilingual_inputs, score_with_reference
+from auditor.commands.bilingual_inputs import HELP, bilingual_inputs, score_with_reference
 from auditor.commands.compare import compare_command
 from auditor.errors import AuditorError
 from auditor.output import OutputSet, report_name
 from auditor.pipeline import audit_stream
-from auditor.reading import expand_paths
 from auditor.readers import open_documents
+from auditor.reading import expand_paths
 from auditor.report.html_report import render_html
 from auditor.report.json_report import write_json
 from auditor.report.model import DocumentResult
@@ -102,26 +102,26 @@ def check(
     ] = None,
     source_lang: Annotated[
         Optional[str],
-        typer.Option("--source-lang", help="Language of the source text, e.g. de, nl, zh (default: from the file or script)."),
+        typer.Option("--source-lang", help=HELP["source_lang"]),
     ] = None,
     source: Annotated[
-        Optional[str], typer.Option("--source", help="Source text of the (single) input; line-aligned with --lines.")
+        Optional[str], typer.Option("--source", help=HELP["source"])
     ] = None,
     reference: Annotated[
         Optional[str],
-        typer.Option("--reference", help="Reference/post-edited text of the input; line-aligned with --lines."),
+        typer.Option("--reference", help=HELP["reference"]),
     ] = None,
     input_format: Annotated[
         Optional[str],
-        typer.Option("--input-format", help="Read inputs as text, tsv, xliff, tmx or jsonl (default: by extension)."),
+        typer.Option("--input-format", help=HELP["input_format"]),
     ] = None,
     jsonl_fields: Annotated[
         Optional[str],
-        typer.Option("--jsonl-fields", help="JSONL field map: ninjs, or id=...,target=...,source=...,reference=..."),
+        typer.Option("--jsonl-fields", help=HELP["jsonl_fields"]),
     ] = None,
     score_with: Annotated[
         Optional[str],
-        typer.Option("--score-with", help="'reference': blend sentence chrF into the score (see docs/bilingual.md)."),
+        typer.Option("--score-with", help=HELP["score_with"]),
     ] = None,
 ) -> None:
     """Audit documents and report every finding with its reason, fix and score."""

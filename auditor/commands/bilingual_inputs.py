@@ -6,6 +6,16 @@ from auditor.errors import AuditorError
 from auditor.readers import InputOptions
 from auditor.readers.jsonl import parse_fields
 
+#: Help texts of the bilingual options of ``auditor check``.
+HELP = {
+    "source_lang": "Language of the source text, e.g. de, nl, zh (default: from the file or the script).",
+    "source": "Source text of the (single) input; line-aligned with --lines.",
+    "reference": "Reference/post-edited text of the input; line-aligned with --lines.",
+    "input_format": "Read inputs as text, tsv, xliff, tmx or jsonl (default: by extension).",
+    "jsonl_fields": "JSONL field map: ninjs, or id=...,target=...,source=...,reference=...",
+    "score_with": "'reference': blend sentence chrF into the score (see docs/bilingual.md).",
+}
+
 
 def bilingual_inputs(
     *,
