@@ -118,3 +118,9 @@ def test_name_the_source_never_mentions() -> None:
         )
         == []
     )
+
+
+def test_languages_without_a_word_list_do_not_fail() -> None:
+    found = rules("The CEO Miller resigned.", "The CEO Miller resigned today.", "zh")
+    assert not [r for r in found if r.startswith(("source-name", "source-untranslated"))]
+    assert rules("Bob Miller left.", "Bob Miller partiu hoje.", "xx") == []

@@ -33,9 +33,14 @@ _LATIN_WORD = re.compile(r"(?<![\w'’-])[A-Za-z\u00c0-\u024f]{4,}(?![\w'’-])"
 
 @lru_cache(maxsize=100_000)
 def _zipf(word: str, lang: str) -> float:
+    """wordfreq Zipf frequency; -1 where wordfreq has no usable list (unknown language, or Chinese/
+    Japanese/Korean, which need tokenizers that are not installed)."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, lang)
+    try:
+        return zipf_frequency(word, lang)
+    except (LookupError, ImportError):
+        return -1.0
 
 
 class SourceCopyCheck:

@@ -33,9 +33,14 @@ ENGLISH_NAME_BAND = (1.5, 4.0)
 
 @lru_cache(maxsize=100_000)
 def _zipf(word: str, lang: str) -> float:
+    """wordfreq Zipf frequency; -1 where wordfreq has no usable list (unknown language, or Chinese/
+    Japanese/Korean, which need tokenizers that are not installed)."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, lang)
+    try:
+        return zipf_frequency(word, lang)
+    except (LookupError, ImportError):
+        return -1.0
 
 
 _TARGET_WORD = re.compile(r"[^\W\d_]{2,}")
@@ -192,4 +197,5 @@ class SourceTokensCheck:
         # Names travel between languages: a capitalised word that English text also uses (but not
         # as a common word) and that is rare in the source language is a name, not a noun.
         english = _zipf(token.lower(), "en")
-        return ENGLISH_NAME_BAND[0] <= english < ENGLISH_NAME_BAND[1] and _zipf(token.lower(), lang) < RARE
+        in_source = _zipf(token.lower(), lang)
+        return ENGLISH_NAME_BAND[0] <= english < ENGLISH_NAME_BAND[1] and 0 <= in_source < RARE
