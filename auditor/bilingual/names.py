@@ -53,59 +53,6 @@ _CYRILLIC = dict(
         strict=True,
     )
 )
-_DEVANAGARI = {
-    **dict(
-        zip(
-            "कखगघङचछजझञटठडढणतथदधनपफबभमयरलवशषसह",
-            [
-                "k",
-                "kh",
-                "g",
-                "gh",
-                "n",
-                "ch",
-                "chh",
-                "j",
-                "jh",
-                "n",
-                "t",
-                "th",
-                "d",
-                "dh",
-                "n",
-                "t",
-                "th",
-                "d",
-                "dh",
-                "n",
-                "p",
-                "f",
-                "b",
-                "bh",
-                "m",
-                "y",
-                "r",
-                "l",
-                "v",
-                "sh",
-                "sh",
-                "s",
-                "h",
-            ],
-            strict=True,
-        )
-    ),
-    "क़": "k",
-    "ख़": "kh",
-    "ग़": "g",
-    "ज़": "z",
-    "फ़": "f",
-    "ड़": "r",
-    "ढ़": "rh",
-    "ं": "n",
-}
-_DEVANAGARI_NUKTA = re.compile("[कखगजफडढ]\u093c")
-_DEVANAGARI_LETTER = re.compile(r"[\u0900-\u097f]")
 _DIGRAPHS = (
     ("shch", "S"),
     ("sch", "S"),
@@ -131,14 +78,6 @@ _FOLD = str.maketrans(
 
 def romanize(word: str) -> str:
     """Latin letters for a Cyrillic word (other scripts pass through lower-cased)."""
-    if _DEVANAGARI_LETTER.search(word):
-        parts = []
-        for match in re.finditer(r"[\u0900-\u097f]\u093c?", word):
-            letter = match.group(0)
-            parts.append(
-                _DEVANAGARI.get(letter, _DEVANAGARI.get(letter[0], "a" if letter not in "्ँः" else ""))
-            )
-        return "".join(parts)
     return "".join(_CYRILLIC.get(c, c) for c in word.lower()).replace("_", "")
 
 
@@ -147,9 +86,12 @@ def skeleton(word: str) -> str:
     """Consonants only, digraphs folded, doubles collapsed: ``Moscow`` and ``Москве`` give ``mskv``."""
     text = romanize(word).translate(_FOLD)
     text = re.sub(r"c(?=[eiy])", "s", text).replace("c", "k")
+    text = re.sub(r"(?<=[aeiou])w", "", text)  # "Snowden", "Newtown": a w after a vowel is silent
     for digraph, single in _DIGRAPHS:
         text = text.replace(digraph, single)
     text = re.sub(r"[aeiouyh'’\W\d_]", "", text)
+    text = re.sub(r"n(?=[pb])", "m", text)  # "Ambala" and "अंबाला", "konpyuta" and "computer"
+    text = text.replace("J", "s")  # j/z/zh drift between languages: "Gazprom" and "Газпром"
     return re.sub(r"(.)\1+", r"\1", text)
 
 
