@@ -119,3 +119,26 @@ def test_source_line_count_mismatch_names_both_files(tmp_path: Path) -> None:
     done = run_cli("check", "--no-grammar", "--lines", "--source", str(source), str(target))
     assert done.returncode == 2
     assert str(source) in done.stderr and str(target) in done.stderr
+
+
+def test_document_aligned_source_pairs_sentences(tmp_path: Path) -> None:
+    source, target = tmp_path / "src.txt", tmp_path / "story.txt"
+    source.write_text("De brand trof 700.000 mensen. Zie https://nos.nl/a voor meer.\n", encoding="utf-8")
+    target.write_text("The fire hit 700.000 people. See the website for more.\n", encoding="utf-8")
+    report = run_json(str(target), "--source", str(source), "--source-lang", "nl")
+    sentences = report["documents"][0]["sentences"]
+    assert [s["source"] for s in sentences] == [
+        "De brand trof 700.000 mensen.",
+        "Zie https://nos.nl/a voor meer.",
+    ]
+    found = {(f["rule"], f["start"]) for s in sentences for f in s["findings"]}
+    assert ("source-number-changed", 13) in found
+    assert any(rule == "source-token-missing" for rule, _ in found)
+
+
+def test_xliff_through_the_cli_reports_sources() -> None:
+    report = run_json(str(DATA / "story.xlf"))
+    sentences = report["documents"][0]["sentences"]
+    assert sentences[1]["text"] == "The mayor spoke to the press on March 12."
+    assert sentences[1]["source"] == "De burgemeester sprak op 12 maart met de pers."
+    assert not [f for s in sentences for f in s["findings"] if f["origin"].startswith("source-")]
