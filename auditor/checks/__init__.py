@@ -12,6 +12,7 @@ from auditor.checks.punctuation import PunctuationCheck
 from auditor.checks.quotes import QuotesCheck
 from auditor.checks.readability import ReadabilityCheck, ReadabilityLimits
 from auditor.checks.repetition import RepetitionCheck
+from auditor.checks.source_checks import source_checks
 from auditor.checks.untranslated import UntranslatedCheck
 
 
@@ -38,4 +39,5 @@ def build_checks(options: CheckOptions) -> list[Check]:
         UntranslatedCheck(),
         ConsistencyCheck(),
     ]
+    checks.extend(source_checks(options.source_lang))  # no-ops on documents without a source
     return checks
