@@ -16,17 +16,17 @@ from pathlib import Path
 from typing import Any
 
 from auditor.baseline import Baseline
+from auditor.bilingual.enrich import enrich_stream
+from auditor.bilingual.metrics import CorpusAccumulator
 from auditor.checks import CheckOptions, build_checks
 from auditor.config import Config
 from auditor.errors import AuditorError
 from auditor.finding_policy import FindingPolicy, apply_policy
 from auditor.gates import Gates
-from auditor.models import Document
 from auditor.output import OutputSet
 from auditor.parallel import audit_parallel, warm_up
 from auditor.pipeline import audit_stream
-from auditor.readers.jsonl import is_jsonl, read_jsonl
-from auditor.reading import display_name, read_text
+from auditor.readers import InputOptions, detect_format, open_documents
 from auditor.report.github import write_github
 from auditor.report.jsonl import write_jsonl
 from auditor.report.junit import write_junit
@@ -54,6 +54,14 @@ class RunSettings:
     grammar: bool = True
     lines: bool = False
     use_baseline: bool = True
+    inputs: InputOptions | None = None
+    score_with_reference: bool = False
+
+    def input_options(self) -> InputOptions:
+        """How to read the inputs (formats, source and reference files)."""
+        if self.inputs is not None:
+            return self.inputs
+        return InputOptions(lang=self.lang, lines=self.lines, source_lang=self.config.source_lang)
 
     @property
     def lang(self) -> str:
@@ -103,26 +111,27 @@ class RunSettings:
         )
 
 
-def iter_documents(files: Iterable[str], *, lang: str, lines: bool) -> Iterator[Document]:
-    """Documents from files, one at a time; JSON Lines feeds yield one per record."""
-    for path in files:
-        if path != "-" and is_jsonl(path):
-            yield from read_jsonl(path, lang=lang, lines=lines)
-        else:
-            yield Document(path=display_name(path), text=read_text(path), lang=lang, lines=lines)
+def audit_results(
+    files: list[str], settings: RunSettings, corpus: CorpusAccumulator | None = None
+) -> Iterator[DocumentResult]:
+    """Audit every document and apply the finding policy, in input order.
 
-
-def audit_results(files: list[str], settings: RunSettings) -> Iterator[DocumentResult]:
-    """Audit every document and apply the finding policy, in input order."""
+    With ``corpus``, results also get their source/reference fields and metrics, and the
+    corpus metrics are accumulated there.
+    """
     options = settings.check_options()
     scoring = settings.scoring()
     policy = settings.policy()
-    documents = iter_documents(files, lang=settings.lang, lines=settings.lines)
+    documents = open_documents(files, settings.input_options())
     if settings.jobs > 1:
-        return audit_parallel(documents, options, scoring, policy, jobs=settings.jobs)
-    checks = build_checks(options)
-    warm_up(options)
-    return (apply_policy(r, policy, scoring) for r in audit_stream(documents, checks, scoring))
+        results = audit_parallel(documents, options, scoring, policy, jobs=settings.jobs)
+    else:
+        checks = build_checks(options)
+        warm_up(options)
+        results = (apply_policy(r, policy, scoring) for r in audit_stream(documents, checks, scoring))
+    if corpus is None:
+        return results
+    return enrich_stream(results, corpus, settings.score_with_reference)
 
 
 def write_stream_report(
@@ -151,4 +160,4 @@ def _write(results: Iterable[DocumentResult], output_format: StreamFormat, out: 
 
 def count_inputs(files: list[str]) -> int | None:
     """How many documents a run will have, when that is known without reading feeds."""
-    return None if any(is_jsonl(f) for f in files) else len(files)
+    return None if any(detect_format(f) != "text" for f in files) else len(files)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
 from auditor import __version__
-from auditor.check_run import RunSettings, StreamFormat, audit_results, count_inputs, write_stream_report
+from auditor.bilingual.metrics import CorpusAccumulator
+from auditor.check_run import DEFAULT_LANG, RunSettings, StreamFormat, audit_results, count_inputs, write_stream_report
 from auditor.commands import fix as fix_command
 from auditor.commands.baseline import baseline_app
+from auditor.commands.bilingual_inputs import HELP, bilingual_inputs, score_with_reference
+from auditor.commands.compare import compare_command
 from auditor.commands.rules import register_rules_commands, validate_rule_options
 from auditor.config import load_config
 from auditor.errors import AuditorError
@@ -42,6 +45,7 @@ app.add_typer(rules_app, name="rules")
 fix_command.register(app)
 register_rules_commands(rules_app)
 app.add_typer(baseline_app, name="baseline")
+app.command("compare")(compare_command)
 
 
 class OutputFormat(str, Enum):
@@ -145,6 +149,25 @@ def check(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
     ] = False,
+    source: Annotated[
+        Optional[str], typer.Option("--source", help=HELP["source"])
+    ] = None,
+    reference: Annotated[
+        Optional[str],
+        typer.Option("--reference", help=HELP["reference"]),
+    ] = None,
+    input_format: Annotated[
+        Optional[str],
+        typer.Option("--input-format", help=HELP["input_format"]),
+    ] = None,
+    jsonl_fields: Annotated[
+        Optional[str],
+        typer.Option("--jsonl-fields", help=HELP["jsonl_fields"]),
+    ] = None,
+    score_with: Annotated[
+        Optional[str],
+        typer.Option("--score-with", help=HELP["score_with"]),
+    ] = None,
 ) -> None:
     """Audit documents and report every finding with its reason, fix and score.
 
@@ -160,7 +183,22 @@ def check(
             baseline=baseline,
             jobs=jobs,
         )
-        settings = RunSettings(config=config, grammar=not no_grammar, lines=lines)
+        inputs = bilingual_inputs(
+            lang=config.lang or DEFAULT_LANG,
+            lines=lines,
+            input_format=input_format,
+            source_lang=config.source_lang,
+            source=source,
+            reference=reference,
+            jsonl_fields=jsonl_fields,
+        )
+        settings = RunSettings(
+            config=config,
+            grammar=not no_grammar,
+            lines=lines,
+            inputs=inputs,
+            score_with_reference=score_with_reference(score_with),
+        )
         validate_rule_options(settings.check_options())
         files = expand_paths(paths)
         if output is not None and output_format is not OutputFormat.html:
@@ -171,11 +209,12 @@ def check(
                 raise AuditorError(f"{output}: is a directory; give a file name for {output_format.value} output")
         summary = RunSummary(settings.gates)
         progress = Progress(count_inputs(files), enabled=False if quiet else None)
-        results = summary.observe(progress.wrap(audit_results(files, settings)))
+        corpus = CorpusAccumulator()
+        results = summary.observe(progress.wrap(audit_results(files, settings, corpus)))
         if output_format.value in StreamFormat.__members__:
             write_stream_report(results, StreamFormat(output_format.value), output, settings.gates)
         else:
-            _write_reports(results, output_format, output)
+            _write_reports(results, output_format, output, corpus.result)
     except AuditorError as error:
         raise fail(str(error)) from None
     if not quiet:
@@ -185,7 +224,10 @@ def check(
 
 
 def _write_reports(
-    results: Iterable[DocumentResult], output_format: OutputFormat, output: Path | None
+    results: Iterable[DocumentResult],
+    output_format: OutputFormat,
+    output: Path | None,
+    trailer: Callable[[], dict[str, Any]] | None = None,
 ) -> list[float]:
     """Render results in the chosen format; files appear only if the whole run succeeds."""
     scores: list[float] = []
@@ -198,7 +240,7 @@ def _write_reports(
         return [entry.score for entry in entries]
     if output is None:
         if output_format is OutputFormat.json:
-            return write_json(results, sys.stdout)
+            return write_json(results, sys.stdout, _metrics_trailer(trailer))
         colour = sys.stdout.isatty()
         for result in results:
             write_text(result, sys.stdout, colour=colour)
@@ -206,11 +248,21 @@ def _write_reports(
         return scores
     with OutputSet() as outputs, outputs.open(output) as out:
         if output_format is OutputFormat.json:
-            return write_json(results, out)
+            return write_json(results, out, _metrics_trailer(trailer))
         for result in results:
             write_text(result, out)
             scores.append(result.score)
     return scores
+
+
+def _metrics_trailer(corpus: Callable[[], dict[str, Any]] | None) -> Callable[[], dict[str, Any]]:
+    """Top-level ``metrics`` (corpus BLEU/chrF/TER) when any input had a reference."""
+
+    def trailer() -> dict[str, Any]:
+        metrics = corpus() if corpus else {}
+        return {"metrics": metrics} if metrics else {}
+
+    return trailer
 
 
 def main() -> None:

@@ -86,3 +86,16 @@ class Document:
     def sentence_text(self, sentence: Sentence) -> str:
         """The exact text of ``sentence``."""
         return self.text[sentence.start : sentence.end]
+
+    # Bilingual context (added by the bilingual readers; all optional).
+    #: Per-segment source texts, aligned with ``sentences`` when the input is segment-aligned.
+    source_segments: list[str] | None = None
+    #: Per-segment reference (or post-edit) texts, aligned like ``source_segments``.
+    reference_segments: list[str] | None = None
+    #: The record's id in a feed (JSONL) or the unit id of an XLIFF/TMX segment file.
+    record_id: str | None = None
+    #: Per-segment ids (XLIFF unit ids, TMX tuids, TSV line numbers), aligned with ``sentences``.
+    segment_ids: list[str] | None = None
+    #: Inline markup removed from each target segment: ``(offset into the segment, raw XML)``,
+    #: so a writer can put tags back exactly where they were.
+    segment_markup: list[tuple[tuple[int, str], ...]] | None = None

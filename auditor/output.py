@@ -10,6 +10,16 @@ from types import TracebackType
 from typing import TextIO
 
 
+def _default_mode() -> int:
+    """Permissions an ordinary new file gets here (0o666 less the umask)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _default_mode()
+
+
 class OutputSet:
     """Collects files written to temporary names and moves them into place only on success.
 
@@ -24,6 +34,7 @@ class OutputSet:
         """A text handle whose content will become ``target`` on commit (close it before)."""
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.chmod(temp, _FILE_MODE)  # mkstemp makes 0600 files; reports are ordinary files
         self._pending.append((Path(temp), target))
         return os.fdopen(handle, "w", encoding="utf-8")
 

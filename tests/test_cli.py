@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -136,3 +137,11 @@ def test_help_is_complete(command: list[str]) -> None:
     result = invoke(*command)
     assert result.exit_code == 0
     assert "Usage" in result.stdout
+
+
+def test_reports_get_ordinary_file_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    assert invoke("check", str(SEED), "--format", "json", "--output", str(out), "--no-grammar").exit_code == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask

@@ -15,6 +15,7 @@ from auditor.checks.punctuation import PunctuationCheck
 from auditor.checks.quotes import QuotesCheck
 from auditor.checks.readability import ReadabilityCheck, ReadabilityLimits
 from auditor.checks.repetition import RepetitionCheck
+from auditor.checks.source_checks import source_checks
 from auditor.checks.spelling import SpellingCheck
 from auditor.checks.tokenised import TokenisedCheck
 from auditor.checks.untranslated import UntranslatedCheck
@@ -46,4 +47,5 @@ def build_checks(options: CheckOptions) -> list[Check]:
     ]
     checks += [TokenisedCheck(), WordOrderCheck(), PronounCaseCheck(), MissingVerbCheck(), ArticleCheck(),
                SpellingCheck()]
+    checks.extend(source_checks(options.source_lang))  # no-ops on documents without a source
     return checks

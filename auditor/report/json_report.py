@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 from auditor import __version__
@@ -34,7 +34,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
 
 def sentence_dict(result: SentenceResult) -> dict[str, Any]:
     """One sentence as JSON."""
-    return {
+    data: dict[str, Any] = {
         "index": result.sentence.index,
         "start": result.sentence.start,
         "end": result.sentence.end,
@@ -45,6 +45,22 @@ def sentence_dict(result: SentenceResult) -> dict[str, Any]:
         "readability": result.metrics,
         "findings": [finding_dict(f) for f in result.findings],
     }
+    data.update(bilingual_fields(result))
+    return data
+
+
+def bilingual_fields(result: SentenceResult) -> dict[str, Any]:
+    """``source``, ``reference``, ``metrics`` (and ``audit_score``) of a sentence, where known."""
+    data: dict[str, Any] = {}
+    if result.source is not None:
+        data["source"] = result.source
+    if result.reference is not None:
+        data["reference"] = result.reference
+    if result.reference_metrics:
+        data["metrics"] = result.reference_metrics
+    if result.audit_score is not None:
+        data["audit_score"] = result.audit_score
+    return data
 
 
 def counts(findings: Iterable[Finding]) -> dict[str, dict[str, int]]:
@@ -70,6 +86,8 @@ def document_dict(result: DocumentResult) -> dict[str, Any]:
     }
     if result.metrics:
         data["metrics"] = result.metrics
+    if document.record_id is not None:
+        data["record_id"] = document.record_id
     return data
 
 
@@ -78,8 +96,16 @@ def header() -> dict[str, Any]:
     return {"schema": SCHEMA, "tool": {"name": "auditor", "version": __version__}}
 
 
-def write_json(results: Iterable[DocumentResult], out: TextIO) -> list[float]:
-    """Stream the report to ``out`` one document at a time; return the document scores."""
+def write_json(
+    results: Iterable[DocumentResult],
+    out: TextIO,
+    trailer: Callable[[], dict[str, Any]] | None = None,
+) -> list[float]:
+    """Stream the report to ``out`` one document at a time; return the document scores.
+
+    ``trailer`` (called after the last document) gives top-level fields known only at the end,
+    such as corpus metrics.
+    """
     head = json.dumps(header(), ensure_ascii=False)
     out.write(head[:-1] + ', "documents": [')
     scores = []
@@ -89,5 +115,8 @@ def write_json(results: Iterable[DocumentResult], out: TextIO) -> list[float]:
         out.write("\n")
         out.write(json.dumps(document_dict(result), ensure_ascii=False))
         scores.append(result.score)
-    out.write("\n]}\n")
+    out.write("\n]")
+    for key, value in (trailer() if trailer else {}).items():
+        out.write(f", {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+    out.write("}\n")
     return scores

@@ -18,6 +18,12 @@ class SentenceResult:
     words: int
     findings: list[Finding] = field(default_factory=list)
     metrics: dict[str, Any] = field(default_factory=dict)
+    #: Bilingual context (JSON ``source``, ``reference``, ``metrics``), when the input had it.
+    source: str | None = None
+    reference: str | None = None
+    reference_metrics: dict[str, Any] = field(default_factory=dict)
+    #: The finding-based score when ``--score-with reference`` blended a metric into ``score``.
+    audit_score: float | None = None
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from auditor.bilingual.text_metrics import metrics_line
 from auditor.models import Severity
 from auditor.report.model import DocumentResult
 
@@ -42,3 +43,6 @@ def write_text(result: DocumentResult, out: TextIO, *, colour: bool = False) -> 
     count = len(result.sentences)
     noun = "sentence" if count == 1 else "sentences"
     out.write(f"{document.path}: score {result.score:.1f}/100, {count} {noun}, {summary}\n")
+    reference_line = metrics_line(result)
+    if reference_line:
+        out.write(reference_line)

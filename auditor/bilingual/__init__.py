@@ -1,0 +1,1 @@
+"""Source- and reference-aware auditing: alignment, sacrebleu metrics, post-edit distance."""

@@ -1,0 +1,157 @@
+"""Empty, truncated and untranslated targets, judged against their source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from auditor.checks.source_common import Pair, pairs, quote, source_language
+from auditor.checks.source_length import expected_ratio
+from auditor.models import Document, Finding, Severity
+from auditor.text_utils import word_count
+
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_SOURCE_END = re.compile(r"[.!?。！？।…][\"'”’»」』)）]*\s*$")
+_TARGET_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
+#: Scripts that never belong in English copy, by the source language that writes them.
+_FOREIGN_SCRIPT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u0900-\u097f\u0400-\u04ff\uac00-\ud7af]+")
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+#: A word copied from a Latin-script source counts as untranslated when English (wordfreq Zipf)
+#: barely knows it and the source language uses it commonly (so it is a word, not a name).
+ENGLISH_UNKNOWN = 1.0
+SOURCE_COMMON = 2.5
+#: German capitalises every noun; only a common one is taken for an untranslated noun, not a name.
+NOUN_COMMON = 3.5
+_LATIN_WORD = re.compile(r"(?<![\w'’-])[A-Za-z\u00c0-\u024f]{4,}(?![\w'’-])")
+
+
+@lru_cache(maxsize=100_000)
+def _zipf(word: str, lang: str) -> float:
+    """wordfreq Zipf frequency; -1 where wordfreq has no usable list (unknown language, or Chinese/
+    Japanese/Korean, which need tokenizers that are not installed)."""
+    from wordfreq import zipf_frequency
+
+    try:
+        return zipf_frequency(word, lang)
+    except (LookupError, ImportError):
+        return -1.0
+
+
+class SourceCopyCheck:
+    """Targets that are empty, cut short, or still (partly) in the source language."""
+
+    name = "source-copy"
+
+    def __init__(self, source_lang: str | None = None) -> None:
+        self.source_lang = source_lang
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        """Look at each aligned pair."""
+        if document.source is None:
+            return
+        lang = source_language(document, self.source_lang)
+        for pair in pairs(document):
+            yield from self._pair(document, pair, lang)
+
+    def _pair(self, document: Document, pair: Pair, lang: str | None) -> Iterator[Finding]:
+        target = document.text[pair.start : pair.end]
+        source = pair.source
+        evidence = quote(source)
+        if not _LETTER_OR_DIGIT.search(source):
+            return
+        if not _LETTER_OR_DIGIT.search(target):
+            yield Finding(
+                rule="source-empty-target",
+                category="accuracy/omission",
+                severity=Severity.CRITICAL,
+                start=pair.start,
+                end=pair.end,
+                message=f"the translation is empty but the source has text (source: {evidence}); nothing was translated",  # noqa: E501
+                origin=self.name,
+            )
+            return
+        if (
+            lang != "en"
+            and _normal(target) == _normal(source)
+            and (word_count(source) >= 3 or _FOREIGN_SCRIPT.search(source))
+        ):
+            yield Finding(
+                rule="source-untranslated",
+                category="accuracy/untranslated",
+                severity=Severity.CRITICAL,
+                start=pair.start,
+                end=pair.end,
+                message=f"the translation is a copy of the source (source: {evidence}); it was never translated",
+                origin=self.name,
+            )
+            return
+        for match in _FOREIGN_SCRIPT.finditer(target):
+            if match.group(0) in source:
+                yield Finding(
+                    rule="source-untranslated-fragment",
+                    category="accuracy/untranslated",
+                    severity=Severity.MAJOR,
+                    start=pair.start + match.start(),
+                    end=pair.start + match.end(),
+                    message=(
+                        f"{match.group(0)!r} is copied from the source untranslated (source: {evidence}); "
+                        "English readers cannot read it"
+                    ),
+                    origin=self.name,
+                )
+        yield from self._latin_words(pair, target, source, lang, evidence)
+        if pair.segment and _SOURCE_END.search(source) and not _TARGET_END.search(target):
+            ratio = len(target.strip()) / max(len(source.strip()), 1)
+            if ratio < 0.6 * expected_ratio(lang) and len(source.strip()) >= 10:
+                yield Finding(
+                    rule="source-truncated-target",
+                    category="accuracy/omission",
+                    severity=Severity.MAJOR,
+                    start=pair.start,
+                    end=pair.end,
+                    message=(
+                        f"the translation stops short: {len(target.strip())} characters without a closing "
+                        f"full stop for a complete {len(source.strip())}-character source sentence "
+                        f"(source: {evidence}); the end was probably cut off"
+                    ),
+                    origin=self.name,
+                )
+
+    def _latin_words(
+        self, pair: Pair, target: str, source: str, lang: str | None, evidence: str
+    ) -> Iterator[Finding]:
+        """Source-language words left in the English text ("kurzfristigen gains")."""
+        if lang is None or lang == "en" or _FOREIGN_SCRIPT.search(source):
+            return
+        source_words = {w.casefold() for w in _LATIN_WORD.findall(source)}
+        for match in _LATIN_WORD.finditer(target):
+            word = match.group(0)
+            folded = word.casefold()
+            if folded not in source_words:
+                continue
+            if word.isupper() or _zipf(folded, "en") >= ENGLISH_UNKNOWN:
+                continue
+            if word[0].isupper():
+                # a capitalised word is a name unless the language capitalises nouns and this one is common
+                if lang != "de" or _zipf(folded, lang) < NOUN_COMMON:
+                    continue
+            elif _zipf(folded, lang) < SOURCE_COMMON:
+                continue
+            yield Finding(
+                rule="source-untranslated-word",
+                category="accuracy/untranslated",
+                severity=Severity.MAJOR,
+                start=pair.start + match.start(),
+                end=pair.start + match.end(),
+                message=(
+                    f"{word!r} is a {lang} word copied from the source, not English "
+                    f"(source: {evidence}); it was left untranslated"
+                ),
+                origin=self.name,
+            )

@@ -1,0 +1,84 @@
+"""Brackets and quotation marks: pairs in the source should still be pairs in the target."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditor.checks.source_common import pairs, quote
+from auditor.models import Document, Finding, Severity
+
+_SOURCE_BRACKETS = (("(", ")"), ("（", "）"), ("[", "]"), ("【", "】"), ("［", "］"))
+_TARGET_BRACKETS = (("(", ")"), ("[", "]"))
+
+
+_SOURCE_QUOTES = (("“", "”"), ("„", "“"), ("«", "»"), ("「", "」"), ("『", "』"), ("‚", "‘"))
+_TARGET_QUOTES = (("“", "”"), ("‘", "’"))
+
+
+def _quote_pairs(text: str, kinds: tuple[tuple[str, str], ...]) -> int:
+    counted = text.count('"') // 2
+    for opening, closing in kinds:
+        if opening == "„":
+            counted += text.count("„")
+        elif opening == "“" and "„" in text:
+            continue
+        else:
+            counted += min(text.count(opening), text.count(closing))
+    return counted
+
+
+#: A bracketed Latin-script gloss in a Chinese or Japanese source ("菲斯克大学（Fisk University）")
+#: spells a name out; translations drop such brackets, so they are not counted.
+_GLOSS = re.compile(r"[(（][A-Za-z\u00c0-\u024f .'’&-]+[)）]")
+_NON_LATIN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u0900-\u097f\u0400-\u04ff]")
+
+
+def _bracket_pairs(text: str, kinds: tuple[tuple[str, str], ...]) -> int:
+    if _NON_LATIN.search(text):
+        text = _GLOSS.sub("", text)
+    return sum(min(text.count(o), text.count(c)) for o, c in kinds)
+
+
+class SourceMarksCheck:
+    """Bracketed asides that were dropped or invented in translation."""
+
+    name = "source-marks"
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        """Compare bracket pairs of each aligned segment."""
+        if document.source is None:
+            return
+        for pair in pairs(document):
+            if not pair.segment:
+                continue
+            target = document.text[pair.start : pair.end]
+            in_source = _bracket_pairs(pair.source, _SOURCE_BRACKETS)
+            in_target = _bracket_pairs(target, _TARGET_BRACKETS)
+            if not _quote_pairs(target, _TARGET_QUOTES) and _quote_pairs(pair.source, _SOURCE_QUOTES):
+                yield Finding(
+                    rule="source-quotes-dropped",
+                    category="fluency/punctuation",
+                    severity=Severity.MINOR,
+                    start=pair.start,
+                    end=pair.end,
+                    message=(
+                        f"the source quotes words the translation does not mark as a quotation "
+                        f"(source: {quote(pair.source)}); readers can no longer tell who said what"
+                    ),
+                    origin=self.name,
+                )
+            if in_source == in_target:
+                continue
+            yield Finding(
+                rule="source-bracket-count",
+                category="fluency/punctuation",
+                severity=Severity.MINOR,
+                start=pair.start,
+                end=pair.end,
+                message=(
+                    f"the source has {in_source} bracketed aside(s), the translation {in_target} "
+                    f"(source: {quote(pair.source)}); an aside was probably dropped or merged"
+                ),
+                origin=self.name,
+            )

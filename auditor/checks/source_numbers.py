@@ -1,0 +1,148 @@
+"""Numbers must survive translation: every figure in the target must come from the source, and
+every figure in the source must reach the target.
+
+Source figures are read in the source's locale ("700.000" in a Dutch or German source is
+700,000), with scale words ("1,5 Mio.", "3.5亿", "5 लाख"), times, CJK numerals and number/month
+words. Only figures written in digits are flagged; words and CJK numerals only vouch for them,
+because they are too ambiguous to accuse ("一" is also part of many Chinese words).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.bilingual.numbers import (
+    _SOURCE_WORDS,
+    COUNTING_WORDS,
+    Mention,
+    identifiers,
+    key,
+    source_mentions,
+    supported,
+    target_mentions,
+)
+from auditor.checks.source_common import pairs, quote, source_language
+from auditor.models import Document, Finding, Severity
+
+#: Source languages whose number words auditor reads well enough to check spelled-out figures.
+WORD_LANGUAGES = frozenset(k for k in _SOURCE_WORDS if k not in ("zh", "ja"))
+
+
+def english(value: float) -> str:
+    """A value as an English writer would put it: ``700,000``, ``1.5``."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+def _best_value(mention: Mention) -> float:
+    return (
+        min(mention.values, key=lambda v: (v != int(v), -v))
+        if mention.scaled is None
+        else min(mention.values)
+    )
+
+
+class SourceNumbersCheck:
+    """Numbers changed, added or dropped between source and target."""
+
+    name = "source-numbers"
+
+    def __init__(self, source_lang: str | None = None) -> None:
+        self.source_lang = source_lang
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        """Compare the figures of each aligned source/target pair."""
+        if document.source is None:
+            return
+        lang = source_language(document, self.source_lang)
+        for pair in pairs(document):
+            target_text = document.text[pair.start : pair.end]
+            sources = source_mentions(pair.source, lang)
+            targets = target_mentions(target_text)
+            source_pool = {key(v) for m in sources for v in m.values}
+            target_pool = {key(v) for m in targets for v in m.values}
+            extra = [m for m in targets if m.firm and not supported(m, source_pool, [])]
+            if sources and (lang in ("zh", "ja") or lang in WORD_LANGUAGES):
+                # figures spelled out: "seven years" for "sieben Jahre" / "七年"
+                extra += [
+                    m
+                    for m in targets
+                    if not m.firm
+                    and m.text.lower() in COUNTING_WORDS
+                    and m.text.lower() not in pair.source.lower()
+                    and not supported(m, source_pool, [])
+                ]
+                extra.sort(key=lambda m: m.start)
+            missing = [m for m in sources if m.firm and not supported(m, target_pool, targets)]
+            evidence = quote(pair.source)
+            missing_text = ", ".join(m.text for m in missing)
+            for mention in extra:
+                same = [m for m in missing if m.text == mention.text]
+                if same:
+                    message = (
+                        f"{mention.text!r} is copied digit for digit from the source, but the source "
+                        f"({lang or 'its language'}) means {english(_best_value(same[0]))} by it and English "
+                        f"readers take {mention.text!r} as {english(min(mention.values))} "
+                        f"(source: {evidence}); write the figure the English way"
+                    )
+                elif missing:
+                    message = (
+                        f"number {mention.text!r} is not in the source, which has {missing_text} here "
+                        f"(source: {evidence}); a changed figure misreports the story"
+                    )
+                else:
+                    message = (
+                        f"number {mention.text!r} does not appear in the source (source: {evidence}); "
+                        "a figure the source does not give misreports the story"
+                    )
+                suggestions = (
+                    (english(_best_value(missing[0])),) if len(missing) == 1 and len(extra) == 1 else ()
+                )
+                yield Finding(
+                    rule="source-number-changed",
+                    category="accuracy/number",
+                    severity=Severity.CRITICAL,
+                    start=pair.start + mention.start,
+                    end=pair.start + mention.end,
+                    message=message,
+                    suggestions=suggestions,
+                    origin=self.name,
+                )
+            yield from self._codes(pair.start, target_text, pair.source, evidence)
+            if missing and not extra:
+                shown = ", ".join(f"{m.text} (= {english(_best_value(m))})" for m in missing)
+                yield Finding(
+                    rule="source-number-missing",
+                    category="accuracy/omission",
+                    severity=Severity.MAJOR,
+                    start=pair.start,
+                    end=pair.end,
+                    message=(
+                        f"the source gives {shown} but the translation has no such figure "
+                        f"(source: {evidence}); a dropped figure loses information"
+                    ),
+                    origin=self.name,
+                )
+
+    def _codes(self, offset: int, target: str, source: str, evidence: str) -> Iterator[Finding]:
+        """Codes whose number changed: "F-43" where the source has "F-35"."""
+        known = identifiers(source)
+        by_letters: dict[str, set[str]] = {}
+        for _, _, letters, digits in known:
+            by_letters.setdefault(letters, set()).add(digits)
+        for start, end, letters, digits in identifiers(target):
+            if letters in by_letters and digits not in by_letters[letters]:
+                original = sorted(by_letters[letters])
+                yield Finding(
+                    rule="source-code-changed",
+                    category="accuracy/number",
+                    severity=Severity.CRITICAL,
+                    start=offset + start,
+                    end=offset + end,
+                    message=(
+                        f"{target[start:end]!r} has a different number than the source's "
+                        f"{'/'.join(original)} (source: {evidence}); a changed code names a different thing"
+                    ),
+                    origin=self.name,
+                )

@@ -1,0 +1,126 @@
+"""Source-aware checks: each finding is real, at the right span, and quotes its source evidence."""
+
+from __future__ import annotations
+
+from auditor.checks.source_checks import source_checks
+from auditor.models import Document
+from auditor.pipeline import segment_document
+
+
+def findings(target: str, source: str, lang: str | None):
+    document = Document(
+        path="t", text=target, lines=True, source=source, source_segments=[source], source_lang=lang
+    )
+    segment_document(document)
+    found = [f for check in source_checks(lang) for f in check.check(document)]
+    for finding in found:
+        assert 0 <= finding.start <= finding.end <= len(target)
+    return document, found
+
+
+def rules(target: str, source: str, lang: str | None) -> list[str]:
+    return [f.rule for f in findings(target, source, lang)[1]]
+
+
+def test_dutch_thousands_separator_is_read_by_locale() -> None:
+    assert rules("The fire left 700,000 people without power.", "De brand trof 700.000 mensen.", "nl") == []
+    document, found = findings(
+        "The fire left 700.000 people without power.", "De brand trof 700.000 mensen.", "nl"
+    )
+    changed = [f for f in found if f.rule == "source-number-changed"]
+    assert [document.text[f.start : f.end] for f in changed] == ["700.000"]
+    assert "700.000" in changed[0].message and changed[0].suggestions == ("700,000",)
+
+
+def test_changed_and_spelled_out_numbers() -> None:
+    assert "source-number-changed" in rules("It opened in 1995.", "成都美领馆于1985年开放。", "zh")
+    assert rules("It happened three years ago.", "Es geschah vor drei Jahren.", "de") == []
+    assert "source-number-changed" in rules(
+        "It happened four years ago.", "Es geschah vor drei Jahren.", "de"
+    )
+    assert rules("The tenth time in 25 years.", "25年来第十次。", "zh") == []
+    assert rules("More than 91,000 died.", "有9.1万人死亡。", "zh") == []
+    assert rules("It will cost 2.5 million euros.", "Es kostet 2,5 Mio. Euro.", "de") == []
+    assert "source-code-changed" in rules("The F-43 fighter.", "Myśliwiec F-35.", "pl")
+
+
+def test_dropped_number_is_an_omission_on_the_segment() -> None:
+    _, found = findings("The mayor resigned.", "Der Bürgermeister trat nach 12 Jahren zurück.", "de")
+    assert [f.rule for f in found] == ["source-number-missing"]
+    assert "12" in found[0].message
+
+
+def test_empty_copied_and_partly_untranslated_targets() -> None:
+    assert rules(".", "Der Bürgermeister trat zurück.", "de") == ["source-empty-target"]
+    assert rules("Der Bürgermeister trat heute zurück.", "Der Bürgermeister trat heute zurück.", "de") == [
+        "source-untranslated"
+    ]
+    assert "source-untranslated-fragment" in rules("The 新冠 virus spread.", "新冠病毒传播。", "zh")
+
+
+def test_urls_hashtags_and_latin_names_must_survive() -> None:
+    assert "source-token-missing" in rules(
+        "See the website for more.", "Zie https://example.org/x voor meer.", "nl"
+    )
+    assert rules("See https://example.org/x for more.", "Zie https://example.org/x voor meer.", "nl") == []
+    assert "source-name-missing" in rules("The former resigned.", "前任 CEP 辞职。", "zh")
+    assert rules("The former CEP resigned.", "前任 CEP 辞职。", "zh") == []
+
+
+def test_brackets_and_length_ratio() -> None:
+    assert "source-bracket-count" in rules(
+        "Prime Minister Markus Söder and his cabinet.",
+        "Ministerpräsident Markus Söder (CSU) und sein Kabinett.",
+        "de",
+    )
+    source = "Die zwei Oppositionsfraktionen warfen dem Kabinett vor, die Kontrolle der Unterkünfte zu vernachlässigen."
+    assert "source-length-ratio" in rules("They accused it.", source, "de")
+
+
+def test_no_source_no_findings() -> None:
+    document = Document(path="t", text="It opened in 1995.")
+    segment_document(document)
+    assert [f for check in source_checks("zh") for f in check.check(document)] == []
+
+
+def test_times_and_copied_separators_explained() -> None:
+    assert rules("The mayor spoke at 3.30 pm.", "De burgemeester sprak om 15.30 uur.", "nl") == []
+    _, found = findings("The fire hit 700.000 people.", "De brand trof 700.000 mensen.", "nl")
+    assert "English readers take '700.000' as 700" in found[0].message
+
+
+def test_source_language_words_left_in_english() -> None:
+    source = "Wir können keine kurzfristigen Gewinne für unsere Gläubiger maximieren."
+    document, found = findings("We cannot maximize kurzfristigen gains for our creditors.", source, "de")
+    assert [(f.rule, document.text[f.start : f.end]) for f in found] == [
+        ("source-untranslated-word", "kurzfristigen")
+    ]
+    # names are copied, not left untranslated
+    assert rules("Schetyna also said so.", "Schetyna stwierdził także.", "pl") == []
+
+
+def test_cyrillic_names_are_matched_across_scripts() -> None:
+    source = "Во вторник Путин встретился с Шойгу в Москве."
+    assert rules("On Tuesday, Putin met Shoigu in Moscow.", source, "ru") == []
+    _, found = findings("On Tuesday, the president met Shoigu in Moscow.", source, "ru")
+    assert [f.rule for f in found] == ["source-name-missing"] and "Путин" in found[0].message
+
+
+def test_name_the_source_never_mentions() -> None:
+    source = "Die meisten Waren aus Mittelamerika sind zollfrei."
+    document, found = findings("Most goods from Virat are duty free.", source, "de")
+    assert [(f.rule, document.text[f.start : f.end]) for f in found] == [("source-name-added", "Virat")]
+    assert (
+        rules(
+            "The Mosasaurus was the largest predator.",
+            "Mozazaur był wówczas największym drapieżnikiem.",
+            "pl",
+        )
+        == []
+    )
+
+
+def test_languages_without_a_word_list_do_not_fail() -> None:
+    found = rules("The CEO Miller resigned.", "The CEO Miller resigned today.", "zh")
+    assert not [r for r in found if r.startswith(("source-name", "source-untranslated"))]
+    assert rules("Bob Miller left.", "Bob Miller partiu hoje.", "xx") == []
