@@ -147,7 +147,7 @@ def run_auditor(
     started = time.monotonic()
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=_env())
     if done.returncode != 0 or not (work / f"{name}.json").exists():
-        raise RuntimeError(f"auditor failed ({done.returncode}) in mode {name}: {done.stderr.strip()[-500:]}")
+        raise RuntimeError(f"exit {done.returncode} in mode {name}: {done.stderr.strip()[-500:]}")
     print(f"  {name}: {len(hyps)} lines in {time.monotonic() - started:.0f}s", file=sys.stderr)
     report = json.loads((work / f"{name}.json").read_text(encoding="utf-8"))
     sentences = report["documents"][0]["sentences"]
@@ -265,7 +265,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         for mode in MODES:
             if mode not in wanted or mode == "languagetool":
                 continue
-            scores, why, sentences = score_mode(kinds, mode, args, Path(tmp), help_text)
+            try:
+                scores, why, sentences = score_mode(kinds, mode, args, Path(tmp), help_text)
+            except RuntimeError as error:  # one broken mode must not hide the others
+                print(f"  {mode}: {error}", file=sys.stderr)
+                lines = [line.strip(" │╭╮╰╯─") for line in str(error).splitlines() if line.strip(" │╭╮╰╯─")]
+                scores, why, sentences = None, f"auditor failed: {lines[-1][:160] if lines else error}", []
             reasons[mode] = why
             side = {"source": "src", "reference": "ref", "chrf": "ref"}.get(mode)
             if scores is not None:
