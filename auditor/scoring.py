@@ -27,16 +27,24 @@ DEFAULT_WEIGHTS: Mapping[Severity, float] = {
 }
 
 
+READABILITY_SHARE = 1.0
+
+
 @dataclass(frozen=True)
 class ScoringModel:
     """Severity weights and length normalisation."""
 
     weights: Mapping[Severity, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     min_words: int = 10
+    #: Multiplier on readability findings (a long sentence is a style matter, not an error).
+    readability_share: float = READABILITY_SHARE
 
     def penalty(self, findings: Iterable[Finding]) -> float:
-        """Sum of severity weights."""
-        return sum(self.weights[f.severity] for f in findings)
+        """Sum of severity weights (readability findings count ``readability_share`` of theirs)."""
+        return sum(
+            self.weights[f.severity] * (self.readability_share if f.category == "readability" else 1.0)
+            for f in findings
+        )
 
     def score(self, findings: Iterable[Finding], words: int) -> float:
         """Score of a span of ``words`` words with these findings (100 = no problem found)."""

