@@ -11,7 +11,8 @@ from typing import Annotated, Optional
 import typer
 
 from auditor import __version__
-from auditor.checks import CheckOptions, build_checks
+from auditor.checks import CheckOptions, build_checks, close_checks
+from auditor.commands.languagetool import languagetool_app
 from auditor.errors import AuditorError
 from auditor.output import OutputSet, report_name
 from auditor.pipeline import audit_stream
@@ -34,6 +35,7 @@ app = typer.Typer(
 )
 rules_app = typer.Typer(help="List and explain the rules auditor applies.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
+app.add_typer(languagetool_app, name="languagetool")
 
 
 class OutputFormat(str, Enum):
@@ -94,6 +96,17 @@ def check(
         Optional[float],
         typer.Option("--fail-under", min=0, max=100, help="Exit 1 if any document scores below this (0-100)."),
     ] = None,
+    languagetool_url: Annotated[
+        Optional[str],
+        typer.Option(
+            "--languagetool-url",
+            envvar="LANGUAGETOOL_URL",
+            help="Use this running LanguageTool server (e.g. http://127.0.0.1:8081), not a managed one.",
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Ask LanguageTool afresh; neither read nor write the cache.")
+    ] = False,
 ) -> None:
     """Audit documents and report every finding with its reason, fix and score."""
     try:
@@ -104,11 +117,16 @@ def check(
                 raise AuditorError(f"{output}: is one of the inputs; refusing to overwrite it")
             if output.is_dir():
                 raise AuditorError(f"{output}: is a directory; give a file name for {output_format.value} output")
-        options = CheckOptions(lang=lang, grammar=not no_grammar)
+        options = CheckOptions(
+            lang=lang, grammar=not no_grammar, languagetool_url=languagetool_url, cache=not no_cache
+        )
         checks = build_checks(options)
-        documents = read_documents(files, lang=lang, lines=lines)
-        results = audit_stream(documents, checks, ScoringModel())
-        scores = _write_reports(results, output_format, output)
+        try:
+            documents = read_documents(files, lang=lang, lines=lines)
+            results = audit_stream(documents, checks, ScoringModel())
+            scores = _write_reports(results, output_format, output)
+        finally:
+            close_checks(checks)
     except AuditorError as error:
         raise fail(str(error)) from None
     if fail_under is not None:

@@ -18,6 +18,8 @@ class CheckOptions:
     grammar: bool = True
     source_lang: str | None = None
     readability: ReadabilityLimits | None = None
+    languagetool_url: str | None = None
+    cache: bool = True
 
 
 def build_checks(options: CheckOptions) -> list[Check]:
@@ -27,4 +29,16 @@ def build_checks(options: CheckOptions) -> list[Check]:
         QuotesCheck(),
         ReadabilityCheck(options.readability),
     ]
+    if options.grammar:
+        from auditor.checks.grammar import GrammarCheck
+
+        checks.append(GrammarCheck(options.lang, url=options.languagetool_url, use_cache=options.cache))
     return checks
+
+
+def close_checks(checks: list[Check]) -> None:
+    """Release what checks hold (the run's LanguageTool server); safe to call twice."""
+    for check in checks:
+        close = getattr(check, "close", None)
+        if callable(close):
+            close()
