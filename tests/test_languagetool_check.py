@@ -6,14 +6,15 @@ from pathlib import Path
 
 import pytest
 
+from auditor.checks import CheckOptions, build_checks
 from auditor.checks.grammar import GrammarCheck
 from auditor.languagetool.client import CHUNK_CHARS
 from auditor.models import Document
 from auditor.pipeline import audit_document, segment_document
-from auditor.checks import CheckOptions, build_checks
 from auditor.scoring import ScoringModel
+
 try:  # tests/ is a rootdir folder, not a package, unless someone adds tests/__init__.py
-    from languagetool_support import lt_server  # noqa: F401  (session fixture)
+    from languagetool_support import lt_server
 except ImportError:  # pragma: no cover
     from tests.languagetool_support import lt_server  # noqa: F401
 
@@ -25,7 +26,7 @@ def _doc(text: str, path: str = "t.txt") -> Document:
 
 
 @pytest.fixture(scope="module")
-def grammar(lt_server) -> GrammarCheck:  # noqa: F811
+def grammar(lt_server) -> GrammarCheck:
     check = GrammarCheck("en-US")
     yield check
     check.close()
@@ -55,8 +56,14 @@ def test_seed_grammar_faults_found_and_merged_with_our_own(grammar: GrammarCheck
     assert bombs and doc.text[bombs[0].start : bombs[0].end] == "fire bombs"
     assert bombs[0].suggestions == ("firebombs",)
     # "Ankara ." is flagged by both LanguageTool and our punctuation check: one finding remains.
-    result = audit_document(_doc(doc.text, str(SEED)), [*build_checks(CheckOptions(grammar=False)), grammar], ScoringModel())
-    ankara = [f for f in result.findings if doc.text[f.start : f.end] == " ." and f.category == "fluency/punctuation"]
+    result = audit_document(
+        _doc(doc.text, str(SEED)), [*build_checks(CheckOptions(grammar=False)), grammar], ScoringModel()
+    )
+    ankara = [
+        f
+        for f in result.findings
+        if doc.text[f.start : f.end] == " ." and f.category == "fluency/punctuation"
+    ]
     assert len(ankara) == 1 and ankara[0].rule == "space-before-punctuation"
     # Names of people and places are not spelling mistakes.
     flagged = {doc.text[f.start : f.end] for f in findings if f.category == "fluency/spelling"}
@@ -89,7 +96,7 @@ def test_real_misspellings_survive_the_name_filter(grammar: GrammarCheck) -> Non
     assert "Qamishli" not in flagged
 
 
-def test_second_run_hits_the_cache(lt_server) -> None:  # noqa: F811
+def test_second_run_hits_the_cache(lt_server) -> None:
     text = "The army have withdrew from the town on Tuesday. Its a rare move."
     first = GrammarCheck("en-US")
     try:
@@ -105,7 +112,7 @@ def test_second_run_hits_the_cache(lt_server) -> None:  # noqa: F811
     assert warm == cold and cold
 
 
-def test_no_cache_asks_the_server(lt_server) -> None:  # noqa: F811
+def test_no_cache_asks_the_server(lt_server) -> None:
     check = GrammarCheck("en-US", use_cache=False)
     try:
         check.check(_doc("This sentence are wrong."))
@@ -115,7 +122,7 @@ def test_no_cache_asks_the_server(lt_server) -> None:  # noqa: F811
         check.close()
 
 
-def test_british_variant(lt_server) -> None:  # noqa: F811
+def test_british_variant(lt_server) -> None:
     text = "The colour of the programme changed."
     us = GrammarCheck("en-US")
     gb = GrammarCheck("en-GB")

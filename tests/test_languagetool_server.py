@@ -18,7 +18,7 @@ from auditor.models import Document
 from auditor.pipeline import segment_document
 
 try:  # tests/ is a rootdir folder, not a package, unless someone adds tests/__init__.py
-    from languagetool_support import lt_server, pid_alive, private_cache  # noqa: F401
+    from languagetool_support import lt_server, pid_alive, private_cache
 except ImportError:  # pragma: no cover
     from tests.languagetool_support import lt_server, pid_alive, private_cache  # noqa: F401
 
@@ -30,7 +30,7 @@ def _doc(text: str = BAD) -> Document:
     return segment_document(Document(path="t.txt", text=text))
 
 
-def test_check_reuses_the_running_server(lt_server, tmp_path: Path) -> None:  # noqa: F811
+def test_check_reuses_the_running_server(lt_server, tmp_path: Path) -> None:
     status = runner.invoke(app, ["languagetool", "status"])
     assert status.exit_code == 0 and str(lt_server.port) in status.output
     again = runner.invoke(app, ["languagetool", "start"])
@@ -44,7 +44,9 @@ def test_check_reuses_the_running_server(lt_server, tmp_path: Path) -> None:  # 
     assert server.is_healthy(lt_server.url)  # closing a run leaves the shared server alone
     story = tmp_path / "story.txt"
     story.write_text(BAD + "\n", encoding="utf-8")
-    result = runner.invoke(app, ["check", str(story), "--format", "json", "--languagetool-url", lt_server.url])
+    result = runner.invoke(
+        app, ["check", str(story), "--format", "json", "--languagetool-url", lt_server.url]
+    )
     assert result.exit_code == 0, result.output
     assert "languagetool/HE_VERB_AGR" in result.output
 
@@ -107,16 +109,22 @@ def test_ctrl_c_leaves_no_jvm(private_cache: Path, tmp_path: Path) -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+        # a shell that started us in the background may have left SIGINT ignored; Ctrl-C must reach the child
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     java = None
     deadline = time.monotonic() + 60
     while java is None and time.monotonic() < deadline:
-        out = subprocess.run(["ps", "-o", "pid=,ppid=,args=", "-e"], capture_output=True, text=True).stdout
+        out = subprocess.run(
+            ["ps", "-ww", "-o", "pid=,ppid=,args=", "-e"], capture_output=True, text=True
+        ).stdout
         for line in out.splitlines():
             pid, ppid, args = line.split(None, 2)
             if int(ppid) == process.pid and "org.languagetool.server.HTTPServer" in args:
                 java = int(pid)
         time.sleep(0.2)
+    if java is None:
+        process.kill()
     assert java is not None, "the run did not start its own server"
     process.send_signal(signal.SIGINT)
     process.wait(timeout=30)

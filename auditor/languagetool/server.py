@@ -120,6 +120,8 @@ def launch(
 ) -> tuple[subprocess.Popen[bytes], ServerInfo]:
     """Start a server on a free port and wait until it answers; never binds beyond 127.0.0.1."""
     home = home or install.languagetool_home()
+    if STOPPING.is_set():
+        raise AuditorError("interrupted")
     if not install.is_installed(home):
         raise AuditorError(
             f"LanguageTool {install.LANGUAGETOOL_VERSION} is not installed in {home}: {install.INSTALL_HINT}"
@@ -223,13 +225,15 @@ def _is_our_server(pid: int) -> bool:
 
 _TRACKED: dict[int, subprocess.Popen[bytes]] = {}
 _TRACK_LOCK = threading.Lock()
+#: Set once the process is being interrupted: no server may be (re)started after that.
+STOPPING = threading.Event()
 
 
 def _track(process: subprocess.Popen[bytes]) -> None:
     with _TRACK_LOCK:
         if not _TRACKED:
             atexit.register(stop_tracked)
-            _install_sigterm_handler()
+            _install_signal_handlers()
         _TRACKED[process.pid] = process
 
 
@@ -251,19 +255,26 @@ def stop_tracked() -> None:
         kill_group(process.pid, grace=2.0)
 
 
-def _install_sigterm_handler() -> None:
+def _install_signal_handlers() -> None:
+    """Ctrl-C and SIGTERM stop the run's servers at once (in-flight requests then fail fast)."""
     if threading.current_thread() is not threading.main_thread():
         return
-    previous = signal.getsignal(signal.SIGTERM)
 
-    def handler(signum: int, frame: object) -> None:
+    def on_sigint(signum: int, frame: object) -> None:
+        STOPPING.set()
         stop_tracked()
-        if callable(previous):
-            previous(signum, frame)
+        raise KeyboardInterrupt
+
+    def on_sigterm(signum: int, frame: object) -> None:
+        STOPPING.set()
+        stop_tracked()
         raise SystemExit(128 + signum)
 
     with contextlib.suppress(ValueError):
-        signal.signal(signal.SIGTERM, handler)
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            signal.signal(signal.SIGINT, on_sigint)
+        if signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, None):
+            signal.signal(signal.SIGTERM, on_sigterm)
 
 
 # --- the persistent server of `auditor languagetool start` -------------------------------------

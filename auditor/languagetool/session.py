@@ -8,6 +8,7 @@ import threading
 from auditor.errors import AuditorError
 from auditor.languagetool import install
 from auditor.languagetool.server import (
+    STOPPING,
     is_healthy,
     launch,
     running_server,
@@ -64,6 +65,8 @@ class ServerSession:
         another thread); False when the server is gone for good.
         """
         with self._lock:
+            if STOPPING.is_set():
+                return False
             if self.generation != seen_generation:
                 return True
             if is_healthy(self.url):
