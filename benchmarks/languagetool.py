@@ -67,7 +67,13 @@ def build_feeds(folder: Path, words: int) -> dict[str, tuple[Path, bool, list[st
     return {"DEMETR dev (--lines)": (demetr, True, sentences), "100k-word feed": (big, False, big_sentences)}
 
 
-def run_check(feed: Path, lines: bool, out: Path, stats: Path) -> tuple[float, int]:
+def server_cpu(pid: int | None) -> float:
+    """CPU seconds the server process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_check(feed: Path, lines: bool, out: Path, stats: Path) -> tuple[float, int, float]:
     command = [sys.executable, "-m", "auditor", "check", str(feed), "--format", "json", "-o", str(out)]
     if lines:
         command.append("--lines")
@@ -78,7 +84,7 @@ def run_check(feed: Path, lines: bool, out: Path, stats: Path) -> tuple[float, i
     wall = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"auditor check failed on {feed} (status {status})")
-    return wall, usage.ru_maxrss // 1024
+    return wall, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
 def server_peak_mb(pid: int | None) -> int:
@@ -91,16 +97,20 @@ def server_peak_mb(pid: int | None) -> int:
     return 0
 
 
-def naive(url: str, sentences: list[str], sample: int) -> tuple[float, int]:
-    """One request per sentence, sequential, no cache: words/s on an evenly spaced sample."""
+def naive(url: str, pid: int | None, sentences: list[str], sample: int) -> tuple[float, float, int]:
+    """One request per sentence, sequential, no cache: words per wall second and per CPU second
+    (client + server) on an evenly spaced sample."""
     step = max(1, len(sentences) // sample)
     chosen = [s for s in sentences[::step] if s.strip()][:sample]
     mapping = load_mapping()
     client = LanguageToolClient(url, "en-US", mapping.disabled_rules, mapping.disabled_categories)
-    start = time.perf_counter()
+    client.check("Warm the client.")
+    start, cpu, server_start = time.perf_counter(), time.process_time(), server_cpu(pid)
     for sentence in chosen:
         client.check(sentence)
-    return sum(word_count(s) for s in chosen) / (time.perf_counter() - start), len(chosen)
+    words = sum(word_count(s) for s in chosen)
+    used = time.process_time() - cpu + server_cpu(pid) - server_start
+    return words / (time.perf_counter() - start), words / used, len(chosen)
 
 
 def false_alarms(url: str) -> tuple[int, int, int]:
@@ -155,13 +165,16 @@ def main() -> None:
                 (folder / "cache" / "languagetool" / "results.sqlite3").unlink(missing_ok=True)
                 info = fresh_server()
                 stats = folder / "stats.json"
-                cold, cold_rss = run_check(feed, lines, folder / "cold.json", stats)
+                s0 = server_cpu(info.pid)
+                cold, cold_rss, cold_cpu = run_check(feed, lines, folder / "cold.json", stats)
+                s1 = server_cpu(info.pid)
                 lt = json.loads(stats.read_text())
-                warm, warm_rss = run_check(feed, lines, folder / "warm.json", stats)
+                warm, warm_rss, warm_cpu = run_check(feed, lines, folder / "warm.json", stats)
+                s2 = server_cpu(info.pid)
                 warm_stats = json.loads(stats.read_text())
                 server_mb = server_peak_mb(info.pid)
                 info = fresh_server()
-                naive_wps, sampled = naive(info.url, sentences, args.naive_sample)
+                naive_wps, naive_cpu_wps, sampled = naive(info.url, info.pid, sentences, args.naive_sample)
                 outside = max(0.0, cold - lt["languagetool_busy"]) / cold
                 rows.append(
                     {
@@ -170,6 +183,9 @@ def main() -> None:
                         "outside_share": outside, "requests": lt["requests"],
                         "warm_requests": warm_stats["requests"],
                         "auditor_mb": max(cold_rss, warm_rss), "server_mb": server_mb,
+                        "naive_cpu_wps": naive_cpu_wps, "cold_cpu_wps": words / (cold_cpu + s1 - s0),
+                        "warm_cpu_wps": words / (warm_cpu + s2 - s1), "cold_auditor_cpu": cold_cpu,
+                        "cold_server_cpu": s1 - s0, "outside_cpu_share": cold_cpu / (cold_cpu + s1 - s0),
                     }
                 )  # fmt: skip
                 print(json.dumps(rows[-1]), flush=True)
@@ -186,6 +202,17 @@ def main() -> None:
             f"| {r['warm_wps']:.0f} "
             f"| {r['cold_wps'] / r['naive_wps']:.1f}x | {r['warm_wps'] / r['cold_wps']:.1f}x "
             f"| {r['outside_share']:.0%} | {r['requests']} | {r['auditor_mb']} / {r['server_mb']} |"
+        )
+    print()
+    print("The same passes in words per CPU second (auditor + LanguageTool server; robust to other load):")
+    print()
+    print("| feed | (a) naive | (b) cold | (c) warm | b/a | c/b | auditor share of (b) CPU |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(
+            f"| {r['feed']} | {r['naive_cpu_wps']:.0f} | {r['cold_cpu_wps']:.0f} | {r['warm_cpu_wps']:.0f} "
+            f"| {r['cold_cpu_wps'] / r['naive_cpu_wps']:.1f}x | {r['warm_cpu_wps'] / r['cold_cpu_wps']:.1f}x "
+            f"| {r['outside_cpu_share']:.0%} |"
         )
     print()
     print(

@@ -16,9 +16,6 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-import language_tool_python
-from language_tool_python.exceptions import LanguageToolError
-
 from auditor.models import Sentence
 
 #: Characters LanguageTool would count as two UTF-16 units.
@@ -32,10 +29,14 @@ class ServerGone(Exception):
     """The server did not answer (connection refused, reset or timed out)."""
 
 
-class _TimedLanguageTool(language_tool_python.LanguageTool):
-    """language-tool-python's client with our per-request timeout."""
+def _language_tool_class() -> type:
+    """language-tool-python's client with our per-request timeout (imported on first need: ~1 s)."""
+    import language_tool_python
 
-    _TIMEOUT = REQUEST_TIMEOUT  # type: ignore[assignment]
+    class TimedLanguageTool(language_tool_python.LanguageTool):
+        _TIMEOUT = REQUEST_TIMEOUT  # type: ignore[assignment]
+
+    return TimedLanguageTool
 
 
 def bmp_only(text: str) -> str:
@@ -87,31 +88,47 @@ class BusyClock:
 
 
 class LanguageToolClient:
-    """Checks texts against one server URL with a fixed configuration."""
+    """Checks texts against one server URL with a fixed configuration.
+
+    The language-tool-python client is built on the first request, so a run served
+    entirely from the cache never imports it or talks to the server.
+    """
 
     def __init__(self, url: str, lang: str, disabled_rules: set[str], disabled_categories: set[str]) -> None:
         self.lang = lang
         self.disabled_rules = set(disabled_rules)
         self.disabled_categories = set(disabled_categories)
         self.clock = BusyClock()
-        self.connect(url)
+        self.url = url
+        self._tool: object | None = None
+        self._lock = threading.Lock()
 
     def connect(self, url: str) -> None:
         """(Re)bind to the server at ``url``."""
+        from language_tool_python.exceptions import LanguageToolError
+
         try:
-            tool = _TimedLanguageTool(language=self.lang, remote_server=url)
+            tool = _language_tool_class()(language=self.lang, remote_server=url)
         except (LanguageToolError, ValueError, OSError) as error:
             raise ServerGone(str(error)) from error
-        self.url = url
         tool.disabled_rules = set(self.disabled_rules)
         tool.disabled_categories = set(self.disabled_categories)
+        self.url = url
         self._tool = tool
+
+    def _bound(self) -> Any:
+        with self._lock:
+            if self._tool is None:
+                self.connect(self.url)
+            return self._tool
 
     def check(self, text: str) -> list[dict[str, Any]]:
         """Raw matches for ``text`` with offsets as Python indices into ``text``."""
         if not text.strip():
             return []
-        tool = self._tool
+        from language_tool_python.exceptions import LanguageToolError
+
+        tool = self._bound()
         try:
             with self.clock:
                 matches = tool.check(bmp_only(text))

@@ -17,8 +17,6 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from wordfreq import zipf_frequency
-
 from auditor.resources import rules_dir
 
 #: A suggestion this frequent (Zipf scale) one edit away marks a real misspelling ...
@@ -110,6 +108,8 @@ class NameFilter:
             return True
         if not sentence_initial and len(bare) < MID_SENTENCE_MIN_LENGTH:
             return True
+        from wordfreq import zipf_frequency  # ~0.4 s to import; most runs never get here
+
         bar = COMMON_ZIPF if sentence_initial else MID_SENTENCE_ZIPF
         folded = bare.casefold()
         for suggestion in suggestions[:5]:

@@ -41,7 +41,7 @@ class ServerSession:
                 )
             self.version = server_version(self.url)
             return
-        running = running_server()
+        running = running_server()  # recorded with its (pinned) version: no request needed
         if running is not None:
             self.url, self.version, self.reused = running.url, running.version, True
             return
