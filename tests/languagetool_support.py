@@ -28,7 +28,10 @@ def lt_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[server.Serve
     home = require_languagetool()
     saved = {key: os.environ.get(key) for key in ("AUDITOR_CACHE_DIR", "AUDITOR_LANGUAGETOOL_HOME")}
     os.environ["AUDITOR_LANGUAGETOOL_HOME"] = str(home)
-    os.environ["AUDITOR_CACHE_DIR"] = str(tmp_path_factory.mktemp("lt-cache"))
+    # one fixed folder: every test module that imports this fixture finds the same server there
+    cache = tmp_path_factory.getbasetemp() / "lt-cache"
+    cache.mkdir(exist_ok=True)
+    os.environ["AUDITOR_CACHE_DIR"] = str(cache)
     info, _ = server.start_persistent()
     yield info
     server.stop_persistent()

@@ -98,8 +98,7 @@ class NameFilter:
         if not bare[:1].isupper():
             return False
         if (
-            (bare.isupper()
-            and len(bare) > 1)
+            (bare.isupper() and len(bare) > 1)
             or any(c.isupper() for c in bare[1:])
             or any(c.isdigit() for c in bare)
         ):

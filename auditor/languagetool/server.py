@@ -106,19 +106,28 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
-def _command(home: Path, port: int) -> list[str]:
+def _command(home: Path, port: int, tuned: bool = True) -> list[str]:
     java = install.java_executable()
     classpath = str(install.lib_dir(home) / "*")
-    return [
-        java, *JVM_OPTIONS, "-cp", classpath, "org.languagetool.server.HTTPServer",
-        "--port", str(port), "--config", str(config_file(home)),
-    ]  # fmt: skip
+    command = [
+        java,
+        *JVM_OPTIONS,
+        "-cp",
+        classpath,
+        "org.languagetool.server.HTTPServer",
+        "--port",
+        str(port),
+    ]
+    return [*command, "--config", str(config_file(home))] if tuned else command
 
 
 def launch(
-    *, detached: bool, home: Path | None = None, attempts: int = 3
+    *, detached: bool, home: Path | None = None, attempts: int = 3, tuned: bool = True
 ) -> tuple[subprocess.Popen[bytes], ServerInfo]:
-    """Start a server on a free port and wait until it answers; never binds beyond 127.0.0.1."""
+    """Start a server on a free port and wait until it answers; never binds beyond 127.0.0.1.
+
+    ``tuned=False`` starts LanguageTool with its default settings (the benchmark's baseline).
+    """
     home = home or install.languagetool_home()
     if STOPPING.is_set():
         raise AuditorError("interrupted")
@@ -133,7 +142,7 @@ def launch(
         with open(log, "wb") as out:
             tie = not detached and threading.current_thread() is threading.main_thread()
             process = subprocess.Popen(
-                _command(home, port),
+                _command(home, port, tuned),
                 stdin=subprocess.DEVNULL,
                 stdout=out,
                 stderr=subprocess.STDOUT,
