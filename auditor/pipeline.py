@@ -66,6 +66,10 @@ def audit_document(document: Document, checks: Sequence[Check], scoring: Scoring
     """Run every check on one document and score its sentences and the whole."""
     if not document.sentences:
         segment_document(document)
+    for check in checks:  # slow checks (LanguageTool) start now and overlap with the rest
+        prefetch = getattr(check, "prefetch", None)
+        if callable(prefetch):
+            prefetch(document)
     raw: list[Finding] = []
     for check in checks:
         for finding in check.check(document):

@@ -9,10 +9,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from auditor.checks.grammar import GrammarCheck
 from auditor.cli import app
+from auditor.errors import AuditorError
 from auditor.languagetool import server
 from auditor.models import Document
 from auditor.pipeline import segment_document
@@ -76,6 +78,11 @@ def test_killed_server_is_restarted_and_run_server_stopped(private_cache: Path) 
         assert {"go", "was"} <= {BAD[f.start : f.end] for f in findings}
         second_pid = check.session.owned_pid
         assert second_pid not in (None, first_pid)
+        # a second death in the same run is not papered over: one clear error, no partial result
+        os.killpg(second_pid, signal.SIGKILL)
+        time.sleep(0.2)
+        with pytest.raises(AuditorError, match="stopped answering"):
+            check.check(_doc("She have left. " + BAD))
     finally:
         check.close()
     assert not pid_alive(second_pid) and not pid_alive(first_pid)

@@ -12,7 +12,7 @@ import json
 import os
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from auditor.errors import AuditorError
@@ -60,6 +60,8 @@ class GrammarCheck:
             self.session.close()
             raise
         self._pool = ThreadPoolExecutor(max_workers=REQUEST_WORKERS, thread_name_prefix="languagetool")
+        #: chunk requests in flight per document (``id(document)``), from ``prefetch``
+        self._pending: dict[int, tuple[list[tuple[int, int]], list[Future[list[dict[str, Any]]]]]] = {}
         self._connect_lock = threading.Lock()
 
     # -- requests -----------------------------------------------------------------------------
@@ -106,14 +108,21 @@ class GrammarCheck:
 
     # -- the Check protocol ------------------------------------------------------------------------
 
+    def prefetch(self, document: Document) -> None:
+        """Send ``document``'s chunks now, so LanguageTool works while the other checks run."""
+        if id(document) in self._pending:
+            return
+        text = document.text
+        spans = list(chunk_spans(text, document.sentences))
+        futures = [self._pool.submit(self._check_text, text[start:end]) for start, end in spans]
+        self._pending[id(document)] = (spans, futures)
+
     def check(self, document: Document) -> list[Finding]:
         """Findings for ``document`` with exact offsets into its text."""
         text = document.text
-        spans = list(chunk_spans(text, document.sentences))
-        if len(spans) == 1:
-            results = [self._check_text(text)]
-        else:
-            results = list(self._pool.map(lambda span: self._check_text(text[span[0] : span[1]]), spans))
+        self.prefetch(document)
+        spans, futures = self._pending.pop(id(document))
+        results = [future.result() for future in futures]
         counts = self.names.capitalised_counts(text)
         findings: list[Finding] = []
         for (start, _), matches in zip(spans, results, strict=True):
