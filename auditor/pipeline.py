@@ -52,12 +52,16 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
         if extra:
             merged[key] = Finding(**{**kept.__dict__, "suggestions": kept.suggestions + extra})
     result: list[Finding] = []
-    by_dimension: dict[str, list[Finding]] = {}
+    # kept findings by (dimension, 256-character block): overlap tests stay local on long documents
+    blocks: dict[tuple[str, int], list[Finding]] = {}
     for finding in merged.values():  # insertion order: earlier checks first
-        peers = by_dimension.setdefault(finding.category.split("/")[0], [])
+        dimension = finding.category.split("/")[0]
+        keys = [(dimension, b) for b in range(finding.start // 256, finding.end // 256 + 1)]
+        peers = (p for key in keys for p in blocks.get(key, ()))
         if any(p.origin != finding.origin and _overlap(p, finding) for p in peers):
             continue
-        peers.append(finding)
+        for key in keys:
+            blocks.setdefault(key, []).append(finding)
         result.append(finding)
     return sorted(result, key=lambda f: (f.start, f.end, f.rule))
 

@@ -14,7 +14,8 @@ from auditor.languagetool.cache import ResultCache, cache_key
 from auditor.languagetool.client import bmp_only, chunk_spans
 from auditor.languagetool.mapping import load_mapping
 from auditor.languagetool.names import NameFilter, edit_distance_at_most_one
-from auditor.models import Severity
+from auditor.models import Finding, Severity
+from auditor.pipeline import merge_findings
 from auditor.segment import segment
 
 
@@ -105,3 +106,27 @@ def test_cache_is_keyed_and_safe_under_threads(tmp_path: Path) -> None:
     assert cache.get("missing") is None
     cache.close()
     other.close()
+
+
+def test_merge_keeps_our_finding_and_all_suggestions_for_the_same_span() -> None:
+    ours = Finding("space-before-punctuation", "fluency/punctuation", Severity.MINOR, 10, 12, "ours", (".",))
+    same = Finding(
+        "languagetool/A",
+        "fluency/punctuation",
+        Severity.MINOR,
+        10,
+        12,
+        "lt",
+        (".", ";"),
+        origin="languagetool",
+    )
+    overlapping = Finding(
+        "languagetool/B", "fluency/grammar", Severity.MINOR, 20, 25, "lt", ("x",), origin="languagetool"
+    )
+    word = Finding("doubled-word", "fluency/grammar", Severity.MINOR, 18, 22, "ours", ("",))
+    elsewhere = Finding(
+        "languagetool/C", "fluency/grammar", Severity.MAJOR, 600, 604, "lt", ("y",), origin="languagetool"
+    )
+    merged = merge_findings([ours, word, same, overlapping, elsewhere])
+    assert [f.rule for f in merged] == ["space-before-punctuation", "doubled-word", "languagetool/C"]
+    assert merged[0].message == "ours" and merged[0].suggestions == (".", ";")
