@@ -15,7 +15,11 @@ $(STAMP): pyproject.toml $(SOURCES)
 	$(PY) -m pip install --quiet '.[test]'
 	@touch $@
 
-setup: $(STAMP)
+# LanguageTool (pinned in auditor/languagetool/install.py) from Maven Central into the user cache.
+languagetool: $(STAMP)
+	$(VENV)/bin/auditor languagetool fetch
+
+setup: $(STAMP) languagetool
 
 demo: setup
 	$(VENV)/bin/auditor check seeds/ --format html --output reports/

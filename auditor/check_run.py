@@ -8,9 +8,10 @@ to every result before it is reported, scored for gates or counted.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -18,11 +19,12 @@ from typing import Any
 from auditor.baseline import Baseline
 from auditor.bilingual.enrich import enrich_stream
 from auditor.bilingual.metrics import CorpusAccumulator
-from auditor.checks import CheckOptions, build_checks
+from auditor.checks import CheckOptions, build_checks, close_checks
 from auditor.config import Config
 from auditor.errors import AuditorError
 from auditor.finding_policy import FindingPolicy, apply_policy
 from auditor.gates import Gates
+from auditor.models import Document
 from auditor.output import OutputSet
 from auditor.parallel import audit_parallel, warm_up
 from auditor.pipeline import audit_stream
@@ -56,6 +58,8 @@ class RunSettings:
     use_baseline: bool = True
     inputs: InputOptions | None = None
     score_with_reference: bool = False
+    languagetool_url: str | None = None
+    use_cache: bool = True
 
     def input_options(self) -> InputOptions:
         """How to read the inputs (formats, source and reference files)."""
@@ -90,6 +94,8 @@ class RunSettings:
             "source_lang": self.config.source_lang,
             "readability": self.config.readability,
             "packs": self.config.packs,
+            "languagetool_url": self.languagetool_url,
+            "cache": self.use_cache,
         }
         known = {f.name for f in fields(CheckOptions)}
         unknown = [k for k, v in wanted.items() if v is not None and k not in known]
@@ -117,21 +123,49 @@ def audit_results(
     """Audit every document and apply the finding policy, in input order.
 
     With ``corpus``, results also get their source/reference fields and metrics, and the
-    corpus metrics are accumulated there.
+    corpus metrics are accumulated there. Checks (and the run's LanguageTool server) are
+    released when the stream ends or is abandoned.
     """
     options = settings.check_options()
     scoring = settings.scoring()
     policy = settings.policy()
     documents = open_documents(files, settings.input_options())
     if settings.jobs > 1:
-        results = audit_parallel(documents, options, scoring, policy, jobs=settings.jobs)
+        results = _audit_in_workers(documents, options, scoring, policy, settings.jobs)
     else:
-        checks = build_checks(options)
-        warm_up(options)
-        results = (apply_policy(r, policy, scoring) for r in audit_stream(documents, checks, scoring))
+        results = _audit_here(documents, options, scoring, policy)
     if corpus is None:
         return results
     return enrich_stream(results, corpus, settings.score_with_reference)
+
+
+def _audit_here(
+    documents: Iterable[Document], options: CheckOptions, scoring: ScoringModel, policy: FindingPolicy
+) -> Iterator[DocumentResult]:
+    checks = build_checks(options)
+    try:
+        warm_up(options)
+        for result in audit_stream(documents, checks, scoring):
+            yield apply_policy(result, policy, scoring)
+    finally:
+        close_checks(checks)
+
+
+def _audit_in_workers(
+    documents: Iterable[Document], options: CheckOptions, scoring: ScoringModel, policy: FindingPolicy, jobs: int
+) -> Iterator[DocumentResult]:
+    """Worker processes share one LanguageTool server, started here unless a URL was given."""
+    session = None
+    if options.grammar and not options.languagetool_url:
+        from auditor.languagetool.session import ServerSession
+
+        session = ServerSession(os.environ.get("LANGUAGETOOL_URL") or None)
+        options = replace(options, languagetool_url=session.url)
+    try:
+        yield from audit_parallel(documents, options, scoring, policy, jobs=jobs)
+    finally:
+        if session is not None:
+            session.close()
 
 
 def write_stream_report(

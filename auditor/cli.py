@@ -17,6 +17,7 @@ from auditor.commands import fix as fix_command
 from auditor.commands.baseline import baseline_app
 from auditor.commands.bilingual_inputs import HELP, bilingual_inputs, score_with_reference
 from auditor.commands.compare import compare_command
+from auditor.commands.languagetool import languagetool_app
 from auditor.commands.rules import register_rules_commands, validate_rule_options
 from auditor.config import load_config
 from auditor.errors import AuditorError
@@ -46,6 +47,7 @@ fix_command.register(app)
 register_rules_commands(rules_app)
 app.add_typer(baseline_app, name="baseline")
 app.command("compare")(compare_command)
+app.add_typer(languagetool_app, name="languagetool")
 
 
 class OutputFormat(str, Enum):
@@ -168,6 +170,17 @@ def check(
         Optional[str],
         typer.Option("--score-with", help=HELP["score_with"]),
     ] = None,
+    languagetool_url: Annotated[
+        Optional[str],
+        typer.Option(
+            "--languagetool-url",
+            envvar="LANGUAGETOOL_URL",
+            help="Use this running LanguageTool server (e.g. http://127.0.0.1:8081), not a managed one.",
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Ask LanguageTool afresh; neither read nor write the cache.")
+    ] = False,
 ) -> None:
     """Audit documents and report every finding with its reason, fix and score.
 
@@ -198,6 +211,8 @@ def check(
             lines=lines,
             inputs=inputs,
             score_with_reference=score_with_reference(score_with),
+            languagetool_url=languagetool_url,
+            use_cache=not no_cache,
         )
         validate_rule_options(settings.check_options())
         files = expand_paths(paths)

@@ -26,9 +26,21 @@ def _valid(document: Document, finding: Finding) -> bool:
     return 0 <= finding.start <= finding.end <= len(document.text)
 
 
+def _overlap(a: Finding, b: Finding) -> bool:
+    if a.start == a.end or b.start == b.end:
+        return a.start == b.start
+    return a.start < b.end and b.start < a.end
+
+
 def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
-    """Drop exact duplicates; where two checks flag the same span in the same category,
-    keep the first (more specific, our own checks run first) and add the other's suggestions."""
+    """One finding per problem when several checks see it.
+
+    Same span and same MQM dimension: keep the first (our own checks run first and
+    their messages are the more specific) and add every distinct suggestion of the
+    others. Overlapping spans in the same dimension from different origins (e.g. our
+    doubled-word and LanguageTool's word-repeat rule): keep the first only, as the
+    other's suggestions replace a different span.
+    """
     merged: dict[tuple[int, int, str], Finding] = {}
     for finding in findings:
         key = (finding.start, finding.end, finding.category.split("/")[0])
@@ -39,13 +51,29 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
         extra = tuple(s for s in finding.suggestions if s not in kept.suggestions)
         if extra:
             merged[key] = Finding(**{**kept.__dict__, "suggestions": kept.suggestions + extra})
-    return sorted(merged.values(), key=lambda f: (f.start, f.end, f.rule))
+    result: list[Finding] = []
+    # kept findings by (dimension, 256-character block): overlap tests stay local on long documents
+    blocks: dict[tuple[str, int], list[Finding]] = {}
+    for finding in merged.values():  # insertion order: earlier checks first
+        dimension = finding.category.split("/")[0]
+        keys = [(dimension, b) for b in range(finding.start // 256, finding.end // 256 + 1)]
+        peers = (p for key in keys for p in blocks.get(key, ()))
+        if any(p.origin != finding.origin and _overlap(p, finding) for p in peers):
+            continue
+        for key in keys:
+            blocks.setdefault(key, []).append(finding)
+        result.append(finding)
+    return sorted(result, key=lambda f: (f.start, f.end, f.rule))
 
 
 def audit_document(document: Document, checks: Sequence[Check], scoring: ScoringModel) -> DocumentResult:
     """Run every check on one document and score its sentences and the whole."""
     if not document.sentences:
         segment_document(document)
+    for check in checks:  # slow checks (LanguageTool) start now and overlap with the rest
+        prefetch = getattr(check, "prefetch", None)
+        if callable(prefetch):
+            prefetch(document)
     raw: list[Finding] = []
     for check in checks:
         for finding in check.check(document):

@@ -205,7 +205,8 @@ def _is_boundary(text: str, punct_start: int, punct: str, after: int) -> bool:
         return False  # `"Why?" he asked.`, `... and so on`
     if punct != ".":
         return True
-    before = _WORD_BEFORE.search(text, 0, punct_start)
+    # look back a bounded window: searching from 0 made segmentation quadratic (70 s on 100k words)
+    before = _WORD_BEFORE.search(text, max(0, punct_start - 200), punct_start)
     if not before:
         return True
     token = before.group(1)

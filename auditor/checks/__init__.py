@@ -31,6 +31,8 @@ class CheckOptions:
     source_lang: str | None = None
     readability: ReadabilityLimits | None = None
     packs: tuple[str, ...] = ()  # rule packs switched on by name (--pack); 'all' for every pack
+    languagetool_url: str | None = None
+    cache: bool = True
 
 
 def build_checks(options: CheckOptions) -> list[Check]:
@@ -48,4 +50,16 @@ def build_checks(options: CheckOptions) -> list[Check]:
     checks += [TokenisedCheck(), WordOrderCheck(), PronounCaseCheck(), MissingVerbCheck(), ArticleCheck(),
                SpellingCheck()]
     checks.extend(source_checks(options.source_lang))  # no-ops on documents without a source
+    if options.grammar:
+        from auditor.checks.grammar import GrammarCheck
+
+        checks.append(GrammarCheck(options.lang, url=options.languagetool_url, use_cache=options.cache))
     return checks
+
+
+def close_checks(checks: list[Check]) -> None:
+    """Release what checks hold (the run's LanguageTool server); safe to call twice."""
+    for check in checks:
+        close = getattr(check, "close", None)
+        if callable(close):
+            close()

@@ -1,0 +1,162 @@
+"""Grammar, spelling and style findings from a real LanguageTool server.
+
+One request per document, or per bounded chunk of a long one (never per
+sentence); chunks of a document go out concurrently; results are cached on disk.
+If the server dies mid-run it is restarted once and the document retried; if
+that fails the run stops with an :class:`AuditorError` (exit 2, no report).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from auditor.errors import AuditorError
+from auditor.languagetool.cache import ResultCache, cache_key
+from auditor.languagetool.client import LanguageToolClient, ServerGone, chunk_spans
+from auditor.languagetool.mapping import Mapping, load_mapping
+from auditor.languagetool.names import NameFilter
+from auditor.languagetool.session import ServerSession
+from auditor.models import Document, Finding
+
+SUPPORTED_LANGS = ("en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA")
+#: Concurrent requests per run; the server runs ``maxCheckThreads`` checks at once.
+REQUEST_WORKERS = 4
+#: Set to a file path to get the run's LanguageTool timings as JSON (used by the benchmark).
+STATS_ENV = "AUDITOR_LT_STATS"
+
+
+class GrammarCheck:
+    """LanguageTool as a :class:`~auditor.checks.base.Check`."""
+
+    name = "grammar"
+
+    def __init__(
+        self,
+        lang: str = "en-US",
+        url: str | None = None,
+        use_cache: bool = True,
+        mapping: Mapping | None = None,
+        names: NameFilter | None = None,
+    ) -> None:
+        if lang not in SUPPORTED_LANGS:
+            raise AuditorError(f"--lang {lang}: LanguageTool grammar supports {', '.join(SUPPORTED_LANGS)}")
+        self.lang = lang
+        self.mapping = mapping or load_mapping()
+        self.names = names or NameFilter()
+        self.started = time.perf_counter()
+        self.session = ServerSession(url or os.environ.get("LANGUAGETOOL_URL") or None)
+        self.server_start = time.perf_counter() - self.started
+        try:
+            self.client = LanguageToolClient(
+                self.session.url, lang, self.mapping.disabled_rules, self.mapping.disabled_categories
+            )
+            self.cache = ResultCache() if use_cache else None
+        except BaseException:
+            self.session.close()
+            raise
+        self._pool = ThreadPoolExecutor(max_workers=REQUEST_WORKERS, thread_name_prefix="languagetool")
+        #: chunk requests in flight per document (``id(document)``), from ``prefetch``
+        self._pending: dict[int, tuple[list[tuple[int, int]], list[Future[list[dict[str, Any]]]]]] = {}
+        self._connect_lock = threading.Lock()
+
+    # -- requests -----------------------------------------------------------------------------
+
+    def _key(self, text: str) -> str:
+        return cache_key(
+            self.session.version,
+            self.lang,
+            self.mapping.disabled_rules,
+            self.mapping.disabled_categories,
+            text,
+        )
+
+    def _check_text(self, text: str) -> list[dict[str, Any]]:
+        key = self._key(text) if self.cache else ""
+        if self.cache:
+            cached = self.cache.get(key)
+            if cached is not None:
+                return cached
+        generation = self.session.generation
+        try:
+            matches = self.client.check(text)
+        except ServerGone as error:
+            if not self.session.recover(generation):
+                raise AuditorError(
+                    f"LanguageTool server at {self.session.url} stopped answering: {error}"
+                ) from None
+            self._reconnect()
+            try:
+                matches = self.client.check(text)
+            except ServerGone as again:
+                raise AuditorError(f"LanguageTool server failed again after a restart: {again}") from None
+        if self.cache:
+            self.cache.put(key, matches)
+        return matches
+
+    def _reconnect(self) -> None:
+        with self._connect_lock:
+            if self.client.url != self.session.url:
+                try:
+                    self.client.connect(self.session.url)
+                except ServerGone as error:
+                    raise AuditorError(f"LanguageTool server unusable after a restart: {error}") from None
+
+    # -- the Check protocol ------------------------------------------------------------------------
+
+    def prefetch(self, document: Document) -> None:
+        """Send ``document``'s chunks now, so LanguageTool works while the other checks run."""
+        if id(document) in self._pending:
+            return
+        text = document.text
+        spans = list(chunk_spans(text, document.sentences))
+        futures = [self._pool.submit(self._check_text, text[start:end]) for start, end in spans]
+        self._pending[id(document)] = (spans, futures)
+
+    def check(self, document: Document) -> list[Finding]:
+        """Findings for ``document`` with exact offsets into its text."""
+        text = document.text
+        self.prefetch(document)
+        spans, futures = self._pending.pop(id(document))
+        results = [future.result() for future in futures]
+        counts = self.names.capitalised_counts(text)
+        findings: list[Finding] = []
+        for (start, _), matches in zip(spans, results, strict=True):
+            for match in matches:
+                offset = start + match["offset"]
+                if match["category"] == "TYPOS" and self.names.is_name(
+                    text[offset : offset + match["length"]],
+                    match["replacements"],
+                    counts,
+                    self.names.starts_sentence(text, offset),
+                ):
+                    continue
+                findings.append(self.mapping.finding(match, offset, text))
+        return findings
+
+    def stats(self) -> dict[str, float | int]:
+        """Timings of this run's LanguageTool use."""
+        return {
+            "wall": time.perf_counter() - self.started,
+            "server_start": self.server_start,
+            "languagetool_busy": self.client.clock.busy,
+            "requests": self.client.clock.requests,
+            "cache_hits": self.cache.hits if self.cache else 0,
+            "cache_misses": self.cache.misses if self.cache else 0,
+            "restarts": self.session.restarts,
+        }
+
+    def close(self) -> None:
+        """Stop the run's server (if it started one) and release the cache."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        target = os.environ.get(STATS_ENV)
+        if target:
+            with open(target, "w", encoding="utf-8") as out:
+                json.dump(self.stats(), out)
+        if self.cache:
+            self.cache.close()
+        self.session.close()
