@@ -206,6 +206,10 @@ def load_pack(path: Path, shared_sets: WordSets | None = None) -> Pack:
     return Pack(pack_id, head["description"].strip(), enabled, source_lang, str(path), rules)
 
 
+#: Top-level files of ``rules/`` that are data, not rule packs.
+NOT_PACKS = ("sets.yaml", "languagetool.yaml")
+
+
 def load_shared_sets(root: Path) -> WordSets:
     """The word sets of ``root/sets.yaml`` (shared by every pack under ``root``); empty if there is none."""
     shared_file = root / "sets.yaml"
@@ -222,11 +226,12 @@ def load_shared_sets(root: Path) -> WordSets:
 def load_packs(directory: Path | None = None) -> tuple[Pack, ...]:
     """Every ``*.yaml`` pack under ``directory`` (default: the installed rules), validated together.
 
-    ``sets.yaml`` at the top of the directory holds word sets shared by all packs.
+    ``sets.yaml`` at the top of the directory holds word sets shared by all packs;
+    ``languagetool.yaml`` beside it is the LanguageTool mapping, not a pack.
     """
     root = directory or rules_dir()
     shared = load_shared_sets(root)
-    files = sorted(p for p in root.rglob("*.yaml") if p != root / "sets.yaml")
+    files = sorted(p for p in root.rglob("*.yaml") if p not in {root / name for name in NOT_PACKS})
     packs = tuple(load_pack(p, shared) for p in files)
     _check_unique(packs)
     return packs
