@@ -49,4 +49,5 @@ class ScoringModel:
     def score(self, findings: Iterable[Finding], words: int) -> float:
         """Score of a span of ``words`` words with these findings (100 = no problem found)."""
         penalty = self.penalty(findings)
-        return round(100.0 * math.exp(-penalty / max(words, self.min_words)), 3)
+        # Not rounded: rounding would tie heavily damaged sentences that differ by a finding.
+        return 100.0 * math.exp(-penalty / max(words, self.min_words))
