@@ -18,6 +18,9 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # script or module
+from benchmarks.demetr_data import demetr_dir
+
 LANGS = {
     "chinese_simple": "zh",
     "japanese": "ja",
@@ -93,7 +96,7 @@ def evaluate(path: Path, workdir: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*")
-    parser.add_argument("--data", default="/work/shared/eval/demetr-dev")
+    parser.add_argument("--data", default=str(demetr_dir()))
     args = parser.parse_args()
     data = Path(args.data)
     names = args.names or sorted(p.stem for p in data.glob("*.json"))

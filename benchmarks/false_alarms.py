@@ -21,6 +21,9 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # script or module
+from benchmarks.demetr_data import demetr_dir
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -31,7 +34,7 @@ from auditor.rule_catalogue import all_rules  # noqa: E402
 from auditor.scoring import ScoringModel  # noqa: E402
 from auditor.segment import segment_lines  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent.parent / "shared" / "eval" / "demetr-dev"
+DEFAULT_DATA = demetr_dir()
 TARGET_PER_1000 = 5.0
 
 

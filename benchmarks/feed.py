@@ -34,9 +34,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # script or module
+from benchmarks.demetr_data import demetr_dir
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_716b39ef12bcdcab.txt"
-DEMETR = "/work/shared/eval/demetr-dev/*.json"
+DEMETR = str(demetr_dir() / "*.json")
 
 
 def load_material() -> tuple[list[str], list[str]]:

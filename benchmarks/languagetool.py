@@ -28,6 +28,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # script or module
+from benchmarks.demetr_data import demetr_dir
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -38,9 +41,7 @@ from auditor.languagetool.names import NameFilter  # noqa: E402
 from auditor.segment import segment  # noqa: E402
 from auditor.text_utils import word_count  # noqa: E402
 
-DEMETR = Path(os.environ.get("DEMETR_DIR", ROOT.parent / "shared" / "eval" / "demetr-dev"))
-if not DEMETR.is_dir():
-    DEMETR = Path("/work/shared/eval/demetr-dev")
+DEMETR = demetr_dir()
 SEED = ROOT / "seeds" / "000_716b39ef12bcdcab.txt"
 
 

@@ -24,6 +24,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # script or module
+from benchmarks.demetr_data import demetr_dir
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -35,14 +38,7 @@ from auditor.checks.untranslated import UntranslatedCheck  # noqa: E402
 from auditor.models import Document, Finding  # noqa: E402
 from auditor.pipeline import segment_document  # noqa: E402
 
-DEFAULT_DATA = next(
-    (
-        p / "shared" / "eval" / "demetr-dev"
-        for p in ROOT.parents
-        if (p / "shared" / "eval" / "demetr-dev").is_dir()
-    ),
-    ROOT.parent / "shared" / "eval" / "demetr-dev",
-)
+DEFAULT_DATA = demetr_dir()
 SENTENCE_CHECKS = (AttributionCheck(), RepetitionCheck(), UntranslatedCheck())
 
 

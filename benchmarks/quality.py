@@ -35,18 +35,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # script or module
+from benchmarks.demetr_data import demetr_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-def _default_data() -> Path:
-    """``$AUDITOR_DEMETR``, else ``../shared/eval/demetr-dev`` beside the checkout (or one level up)."""
-    import os
-
-    if os.environ.get("AUDITOR_DEMETR"):
-        return Path(os.environ["AUDITOR_DEMETR"])
-    candidates = [base / "shared" / "eval" / "demetr-dev" for base in (ROOT.parent, ROOT.parent.parent)]
-    return next((c for c in candidates if c.is_dir()), candidates[0])
-
-
-DEFAULT_DATA = _default_data()
+DEFAULT_DATA = demetr_dir()
 DEFAULT_JSON = ROOT / "benchmarks" / "results" / "quality.json"
 HUMAN = "base_id35_reference"
 MODES = ("target", "source", "reference", "languagetool", "chrf")
