@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from auditor.bilingual.align import sentence_sources
-from auditor.models import Document
+from auditor.models import Document, Finding
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -68,3 +68,28 @@ def quote(text: str, limit: int = 80) -> str:
     """Source evidence for a message, shortened to ``limit`` characters."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class SourcePairCheck:
+    """Base of the source-aware checks: ``check_pair`` runs on every aligned (target, source) pair.
+
+    Documents without a source are skipped; ``lang`` is the source language
+    (``--source-lang``, the file's header, or a guess from the script).
+    """
+
+    name = "source"
+
+    def __init__(self, source_lang: str | None = None) -> None:
+        self.source_lang = source_lang
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        """Findings for every aligned pair of the document."""
+        if document.source is None:
+            return
+        lang = source_language(document, self.source_lang)
+        for pair in pairs(document):
+            yield from self.check_pair(document, pair, lang)
+
+    def check_pair(self, document: Document, pair: Pair, lang: str | None) -> Iterator[Finding]:
+        """Findings for one pair; each check implements this."""
+        raise NotImplementedError

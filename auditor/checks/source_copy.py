@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from auditor.checks.source_common import Pair, pairs, quote, source_language
+from auditor.checks.source_common import Pair, SourcePairCheck, quote
 from auditor.checks.source_length import expected_ratio
 from auditor.models import Document, Finding, Severity
 from auditor.text_utils import word_count
@@ -43,23 +43,12 @@ def _zipf(word: str, lang: str) -> float:
         return -1.0
 
 
-class SourceCopyCheck:
+class SourceCopyCheck(SourcePairCheck):
     """Targets that are empty, cut short, or still (partly) in the source language."""
 
     name = "source-copy"
 
-    def __init__(self, source_lang: str | None = None) -> None:
-        self.source_lang = source_lang
-
-    def check(self, document: Document) -> Iterator[Finding]:
-        """Look at each aligned pair."""
-        if document.source is None:
-            return
-        lang = source_language(document, self.source_lang)
-        for pair in pairs(document):
-            yield from self._pair(document, pair, lang)
-
-    def _pair(self, document: Document, pair: Pair, lang: str | None) -> Iterator[Finding]:
+    def check_pair(self, document: Document, pair: Pair, lang: str | None) -> Iterator[Finding]:
         target = document.text[pair.start : pair.end]
         source = pair.source
         evidence = quote(source)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.source_common import pairs, quote, source_language
+from auditor.checks.source_common import Pair, SourcePairCheck, quote
 from auditor.models import Document, Finding, Severity
 
 #: English characters per source character, by source language (medians of professional
@@ -43,40 +43,33 @@ def expected_ratio(lang: str | None) -> float:
     return EXPECTED_RATIO.get(lang or "", 1.0)
 
 
-class SourceLengthCheck:
+class SourceLengthCheck(SourcePairCheck):
     """Segments whose length is far from what their source predicts."""
 
     name = "source-length"
 
-    def __init__(self, source_lang: str | None = None) -> None:
-        self.source_lang = source_lang
-
-    def check(self, document: Document) -> Iterator[Finding]:
-        """Compare each aligned pair's length ratio with the language pair's norm."""
-        if document.source is None:
-            return
-        lang = source_language(document, self.source_lang)
+    def check_pair(self, document: Document, pair: Pair, lang: str | None) -> Iterator[Finding]:
+        """Compare the pair's length ratio with the language pair's norm."""
         expected = expected_ratio(lang)
-        for pair in pairs(document):
-            source = pair.source.strip()
-            target = document.text[pair.start : pair.end].strip()
-            if len(source) * expected < MIN_SOURCE or not target:
-                continue
-            ratio = len(target) / len(source)
-            if expected / BAND <= ratio <= expected * BAND:
-                continue
-            short = ratio < expected
-            yield Finding(
-                rule="source-length-ratio",
-                category="accuracy/omission" if short else "accuracy/addition",
-                severity=Severity.MAJOR,
-                start=pair.start,
-                end=pair.end,
-                message=(
-                    f"the translation is {len(target)} characters for a {len(source)}-character source "
-                    f"(ratio {ratio:.2f}, expected about {expected:.2f} for {lang or 'this language'}); "
-                    f"{'content was probably dropped' if short else 'content was probably added'} "
-                    f"(source: {quote(source)})"
-                ),
-                origin=self.name,
-            )
+        source = pair.source.strip()
+        target = document.text[pair.start : pair.end].strip()
+        if len(source) * expected < MIN_SOURCE or not target:
+            return
+        ratio = len(target) / len(source)
+        if expected / BAND <= ratio <= expected * BAND:
+            return
+        short = ratio < expected
+        yield Finding(
+            rule="source-length-ratio",
+            category="accuracy/omission" if short else "accuracy/addition",
+            severity=Severity.MAJOR,
+            start=pair.start,
+            end=pair.end,
+            message=(
+                f"the translation is {len(target)} characters for a {len(source)}-character source "
+                f"(ratio {ratio:.2f}, expected about {expected:.2f} for {lang or 'this language'}); "
+                f"{'content was probably dropped' if short else 'content was probably added'} "
+                f"(source: {quote(source)})"
+            ),
+            origin=self.name,
+        )

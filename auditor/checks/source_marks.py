@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditor.checks.source_common import pairs, quote
+from auditor.checks.source_common import Pair, SourcePairCheck, quote
 from auditor.models import Document, Finding, Severity
 
 _SOURCE_BRACKETS = (("(", ")"), ("（", "）"), ("[", "]"), ("【", "】"), ("［", "］"))
@@ -40,45 +40,42 @@ def _bracket_pairs(text: str, kinds: tuple[tuple[str, str], ...]) -> int:
     return sum(min(text.count(o), text.count(c)) for o, c in kinds)
 
 
-class SourceMarksCheck:
+class SourceMarksCheck(SourcePairCheck):
     """Bracketed asides that were dropped or invented in translation."""
 
     name = "source-marks"
 
-    def check(self, document: Document) -> Iterator[Finding]:
-        """Compare bracket pairs of each aligned segment."""
-        if document.source is None:
+    def check_pair(self, document: Document, pair: Pair, lang: str | None) -> Iterator[Finding]:
+        """Compare the bracket pairs and quotations of one aligned segment."""
+        if not pair.segment:
             return
-        for pair in pairs(document):
-            if not pair.segment:
-                continue
-            target = document.text[pair.start : pair.end]
-            in_source = _bracket_pairs(pair.source, _SOURCE_BRACKETS)
-            in_target = _bracket_pairs(target, _TARGET_BRACKETS)
-            if not _quote_pairs(target, _TARGET_QUOTES) and _quote_pairs(pair.source, _SOURCE_QUOTES):
-                yield Finding(
-                    rule="source-quotes-dropped",
-                    category="fluency/punctuation",
-                    severity=Severity.MINOR,
-                    start=pair.start,
-                    end=pair.end,
-                    message=(
-                        f"the source quotes words the translation does not mark as a quotation "
-                        f"(source: {quote(pair.source)}); readers can no longer tell who said what"
-                    ),
-                    origin=self.name,
-                )
-            if in_source == in_target:
-                continue
+        target = document.text[pair.start : pair.end]
+        in_source = _bracket_pairs(pair.source, _SOURCE_BRACKETS)
+        in_target = _bracket_pairs(target, _TARGET_BRACKETS)
+        if not _quote_pairs(target, _TARGET_QUOTES) and _quote_pairs(pair.source, _SOURCE_QUOTES):
             yield Finding(
-                rule="source-bracket-count",
+                rule="source-quotes-dropped",
                 category="fluency/punctuation",
                 severity=Severity.MINOR,
                 start=pair.start,
                 end=pair.end,
                 message=(
-                    f"the source has {in_source} bracketed aside(s), the translation {in_target} "
-                    f"(source: {quote(pair.source)}); an aside was probably dropped or merged"
+                    f"the source quotes words the translation does not mark as a quotation "
+                    f"(source: {quote(pair.source)}); readers can no longer tell who said what"
                 ),
                 origin=self.name,
             )
+        if in_source == in_target:
+            return
+        yield Finding(
+            rule="source-bracket-count",
+            category="fluency/punctuation",
+            severity=Severity.MINOR,
+            start=pair.start,
+            end=pair.end,
+            message=(
+                f"the source has {in_source} bracketed aside(s), the translation {in_target} "
+                f"(source: {quote(pair.source)}); an aside was probably dropped or merged"
+            ),
+            origin=self.name,
+        )

@@ -21,7 +21,7 @@ from auditor.bilingual.numbers import (
     supported,
     target_mentions,
 )
-from auditor.checks.source_common import pairs, quote, source_language
+from auditor.checks.source_common import Pair, SourcePairCheck, quote
 from auditor.models import Document, Finding, Severity
 
 #: Source languages whose number words auditor reads well enough to check spelled-out figures.
@@ -43,87 +43,80 @@ def _best_value(mention: Mention) -> float:
     )
 
 
-class SourceNumbersCheck:
+class SourceNumbersCheck(SourcePairCheck):
     """Numbers changed, added or dropped between source and target."""
 
     name = "source-numbers"
 
-    def __init__(self, source_lang: str | None = None) -> None:
-        self.source_lang = source_lang
-
-    def check(self, document: Document) -> Iterator[Finding]:
-        """Compare the figures of each aligned source/target pair."""
-        if document.source is None:
-            return
-        lang = source_language(document, self.source_lang)
-        for pair in pairs(document):
-            target_text = document.text[pair.start : pair.end]
-            sources = source_mentions(pair.source, lang)
-            targets = target_mentions(target_text)
-            source_pool = {key(v) for m in sources for v in m.values}
-            target_pool = {key(v) for m in targets for v in m.values}
-            extra = [m for m in targets if m.firm and not supported(m, source_pool, [])]
-            if sources and (lang in ("zh", "ja") or lang in WORD_LANGUAGES):
-                # figures spelled out: "seven years" for "sieben Jahre" / "七年"
-                extra += [
-                    m
-                    for m in targets
-                    if not m.firm
-                    and m.text.lower() in COUNTING_WORDS
-                    and m.text.lower() not in pair.source.lower()
-                    and not supported(m, source_pool, [])
-                ]
-                extra.sort(key=lambda m: m.start)
-            missing = [m for m in sources if m.firm and not supported(m, target_pool, targets)]
-            evidence = quote(pair.source)
-            missing_text = ", ".join(m.text for m in missing)
-            for mention in extra:
-                same = [m for m in missing if m.text == mention.text]
-                if same:
-                    message = (
-                        f"{mention.text!r} is copied digit for digit from the source, but the source "
-                        f"({lang or 'its language'}) means {english(_best_value(same[0]))} by it and English "
-                        f"readers take {mention.text!r} as {english(min(mention.values))} "
-                        f"(source: {evidence}); write the figure the English way"
-                    )
-                elif missing:
-                    message = (
-                        f"number {mention.text!r} is not in the source, which has {missing_text} here "
-                        f"(source: {evidence}); a changed figure misreports the story"
-                    )
-                else:
-                    message = (
-                        f"number {mention.text!r} does not appear in the source (source: {evidence}); "
-                        "a figure the source does not give misreports the story"
-                    )
-                suggestions = (
-                    (english(_best_value(missing[0])),) if len(missing) == 1 and len(extra) == 1 else ()
+    def check_pair(self, document: Document, pair: Pair, lang: str | None) -> Iterator[Finding]:
+        """Compare the figures of one aligned source/target pair."""
+        target_text = document.text[pair.start : pair.end]
+        sources = source_mentions(pair.source, lang)
+        targets = target_mentions(target_text)
+        source_pool = {key(v) for m in sources for v in m.values}
+        target_pool = {key(v) for m in targets for v in m.values}
+        extra = [m for m in targets if m.firm and not supported(m, source_pool, [])]
+        if sources and (lang in ("zh", "ja") or lang in WORD_LANGUAGES):
+            # figures spelled out: "seven years" for "sieben Jahre" / "七年"
+            extra += [
+                m
+                for m in targets
+                if not m.firm
+                and m.text.lower() in COUNTING_WORDS
+                and m.text.lower() not in pair.source.lower()
+                and not supported(m, source_pool, [])
+            ]
+            extra.sort(key=lambda m: m.start)
+        missing = [m for m in sources if m.firm and not supported(m, target_pool, targets)]
+        evidence = quote(pair.source)
+        missing_text = ", ".join(m.text for m in missing)
+        for mention in extra:
+            same = [m for m in missing if m.text == mention.text]
+            if same:
+                message = (
+                    f"{mention.text!r} is copied digit for digit from the source, but the source "
+                    f"({lang or 'its language'}) means {english(_best_value(same[0]))} by it and English "
+                    f"readers take {mention.text!r} as {english(min(mention.values))} "
+                    f"(source: {evidence}); write the figure the English way"
                 )
-                yield Finding(
-                    rule="source-number-changed",
-                    category="accuracy/number",
-                    severity=Severity.CRITICAL,
-                    start=pair.start + mention.start,
-                    end=pair.start + mention.end,
-                    message=message,
-                    suggestions=suggestions,
-                    origin=self.name,
+            elif missing:
+                message = (
+                    f"number {mention.text!r} is not in the source, which has {missing_text} here "
+                    f"(source: {evidence}); a changed figure misreports the story"
                 )
-            yield from self._codes(pair.start, target_text, pair.source, evidence)
-            if missing and not extra:
-                shown = ", ".join(f"{m.text} (= {english(_best_value(m))})" for m in missing)
-                yield Finding(
-                    rule="source-number-missing",
-                    category="accuracy/omission",
-                    severity=Severity.MAJOR,
-                    start=pair.start,
-                    end=pair.end,
-                    message=(
-                        f"the source gives {shown} but the translation has no such figure "
-                        f"(source: {evidence}); a dropped figure loses information"
-                    ),
-                    origin=self.name,
+            else:
+                message = (
+                    f"number {mention.text!r} does not appear in the source (source: {evidence}); "
+                    "a figure the source does not give misreports the story"
                 )
+            suggestions = (
+                (english(_best_value(missing[0])),) if len(missing) == 1 and len(extra) == 1 else ()
+            )
+            yield Finding(
+                rule="source-number-changed",
+                category="accuracy/number",
+                severity=Severity.CRITICAL,
+                start=pair.start + mention.start,
+                end=pair.start + mention.end,
+                message=message,
+                suggestions=suggestions,
+                origin=self.name,
+            )
+        yield from self._codes(pair.start, target_text, pair.source, evidence)
+        if missing and not extra:
+            shown = ", ".join(f"{m.text} (= {english(_best_value(m))})" for m in missing)
+            yield Finding(
+                rule="source-number-missing",
+                category="accuracy/omission",
+                severity=Severity.MAJOR,
+                start=pair.start,
+                end=pair.end,
+                message=(
+                    f"the source gives {shown} but the translation has no such figure "
+                    f"(source: {evidence}); a dropped figure loses information"
+                ),
+                origin=self.name,
+            )
 
     def _codes(self, offset: int, target: str, source: str, evidence: str) -> Iterator[Finding]:
         """Codes whose number changed: "F-43" where the source has "F-35"."""

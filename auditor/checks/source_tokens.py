@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from auditor.bilingual.names import romanize, same_name
-from auditor.checks.source_common import pairs, quote, source_language
+from auditor.checks.source_common import Pair, SourcePairCheck, quote
 from auditor.models import Document, Finding, Severity
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'“”「」（）()]+", re.I)
@@ -77,49 +77,42 @@ def _present(token: str, target: str) -> bool:
     return len(token) >= 6 and re.search(rf"\b{re.escape(stem)}", lowered) is not None
 
 
-class SourceTokensCheck:
+class SourceTokensCheck(SourcePairCheck):
     """URLs, e-mail addresses, hashtags and Latin-script names dropped from the target."""
 
     name = "source-tokens"
 
-    def __init__(self, source_lang: str | None = None) -> None:
-        self.source_lang = source_lang
-
-    def check(self, document: Document) -> Iterator[Finding]:
+    def check_pair(self, document: Document, pair: Pair, lang: str | None) -> Iterator[Finding]:
         """Look for each verbatim token of the source in its target."""
-        if document.source is None:
-            return
-        lang = source_language(document, self.source_lang)
-        for pair in pairs(document):
-            target = document.text[pair.start : pair.end]
-            yield from self._foreign_names(pair.start, target, pair.source, lang)
-            for kind, token in self._tokens(pair.source, lang):
-                exact = kind in ("URL", "e-mail address", "hashtag")
-                found = (
-                    token.rstrip(".,;:!?)").casefold() in target.casefold()
-                    if exact
-                    else _present(token, target)
-                )
-                if found:
-                    continue
-                is_name = kind == "name"
-                yield Finding(
-                    rule="source-name-missing" if is_name else "source-token-missing",
-                    category="accuracy/omission",
-                    severity=Severity.MAJOR,
-                    start=pair.start,
-                    end=pair.end,
-                    message=(
-                        f"the source has the {kind} {token!r} but the translation does not "
-                        f"(source: {quote(pair.source)}); "
-                        + (
-                            "a dropped or replaced name changes who or what the story is about"
-                            if is_name
-                            else f"a {kind} must be carried over unchanged"
-                        )
-                    ),
-                    origin=self.name,
-                )
+        target = document.text[pair.start : pair.end]
+        yield from self._foreign_names(pair.start, target, pair.source, lang)
+        for kind, token in self._tokens(pair.source, lang):
+            exact = kind in ("URL", "e-mail address", "hashtag")
+            found = (
+                token.rstrip(".,;:!?)").casefold() in target.casefold()
+                if exact
+                else _present(token, target)
+            )
+            if found:
+                continue
+            is_name = kind == "name"
+            yield Finding(
+                rule="source-name-missing" if is_name else "source-token-missing",
+                category="accuracy/omission",
+                severity=Severity.MAJOR,
+                start=pair.start,
+                end=pair.end,
+                message=(
+                    f"the source has the {kind} {token!r} but the translation does not "
+                    f"(source: {quote(pair.source)}); "
+                    + (
+                        "a dropped or replaced name changes who or what the story is about"
+                        if is_name
+                        else f"a {kind} must be carried over unchanged"
+                    )
+                ),
+                origin=self.name,
+            )
 
     def _foreign_names(
         self, pair_start: int, target: str, source: str, lang: str | None
