@@ -11,6 +11,16 @@ A Python check describes its rules once, at import time of its module::
 
 ``auditor rules list`` and ``auditor rules show`` read the catalogue; YAML rules
 are added from the rule packs, so they never need registering.
+
+Rules of the source-aware checks (``source-*``) fire only on a document with a
+source. Their examples are source/target pairs written ``"SOURCE ||| TARGET"``
+(see :data:`SOURCE_SEPARATOR`), and ``example_lang`` gives the source's language;
+the tests run each pair as a one-segment bilingual document (``--lines`` with a
+``--source``), so these examples are as real as the others.
+
+LanguageTool findings carry ids ``languagetool/<LanguageTool rule id>``; they are
+not registered one by one, but :func:`find_rule` explains any such id from
+``rules/languagetool.yaml`` (see :func:`languagetool_rule`).
 """
 
 from __future__ import annotations
@@ -35,11 +45,26 @@ class RuleInfo:
     enabled: str = "default"  # default | source-lang:<xx,yy> | on-request
     safe: bool = False
     message: str = ""  # the explanation a finding gives, where it is fixed text or a template
+    example_lang: str | None = None  # source language of "SOURCE ||| TARGET" examples (source rules)
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
             raise ValueError(f"rule {self.id}: unknown category {self.category!r}")
         Severity(self.severity)
+
+
+#: Between the source and the target of a source rule's example.
+SOURCE_SEPARATOR = " ||| "
+#: The prefix of every LanguageTool finding's rule id.
+LANGUAGETOOL_PREFIX = "languagetool/"
+
+
+def split_example(text: str) -> tuple[str | None, str]:
+    """(source, target) of an example; the source is None for a monolingual one."""
+    if SOURCE_SEPARATOR in text:
+        source, target = text.split(SOURCE_SEPARATOR, 1)
+        return source, target
+    return None, text
 
 
 _REGISTRY: dict[str, RuleInfo] = {}
@@ -56,7 +81,8 @@ def register(*rules: RuleInfo) -> None:
 
 def register_check_rules(*check_classes: type) -> None:
     """Register the rules a check class describes in its ``rules`` mapping
-    (rule id -> description, category, severity, examples: {bad, good}, optional safe)."""
+    (rule id -> description, category, severity, examples: {bad, good, optional source_lang},
+    optional safe)."""
     for check_class in check_classes:
         for rule_id, info in check_class.rules.items():
             examples = info.get("examples", {})
@@ -70,6 +96,7 @@ def register_check_rules(*check_classes: type) -> None:
                     tuple(examples.get("bad", ())),
                     tuple(examples.get("good", ())),
                     safe=bool(info.get("safe", False)),
+                    example_lang=examples.get("source_lang"),
                 )
             )
 
@@ -108,11 +135,54 @@ def pack_rules() -> list[RuleInfo]:
     return infos
 
 
+def languagetool_rule(rule_id: str = "") -> RuleInfo:
+    """What a ``languagetool/<LT rule id>`` finding is: a LanguageTool rule, placed in our categories by
+    ``rules/languagetool.yaml`` (a per-rule entry there, else its LanguageTool category's, else the
+    default). Without ``rule_id``: the generic entry that ``auditor rules list`` shows."""
+    from auditor.languagetool.mapping import load_mapping
+
+    mapping = load_mapping()
+    lt_id = rule_id.removeprefix(LANGUAGETOOL_PREFIX) or "<LanguageTool rule id>"
+    target = mapping.rules.get(lt_id)
+    if target is not None:
+        where = "its own entry under 'rules' in rules/languagetool.yaml"
+    else:
+        target = mapping.default
+        where = (
+            "the entry for its LanguageTool category under 'categories' in rules/languagetool.yaml, "
+            f"or where that category is not listed the file's default ({target.category}, "
+            f"{target.severity.value}), shown here"
+        )
+    description = (
+        f"A finding of LanguageTool's rule {lt_id} (LanguageTool checks grammar, spelling and style; "
+        "its own message explains each finding). Category and severity come from " + where + "."
+    )
+    if lt_id in mapping.disabled_rules:
+        description += " This rule is switched off in rules/languagetool.yaml (disabled_rules)."
+    return RuleInfo(
+        id=f"{LANGUAGETOOL_PREFIX}{lt_id}",
+        description=description,
+        category=target.category,
+        severity=target.severity.value,
+        source="languagetool",
+        enabled="default (not with --no-grammar)",
+    )
+
+
+def languagetool_rules() -> list[RuleInfo]:
+    """The generic LanguageTool entry, then one per rule that rules/languagetool.yaml maps itself."""
+    from auditor.languagetool.mapping import load_mapping
+
+    return [languagetool_rule()] + [languagetool_rule(lt_id) for lt_id in sorted(load_mapping().rules)]
+
+
 def all_rules() -> list[RuleInfo]:
-    """Every rule: built-in checks first, then the packs in file order."""
-    return builtin_rules() + pack_rules()
+    """Every rule: built-in checks first, then LanguageTool's, then the packs in file order."""
+    return builtin_rules() + languagetool_rules() + pack_rules()
 
 
 def find_rule(rule_id: str) -> RuleInfo | None:
-    """The rule with this id, or None."""
+    """The rule with this id, or None; any ``languagetool/<id>`` is explained from the LanguageTool mapping."""
+    if rule_id.startswith(LANGUAGETOOL_PREFIX) and len(rule_id) > len(LANGUAGETOOL_PREFIX):
+        return languagetool_rule(rule_id)
     return next((r for r in all_rules() if r.id == rule_id), None)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import ClassVar
 
 from auditor.lexicon import CONJUNCTIONS, DETERMINERS, FINITE_AUXILIARIES, PREPOSITIONS
 from auditor.models import Document, Finding, Severity
@@ -61,6 +62,32 @@ class ArticleCheck:
     """Flags ``a`` before a vowel sound and ``an`` before a consonant sound."""
 
     name = "articles"
+
+    rules: ClassVar[dict[str, dict]] = {
+        "article-agreement": {
+            "description": "“a” before a vowel sound or “an” before a consonant sound (“a apple”, “an week”); "
+            "English chooses the article by the next word's first sound (CMU pronouncing dictionary), "
+            "so “an hour” and “a university” are right. Capitalised words and acronyms are left alone.",
+            "category": "fluency/grammar",
+            "severity": "minor",
+            "safe": True,
+            "examples": {
+                "bad": ["It was a apple.", "It took an week."],
+                "good": ["It was an apple.", "It took an hour.", "She went to a university."],
+            },
+        },
+        "article-before-plural": {
+            "description": "“a” or “an” before a plural noun that ends its phrase (“a pets of”): the article "
+            "marks one thing, so a word is missing or out of order. A plural used as a modifier "
+            "(“a sports car”) is fine.",
+            "category": "fluency/grammar",
+            "severity": "minor",
+            "examples": {
+                "bad": ["He found a pets of the family."],
+                "good": ["He found a pet of the family.", "He bought a sports car."],
+            },
+        },
+    }
 
     def check(self, document: Document) -> Iterator[Finding]:
         """Findings over the whole text."""

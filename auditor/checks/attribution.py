@@ -75,6 +75,7 @@ class AttributionCheck:
             "description": "A capitalised speech verb inside a name after a role noun: the verb was moved.",
             "category": "fluency/word-order",
             "severity": "major",
+            "safe": True,
             "examples": {
                 "bad": ["At least 85 civilians were killed, UN spokesman Stephane Said Dujarric today."],
                 "good": [

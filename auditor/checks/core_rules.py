@@ -1,4 +1,5 @@
-"""Catalogue entries for the rules of the core checks (punctuation, quotes, readability).
+"""Catalogue entries for the rules of the core checks (punctuation, quotes, readability), and the
+registration of every check class that describes its rules in a ``rules`` mapping.
 
 Kept beside the checks so that ``auditor rules list`` can describe them; the
 examples are real inputs that the tests run through the checks.
@@ -6,10 +7,21 @@ examples are real inputs that the tests run through the checks.
 
 from __future__ import annotations
 
+from auditor.checks.articles import ArticleCheck
 from auditor.checks.attribution import AttributionCheck
 from auditor.checks.consistency import ConsistencyCheck
+from auditor.checks.fragment import MissingVerbCheck
+from auditor.checks.pronoun_case import PronounCaseCheck
 from auditor.checks.repetition import RepetitionCheck
+from auditor.checks.source_copy import SourceCopyCheck
+from auditor.checks.source_length import SourceLengthCheck
+from auditor.checks.source_marks import SourceMarksCheck
+from auditor.checks.source_numbers import SourceNumbersCheck
+from auditor.checks.source_tokens import SourceTokensCheck
+from auditor.checks.spelling import SpellingCheck
+from auditor.checks.tokenised import TokenisedCheck
 from auditor.checks.untranslated import UntranslatedCheck
+from auditor.checks.word_order import WordOrderCheck
 from auditor.rule_catalogue import RuleInfo, register, register_check_rules
 
 _P, _Q, _R = "check:punctuation", "check:quotes", "check:readability"
@@ -72,6 +84,7 @@ register(
         _P,
         ("the convoy arrived at noon.",),
         ("The convoy arrived at noon.",),
+        safe=True,
     ),
     RuleInfo(
         "missing-final-punctuation",
@@ -90,6 +103,7 @@ register(
         _Q,
         ("“What are your issues here? “A soldier tells him.",),
         ("“What are your issues here?” A soldier tells him.",),
+        safe=True,
     ),
     RuleInfo(
         "reversed-quote",
@@ -99,6 +113,7 @@ register(
         _Q,
         ("He said ”no“ twice.",),
         ("He said “no” twice.",),
+        safe=True,
     ),
     RuleInfo(
         "unclosed-quote",
@@ -127,6 +142,7 @@ register(
         _Q,
         ("“It is over,”he said.",),
         ("“It is over,” he said.",),
+        safe=True,
     ),
     RuleInfo(
         "nested-double-quote",
@@ -145,6 +161,7 @@ register(
         _Q,
         ('“Yes,” he said. "No," she said.',),
         ("“Yes,” he said. “No,” she said.",),
+        safe=True,
     ),
     RuleInfo(
         "unbalanced-straight-quote",
@@ -176,3 +193,9 @@ register(
 )
 
 register_check_rules(AttributionCheck, RepetitionCheck, UntranslatedCheck, ConsistencyCheck)
+register_check_rules(
+    TokenisedCheck, WordOrderCheck, PronounCaseCheck, MissingVerbCheck, ArticleCheck, SpellingCheck
+)
+register_check_rules(  # source-aware: their examples are "SOURCE ||| TARGET" pairs
+    SourceCopyCheck, SourceNumbersCheck, SourceTokensCheck, SourceLengthCheck, SourceMarksCheck
+)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import pairwise
+from typing import ClassVar
 
 from auditor.lexicon import DETERMINERS, NEGATED_AUXILIARIES, PREPOSITIONS, tokens
 from auditor.models import Document, Finding, Severity
@@ -24,6 +25,20 @@ class MissingVerbCheck:
     """Flags an auxiliary, modal or subject pronoun with no verb after it."""
 
     name = "missing-verb"
+
+    rules: ClassVar[dict[str, dict]] = {
+        "missing-verb": {
+            "description": "In a statement, a negated auxiliary, modal or subject pronoun directly before a "
+            "determiner or preposition (“I don't if you”, “the ministry would the plan”): the main verb "
+            "was lost in translation. Questions (“Could the…?”) are left alone.",
+            "category": "accuracy/omission",
+            "severity": "major",
+            "examples": {
+                "bad": ["I don't if you realize it.", "The ministry would the plan."],
+                "good": ["I don't know if you realize it.", "Could the ministry approve the plan?"],
+            },
+        },
+    }
 
     def check(self, document: Document) -> Iterator[Finding]:
         """Findings for statements (sentences not ending in a question mark)."""

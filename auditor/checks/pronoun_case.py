@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import ClassVar
 
 from auditor.checks.word_order import past_form
 from auditor.lexicon import (
@@ -97,6 +98,49 @@ class PronounCaseCheck:
     """Flags pronouns whose form contradicts their role in the sentence."""
 
     name = "pronoun-case"
+
+    rules: ClassVar[dict[str, dict]] = {
+        "object-pronoun-as-subject": {
+            "description": "An object or reflexive pronoun (me, him, them, itself) as the subject of a verb "
+            "(“Me don't know”, “because him has”): a subject takes the subject form (I, he, they).",
+            "category": "fluency/grammar",
+            "severity": "major",
+            "examples": {
+                "bad": ["Me don't know the answer.", "Itself also said no."],
+                "good": ["I don't know the answer.", "They gave them money."],
+            },
+        },
+        "possessive-as-subject": {
+            "description": "A possessive (his, my, their) as the subject of a past-tense verb (“His helped”): "
+            "the subject form (he, I, they) was meant.",
+            "category": "fluency/grammar",
+            "severity": "major",
+            "examples": {"bad": ["His helped the family."], "good": ["He helped the family."]},
+        },
+        "pronoun-for-possessive": {
+            "description": "A subject, object or reflexive pronoun where a possessive must stand before a noun "
+            "(“they effectiveness”, “to him suspension”, “herself image”).",
+            "category": "fluency/grammar",
+            "severity": "major",
+            "examples": {
+                "bad": ["They effectiveness is doubtful."],
+                "good": ["Their effectiveness is doubtful.", "Many of them foreigners arrived."],
+            },
+        },
+        "subject-pronoun-after-preposition": {
+            "description": "A subject pronoun right after a preposition (“with they”, “of he”): "
+            "after a preposition English uses the object form (them, him).",
+            "category": "fluency/grammar",
+            "severity": "major",
+            "examples": {"bad": ["He spoke with they yesterday."], "good": ["He spoke with them yesterday."]},
+        },
+        "lowercase-i": {
+            "description": "The pronoun I written as a lower-case “i” (a list label “(i)” is left alone).",
+            "category": "fluency/grammar",
+            "severity": "minor",
+            "examples": {"bad": ["Then i said no."], "good": ["Then I said no.", "See point (i) below."]},
+        },
+    }
 
     def check(self, document: Document) -> Iterator[Finding]:
         """Findings sentence by sentence."""

@@ -78,6 +78,7 @@ class RepetitionCheck:
             "description": "A phrase of two or more words written twice in a row.",
             "category": "fluency/grammar",
             "severity": "minor",
+            "safe": True,
             "examples": {
                 "bad": ["Clashes broke out in the city in the city on Monday."],
                 "good": ["Clashes broke out in the city on Monday.", "He ate food food."],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import ClassVar
 
 from auditor.checks.source_common import Pair, SourcePairCheck, quote
 from auditor.checks.source_length import expected_ratio
@@ -47,6 +48,66 @@ class SourceCopyCheck(SourcePairCheck):
     """Targets that are empty, cut short, or still (partly) in the source language."""
 
     name = "source-copy"
+
+    rules: ClassVar[dict[str, dict]] = {
+        "source-empty-target": {
+            "description": "The translation has no letters or digits although its source has text: "
+            "nothing was translated.",
+            "category": "accuracy/omission",
+            "severity": "critical",
+            "examples": {
+                "source_lang": "de",
+                "bad": ["Der Bürgermeister trat zurück. ||| ."],
+                "good": ["Der Bürgermeister trat zurück. ||| The mayor resigned."],
+            },
+        },
+        "source-untranslated": {
+            "description": "The translation is a copy of its (non-English) source: it was never translated.",
+            "category": "accuracy/untranslated",
+            "severity": "critical",
+            "examples": {
+                "source_lang": "de",
+                "bad": ["Der Bürgermeister trat heute zurück. ||| Der Bürgermeister trat heute zurück."],
+                "good": ["Der Bürgermeister trat heute zurück. ||| The mayor resigned today."],
+            },
+        },
+        "source-untranslated-fragment": {
+            "description": "CJK, Devanagari, Cyrillic or Hangul text copied from the source into the English, "
+            "which English readers cannot read.",
+            "category": "accuracy/untranslated",
+            "severity": "major",
+            "examples": {
+                "source_lang": "zh",
+                "bad": ["新冠病毒传播。 ||| The 新冠 virus spread."],
+                "good": ["新冠病毒传播。 ||| The coronavirus spread."],
+            },
+        },
+        "source-untranslated-word": {
+            "description": "A word of a Latin-script source left in the English (“kurzfristigen gains”): "
+            "English (wordfreq) does not know it and the source language uses it commonly; capitalised "
+            "words count only for German nouns.",
+            "category": "accuracy/untranslated",
+            "severity": "major",
+            "examples": {
+                "source_lang": "de",
+                "bad": ["Die kurzfristigen Gewinne waren hoch. ||| The kurzfristigen gains were high."],
+                "good": ["Die kurzfristigen Gewinne waren hoch. ||| The short-term gains were high."],
+            },
+        },
+        "source-truncated-target": {
+            "description": "The translation of a complete source sentence stops short without closing "
+            "punctuation and far shorter than expected: its end was probably cut off.",
+            "category": "accuracy/omission",
+            "severity": "major",
+            "examples": {
+                "source_lang": "de",
+                "bad": ["Der Bürgermeister der Stadt ist heute Morgen überraschend zurückgetreten. "
+                        "||| The mayor of the city"],
+                "good": ["Der Bürgermeister der Stadt ist heute Morgen überraschend zurückgetreten. "
+                         "||| The mayor of the city resigned unexpectedly this morning."],
+            },
+        },
+    }
 
     def check_pair(self, document: Document, pair: Pair, lang: str | None) -> Iterator[Finding]:
         target = document.text[pair.start : pair.end]

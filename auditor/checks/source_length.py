@@ -9,6 +9,7 @@ ratio to mean something.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from auditor.checks.source_common import Pair, SourcePairCheck, quote
 from auditor.models import Document, Finding, Severity
@@ -47,6 +48,24 @@ class SourceLengthCheck(SourcePairCheck):
     """Segments whose length is far from what their source predicts."""
 
     name = "source-length"
+
+    rules: ClassVar[dict[str, dict]] = {
+        "source-length-ratio": {
+            "description": "A segment whose length is more than 2.5 times off the expected target/source "
+            "ratio for the language pair: content was probably dropped (accuracy/omission, as here) or, "
+            "for a far longer translation, added (accuracy/addition).",
+            "category": "accuracy/omission",
+            "severity": "major",
+            "examples": {
+                "source_lang": "de",
+                "bad": ["Die zwei Oppositionsfraktionen warfen dem Kabinett vor, die Kontrolle der Unterkünfte "
+                        "zu vernachlässigen. ||| They accused it."],
+                "good": ["Die zwei Oppositionsfraktionen warfen dem Kabinett vor, die Kontrolle der Unterkünfte "
+                         "zu vernachlässigen. ||| The two opposition groups accused the cabinet of neglecting "
+                         "to inspect the shelters."],
+            },
+        },
+    }
 
     def check_pair(self, document: Document, pair: Pair, lang: str | None) -> Iterator[Finding]:
         """Compare the pair's length ratio with the language pair's norm."""

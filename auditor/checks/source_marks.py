@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import ClassVar
 
 from auditor.checks.source_common import Pair, SourcePairCheck, quote
 from auditor.models import Document, Finding, Severity
@@ -44,6 +45,33 @@ class SourceMarksCheck(SourcePairCheck):
     """Bracketed asides that were dropped or invented in translation."""
 
     name = "source-marks"
+
+    rules: ClassVar[dict[str, dict]] = {
+        "source-bracket-count": {
+            "description": "The segment has a different number of bracketed asides than its source: "
+            "an aside was probably dropped or merged.",
+            "category": "fluency/punctuation",
+            "severity": "minor",
+            "examples": {
+                "source_lang": "de",
+                "bad": ["Ministerpräsident Markus Söder (CSU) und sein Kabinett. "
+                        "||| Prime Minister Markus Söder and his cabinet."],
+                "good": ["Ministerpräsident Markus Söder (CSU) und sein Kabinett. "
+                         "||| Prime Minister Markus Söder (CSU) and his cabinet."],
+            },
+        },
+        "source-quotes-dropped": {
+            "description": "The source quotes words that the translation does not mark as a quotation: "
+            "readers can no longer tell who said what.",
+            "category": "fluency/punctuation",
+            "severity": "minor",
+            "examples": {
+                "source_lang": "de",
+                "bad": ["Er sagte: „Wir bleiben hier.“ ||| He said we would stay here."],
+                "good": ["Er sagte: „Wir bleiben hier.“ ||| He said: “We are staying here.”"],
+            },
+        },
+    }
 
     def check_pair(self, document: Document, pair: Pair, lang: str | None) -> Iterator[Finding]:
         """Compare the bracket pairs and quotations of one aligned segment."""

@@ -10,6 +10,7 @@ because they are too ambiguous to accuse ("一" is also part of many Chinese wor
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from auditor.bilingual.numbers import (
     _SOURCE_WORDS,
@@ -47,6 +48,43 @@ class SourceNumbersCheck(SourcePairCheck):
     """Numbers changed, added or dropped between source and target."""
 
     name = "source-numbers"
+
+    rules: ClassVar[dict[str, dict]] = {
+        "source-number-changed": {
+            "description": "A figure in the translation that the source does not give (digits, and "
+            "spelled-out counts like “four” where auditor reads the source language's number words), "
+            "or one copied digit for digit whose meaning differs (“700.000” from a Dutch source).",
+            "category": "accuracy/number",
+            "severity": "critical",
+            "examples": {
+                "source_lang": "de",
+                "bad": ["Es geschah vor drei Jahren. ||| It happened four years ago."],
+                "good": ["Es geschah vor drei Jahren. ||| It happened three years ago."],
+            },
+        },
+        "source-code-changed": {
+            "description": "A code whose number changed in translation (F-35 → F-43, A4 → A3): "
+            "a changed code names a different thing.",
+            "category": "accuracy/number",
+            "severity": "critical",
+            "examples": {
+                "source_lang": "de",
+                "bad": ["Der Kampfjet F-35 landete. ||| The F-43 fighter landed."],
+                "good": ["Der Kampfjet F-35 landete. ||| The F-35 fighter landed."],
+            },
+        },
+        "source-number-missing": {
+            "description": "A figure of the source with no counterpart in the translation: "
+            "a dropped figure loses information.",
+            "category": "accuracy/omission",
+            "severity": "major",
+            "examples": {
+                "source_lang": "de",
+                "bad": ["Der Bürgermeister trat nach 12 Jahren zurück. ||| The mayor resigned."],
+                "good": ["Der Bürgermeister trat nach 12 Jahren zurück. ||| The mayor resigned after 12 years."],
+            },
+        },
+    }
 
     def check_pair(self, document: Document, pair: Pair, lang: str | None) -> Iterator[Finding]:
         """Compare the figures of one aligned source/target pair."""

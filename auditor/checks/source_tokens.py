@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import ClassVar
 
 from auditor.bilingual.names import romanize, same_name
 from auditor.checks.source_common import Pair, SourcePairCheck, quote
@@ -81,6 +82,45 @@ class SourceTokensCheck(SourcePairCheck):
     """URLs, e-mail addresses, hashtags and Latin-script names dropped from the target."""
 
     name = "source-tokens"
+
+    rules: ClassVar[dict[str, dict]] = {
+        "source-token-missing": {
+            "description": "A URL, e-mail address, hashtag or handle of the source not carried over "
+            "unchanged into the translation.",
+            "category": "accuracy/omission",
+            "severity": "major",
+            "examples": {
+                "source_lang": "nl",
+                "bad": ["Zie https://example.org/x voor meer. ||| See the website for more."],
+                "good": ["Zie https://example.org/x voor meer. ||| See https://example.org/x for more."],
+            },
+        },
+        "source-name-missing": {
+            "description": "A name of the source missing from the translation: every Latin-script word of a "
+            "CJK or Hindi source, rare capitalised words that English also uses as names in a Latin-script "
+            "source, capitalised Cyrillic names (matched by romanisation).",
+            "category": "accuracy/omission",
+            "severity": "major",
+            "examples": {
+                "source_lang": "zh",
+                "bad": ["前任 CEP 辞职。 ||| The former resigned."],
+                "good": ["前任 CEP 辞职。 ||| The former CEP resigned."],
+            },
+        },
+        "source-name-added": {
+            "description": "A name in the translation (not sentence-initial, rare in English, not a demonym) "
+            "that no word of a Latin- or Cyrillic-script source matches: the story is put on someone "
+            "or somewhere else.",
+            "category": "accuracy/mistranslation",
+            "severity": "major",
+            "examples": {
+                "source_lang": "de",
+                "bad": ["Minister Kowalski traf heute den Botschafter. ||| Minister Nowak met the ambassador today."],
+                "good": ["Minister Kowalski traf heute den Botschafter. "
+                         "||| Minister Kowalski met the ambassador today."],
+            },
+        },
+    }
 
     def check_pair(self, document: Document, pair: Pair, lang: str | None) -> Iterator[Finding]:
         """Look for each verbatim token of the source in its target."""

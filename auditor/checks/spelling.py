@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import ClassVar
 
 from auditor.lexicon import in_cmudict, parts_of_speech, zipf
 from auditor.models import Document, Finding, Severity
@@ -186,6 +187,28 @@ class SpellingCheck:
     """Flags lower-case words no English vocabulary knows."""
 
     name = "spelling"
+
+    rules: ClassVar[dict[str, dict]] = {
+        "unknown-word": {
+            "description": "A word no English vocabulary knows, or a rare one a slip away from a common word "
+            "(“becuase”, “untill”, “nd”; a capitalised word only when it is all but unseen, like "
+            "“Amercia”). Major when a correction is suggested, minor when none is. Names, rare real "
+            "words and compounds of known words are left alone.",
+            "category": "fluency/spelling",
+            "severity": "major",
+            "examples": {
+                "bad": ["The report came out becuase of the fire.", "He flew to Amercia."],
+                "good": ["The report came out because of the fire.", "The planemaker hired Parly."],
+            },
+        },
+        "stray-letter": {
+            "description": "A lone lower-case letter between words (“it s ready”): a letter of a word seems "
+            "lost, since only “a” and “I” are one-letter words (labels such as “vitamin d” are left alone).",
+            "category": "fluency/spelling",
+            "severity": "minor",
+            "examples": {"bad": ["I think it s ready."], "good": ["I think it is ready.", "Take vitamin d daily."]},
+        },
+    }
 
     def check(self, document: Document) -> Iterator[Finding]:
         """One finding per unknown lower-case word."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import ClassVar
 
 from auditor.models import Document, Finding, Severity
 
@@ -24,6 +25,28 @@ class TokenisedCheck:
     """Flags spaces that a tokeniser put where English has none."""
 
     name = "tokenised"
+
+    rules: ClassVar[dict[str, dict]] = {
+        "space-inside-brackets": {
+            "description": "A space just inside a bracket (“( FTIR )”): brackets hug their contents; the "
+            "space is debris of an MT tokeniser that was not undone.",
+            "category": "fluency/punctuation",
+            "severity": "minor",
+            "safe": True,
+            "examples": {"bad": ["The spectra ( FTIR ) were clear."], "good": ["The spectra (FTIR) were clear."]},
+        },
+        "split-contraction": {
+            "description": "A contraction split from its word (“do n't”, “it 's”): tokeniser debris; a "
+            "contraction is written as one word.",
+            "category": "fluency/punctuation",
+            "severity": "minor",
+            "safe": True,
+            "examples": {
+                "bad": ["They do n't know.", "They said it 's over."],
+                "good": ["They don't know.", "It was rock 'n' roll."],
+            },
+        },
+    }
 
     def check(self, document: Document) -> Iterator[Finding]:
         """Findings over the whole text (each pattern stays within one line)."""

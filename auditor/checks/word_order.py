@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
+from typing import ClassVar
 
 from auditor.lexicon import (
     CONJUNCTIONS,
@@ -151,10 +152,107 @@ def past_form(word: str, allow_lemma: bool = True) -> bool:
     )
 
 
+_NO_SUCH_ORDER = " English grammar allows this order in no sentence: words were swapped or one was lost."
+
+
 class WordOrderCheck:
     """Flags word orders that English grammar excludes."""
 
     name = "word-order"
+
+    rules: ClassVar[dict[str, dict]] = {
+        "determiner-before-function-word": {
+            "description": "A determiner (the, a, this, their) directly followed by a preposition, auxiliary, "
+            "conjunction, pronoun or another determiner, which cannot follow one." + _NO_SUCH_ORDER,
+            "category": "fluency/word-order",
+            "severity": "major",
+            "examples": {
+                "bad": ["They announced the of plan.", "He saw the him at noon."],
+                "good": ["They announced the plan.", "Your or their rights are at stake."],
+            },
+        },
+        "determiner-before-past-tense": {
+            "description": "A determiner followed by a past-tense verb form with no noun after it "
+            "(“the died”)." + _NO_SUCH_ORDER,
+            "category": "fluency/word-order",
+            "severity": "major",
+            "examples": {
+                "bad": ["Doctors said the died in the town."],
+                "good": ["He cited the number of confirmed cases."],
+            },
+        },
+        "determiner-before-adverb": {
+            "description": "A determiner followed by an -ly adverb that ends its phrase (“saw the quickly”)."
+            + _NO_SUCH_ORDER,
+            "category": "fluency/word-order",
+            "severity": "major",
+            "examples": {"bad": ["They saw the quickly."], "good": ["They saw the quickly growing crowd."]},
+        },
+        "preposition-before-past-tense": {
+            "description": "A preposition followed by a past-tense verb form with no noun after it "
+            "(“were both in found the urine”)." + _NO_SUCH_ORDER,
+            "category": "fluency/word-order",
+            "severity": "major",
+            "examples": {
+                "bad": ["Melamine and cyanuric acid were both in found the urine."],
+                "good": ["Melamine and cyanuric acid were both found in the urine.",
+                         "The road closed due to collapsed soil."],
+            },
+        },
+        "preposition-before-verb": {
+            "description": "A preposition followed by a bare verb that can only be a verb (“from know”)."
+            + _NO_SUCH_ORDER,
+            "category": "fluency/word-order",
+            "severity": "major",
+            "examples": {"bad": ["They came from know the town."], "good": ["They came from the town."]},
+        },
+        "preposition-pair": {
+            "description": "“of” right after another preposition (“from of the north”)." + _NO_SUCH_ORDER,
+            "category": "fluency/word-order",
+            "severity": "major",
+            "examples": {"bad": ["They were hit from of the north."], "good": ["They were hit from the north."]},
+        },
+        "to-before-past-tense": {
+            "description": "“to” followed by a past-tense form and then a noun phrase "
+            "(“to revealed the plan”): after “to” English needs a base verb or a noun." + _NO_SUCH_ORDER,
+            "category": "fluency/word-order",
+            "severity": "major",
+            "examples": {"bad": ["He went to revealed the plan."], "good": ["He went to reveal the plan."]},
+        },
+        "auxiliary-order": {
+            "description": "Verbs in an impossible order: “be could”, “to was”, “is has”, "
+            "two modals or two finite verbs side by side, or “of were”." + _NO_SUCH_ORDER,
+            "category": "fluency/word-order",
+            "severity": "major",
+            "examples": {
+                "bad": ["He said it be could done.", "He wants to was there.", "The minister is has resigned."],
+                "good": ["He said it could be done.", "The minister has resigned."],
+            },
+        },
+        "pronoun-pair": {
+            "description": "Two different subject pronouns side by side (“He they went”)." + _NO_SUCH_ORDER,
+            "category": "fluency/word-order",
+            "severity": "major",
+            "examples": {"bad": ["He they went home."], "good": ["He and they went home."]},
+        },
+        "adjective-after-noun": {
+            "description": "An adjective that only ever stands before its noun (former, fetal, main...) placed "
+            "after it (“the lungs fetal”)." + _NO_SUCH_ORDER,
+            "category": "fluency/word-order",
+            "severity": "major",
+            "examples": {
+                "bad": ["The scan showed damage to the lungs fetal."],
+                "good": ["The scan showed damage to the fetal lungs."],
+            },
+        },
+        "sentence-ends-on-function-word": {
+            "description": "A sentence that ends on a determiner or conjunction (“… close and the.”), "
+            "which must be followed by the words it introduces." + _NO_SUCH_ORDER,
+            "category": "fluency/word-order",
+            "severity": "major",
+            "examples": {"bad": ["The vote was close and the."], "good": ["The vote was close."]},
+        },
+    }
 
     def check(self, document: Document) -> Iterator[Finding]:
         """Findings sentence by sentence."""

@@ -94,6 +94,8 @@ def describe(rule: RuleInfo) -> str:
                 f"message:   {rule.message}", 100, initial_indent="  ", subsequent_indent="             "
             )
         )
+    if rule.example_lang:
+        lines.append(f"  examples:  SOURCE ||| TARGET, source in {rule.example_lang}")
     if rule.bad:
         lines.append("  flagged:")
         lines += [f"    - {text}" for text in rule.bad]
