@@ -14,10 +14,10 @@ from sacrebleu.metrics import BLEU, CHRF, TER
 
 
 def _metrics() -> dict[str, Any]:
-    return {"bleu": BLEU(), "chrf": CHRF(), "ter": TER()}
+    return {"bleu": BLEU(force=True), "chrf": CHRF(), "ter": TER()}  # force: no tokenisation warning on stderr
 
 
-_SENTENCE_BLEU = BLEU(effective_order=True)
+_SENTENCE_BLEU = BLEU(effective_order=True, force=True)
 _CHRF = CHRF()
 _TER = TER()
 
