@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from sacrebleu.metrics import BLEU, CHRF, TER
 
 from tests.bilingual_helpers import DATA, run_cli, run_json
@@ -47,7 +48,8 @@ def test_reference_metrics_enter_score_only_when_asked(tmp_path: Path) -> None:
     first_blended = blended["documents"][0]["sentences"][0]
     assert "metrics" in first_plain and "audit_score" not in first_plain
     assert first_blended["audit_score"] == first_plain["score"]
-    assert first_blended["score"] == round((first_plain["score"] + first_plain["metrics"]["chrf"]) / 2, 3)
+    expected = 0.95 * first_plain["metrics"]["chrf"] + 0.05 * first_plain["score"]
+    assert first_blended["score"] == pytest.approx(expected)
 
 
 def test_compare_json_text_html(tmp_path: Path) -> None:
