@@ -130,3 +130,18 @@ def test_merge_keeps_our_finding_and_all_suggestions_for_the_same_span() -> None
     merged = merge_findings([ours, word, same, overlapping, elsewhere])
     assert [f.rule for f in merged] == ["space-before-punctuation", "doubled-word", "languagetool/C"]
     assert merged[0].message == "ours" and merged[0].suggestions == (".", ";")
+
+
+def test_cross_segment_matches_are_dropped_in_lines_mode() -> None:
+    from auditor.checks.grammar import _crosses_segments
+
+    text = "The first line.\nThe second line."
+    assert _crosses_segments({"rule": "EN_WORD_COHERENCY", "length": 3}, text, 0)
+    assert _crosses_segments({"rule": "SOME_RULE", "length": 6}, text, 13)  # runs over the line break
+    assert not _crosses_segments({"rule": "SOME_RULE", "length": 5}, text, 4)
+
+
+def test_repeated_sentence_openings_are_not_reported() -> None:
+    from auditor.languagetool.mapping import load_mapping
+
+    assert "ENGLISH_WORD_REPEAT_BEGINNING_RULE" in load_mapping().disabled_rules

@@ -30,6 +30,16 @@ REQUEST_WORKERS = 4
 STATS_ENV = "AUDITOR_LT_STATS"
 
 
+#: LanguageTool rules that compare a sentence with its neighbours or with the whole text; with
+#: ``--lines`` the neighbours are unrelated segments (a test set), so their matches are noise.
+CROSS_SEGMENT_RULES = frozenset({"ENGLISH_WORD_REPEAT_BEGINNING_RULE", "EN_WORD_COHERENCY", "EN_WORD_COHERENCY_HYPHEN"})
+
+
+def _crosses_segments(match: dict[str, Any], text: str, offset: int) -> bool:
+    """A match that needs other lines, or whose span runs over a line break, in ``--lines`` mode."""
+    return match["rule"] in CROSS_SEGMENT_RULES or "\n" in text[offset : offset + match["length"]]
+
+
 class GrammarCheck:
     """LanguageTool as a :class:`~auditor.checks.base.Check`."""
 
@@ -128,6 +138,8 @@ class GrammarCheck:
         for (start, _), matches in zip(spans, results, strict=True):
             for match in matches:
                 offset = start + match["offset"]
+                if document.lines and _crosses_segments(match, text, offset):
+                    continue
                 if match["category"] == "TYPOS" and self.names.is_name(
                     text[offset : offset + match["length"]],
                     match["replacements"],
