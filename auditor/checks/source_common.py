@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from auditor.bilingual.align import sentence_sources
 from auditor.models import Document, Finding
@@ -68,6 +69,18 @@ def quote(text: str, limit: int = 80) -> str:
     """Source evidence for a message, shortened to ``limit`` characters."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@lru_cache(maxsize=100_000)
+def zipf(word: str, lang: str) -> float:
+    """wordfreq Zipf frequency; -1 where wordfreq has no usable list (unknown language, or Chinese/
+    Japanese/Korean, which need tokenizers that are not installed)."""
+    from wordfreq import zipf_frequency
+
+    try:
+        return zipf_frequency(word, lang)
+    except (LookupError, ImportError):
+        return -1.0
 
 
 class SourcePairCheck:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import ClassVar
 
-from auditor.checks.source_common import Pair, SourcePairCheck, quote
+from auditor.checks.source_common import Pair, SourcePairCheck, quote, zipf
 from auditor.checks.source_length import expected_ratio
 from auditor.models import Document, Finding, Severity
 from auditor.text_utils import word_count
@@ -31,17 +30,6 @@ SOURCE_COMMON = 2.5
 NOUN_COMMON = 3.5
 _LATIN_WORD = re.compile(r"(?<![\w'’-])[A-Za-z\u00c0-\u024f]{4,}(?![\w'’-])")
 
-
-@lru_cache(maxsize=100_000)
-def _zipf(word: str, lang: str) -> float:
-    """wordfreq Zipf frequency; -1 where wordfreq has no usable list (unknown language, or Chinese/
-    Japanese/Korean, which need tokenizers that are not installed)."""
-    from wordfreq import zipf_frequency
-
-    try:
-        return zipf_frequency(word, lang)
-    except (LookupError, ImportError):
-        return -1.0
 
 
 class SourceCopyCheck(SourcePairCheck):
@@ -185,13 +173,13 @@ class SourceCopyCheck(SourcePairCheck):
             folded = word.casefold()
             if folded not in source_words:
                 continue
-            if word.isupper() or _zipf(folded, "en") >= ENGLISH_UNKNOWN:
+            if word.isupper() or zipf(folded, "en") >= ENGLISH_UNKNOWN:
                 continue
             if word[0].isupper():
                 # a capitalised word is a name unless the language capitalises nouns and this one is common
-                if lang != "de" or _zipf(folded, lang) < NOUN_COMMON:
+                if lang != "de" or zipf(folded, lang) < NOUN_COMMON:
                     continue
-            elif _zipf(folded, lang) < SOURCE_COMMON:
+            elif zipf(folded, lang) < SOURCE_COMMON:
                 continue
             yield Finding(
                 rule="source-untranslated-word",

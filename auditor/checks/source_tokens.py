@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import ClassVar
 
 from auditor.bilingual.names import romanize, same_name
-from auditor.checks.source_common import Pair, SourcePairCheck, quote
+from auditor.checks.source_common import Pair, SourcePairCheck, quote, zipf
 from auditor.models import Document, Finding, Severity
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'“”「」（）()]+", re.I)
@@ -31,17 +30,6 @@ RARE = 3.5
 #: wordfreq Zipf band in English of a word used as a name in English text.
 ENGLISH_NAME_BAND = (1.5, 4.0)
 
-
-@lru_cache(maxsize=100_000)
-def _zipf(word: str, lang: str) -> float:
-    """wordfreq Zipf frequency; -1 where wordfreq has no usable list (unknown language, or Chinese/
-    Japanese/Korean, which need tokenizers that are not installed)."""
-    from wordfreq import zipf_frequency
-
-    try:
-        return zipf_frequency(word, lang)
-    except (LookupError, ImportError):
-        return -1.0
 
 
 _TARGET_WORD = re.compile(r"[^\W\d_]{2,}")
@@ -165,7 +153,7 @@ class SourceTokensCheck(SourcePairCheck):
         source_words = _SOURCE_WORDS.findall(source)
         for match in _TARGET_NAME.finditer(target):
             word = match.group(0)
-            if _SENTENCE_START.search(target[: match.start()]) or _zipf(word.lower(), "en") >= COMMON_ENGLISH:
+            if _SENTENCE_START.search(target[: match.start()]) or zipf(word.lower(), "en") >= COMMON_ENGLISH:
                 continue
             if _DERIVED.search(word) or word.casefold() in source.casefold():
                 continue
@@ -210,8 +198,8 @@ class SourceTokensCheck(SourcePairCheck):
             if token in seen or _SENTENCE_START.search(source[: match.start()]) or len(token) < 3:
                 continue
             if (
-                _zipf(romanize(token), "en") < ROMANIZED_IN_ENGLISH
-                and _zipf(token.lower(), "ru") >= CYRILLIC_RARE
+                zipf(romanize(token), "en") < ROMANIZED_IN_ENGLISH
+                and zipf(token.lower(), "ru") >= CYRILLIC_RARE
             ):
                 continue
             seen.add(token)
@@ -231,6 +219,6 @@ class SourceTokensCheck(SourcePairCheck):
             return False  # acronyms are translated between Latin-script languages (USA -> US, ONZ -> UN)
         # Names travel between languages: a capitalised word that English text also uses (but not
         # as a common word) and that is rare in the source language is a name, not a noun.
-        english = _zipf(token.lower(), "en")
-        in_source = _zipf(token.lower(), lang)
+        english = zipf(token.lower(), "en")
+        in_source = zipf(token.lower(), lang)
         return ENGLISH_NAME_BAND[0] <= english < ENGLISH_NAME_BAND[1] and 0 <= in_source < RARE
