@@ -808,6 +808,16 @@ def cjk_value(text: str) -> float | None:
     return total + section + (digit or 0)
 
 
+
+def _clock_mentions(match: re.Match[str]) -> list[Mention]:
+    """The hour of a time (every 12- and 24-hour reading) and its minute, if any."""
+    hour, minute = int(match.group(1)), int(match.group(2))
+    hours = {float(hour), float(hour % 12 or 12), float(hour + 12) if hour < 12 else float(hour)}
+    found = [Mention(match.start(1), match.end(1), match.group(1), frozenset(hours), True)]
+    if minute:
+        found.append(Mention(match.start(2), match.end(2), match.group(2), frozenset({float(minute)}), True))
+    return found
+
 def source_mentions(text: str, lang: str | None) -> list[Mention]:
     """Numbers of a source text in language ``lang`` (``None``: locale unknown, both readings)."""
     comma_decimal = None if lang is None else lang in COMMA_DECIMAL
@@ -823,13 +833,7 @@ def source_mentions(text: str, lang: str | None) -> list[Mention]:
         after = text[match.end() : match.end() + 5].lower()
         if not re.match(_TIME_WORDS, after) and ":" not in match.group(0):
             continue
-        hour, minute = int(match.group(1)), int(match.group(2))
-        hours = {float(hour), float(hour % 12 or 12), float(hour + 12) if hour < 12 else float(hour)}
-        mentions.append(Mention(match.start(1), match.end(1), match.group(1), frozenset(hours), True))
-        if minute:
-            mentions.append(
-                Mention(match.start(2), match.end(2), match.group(2), frozenset({float(minute)}), True)
-            )
+        mentions.extend(_clock_mentions(match))
         taken.append(match.span())
     for match in _NUMBER.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
@@ -977,13 +981,7 @@ def target_mentions(text: str) -> list[Mention]:
         clock = re.match(r"\s?[ap]\.?m\b", text[match.end() : match.end() + 6].lower())
         if ":" not in match.group(0) and not clock:
             continue
-        hour, minute = int(match.group(1)), int(match.group(2))
-        hours = {float(hour), float(hour + 12) if hour < 12 else float(hour), float(hour % 12 or 12)}
-        mentions.append(Mention(match.start(1), match.end(1), match.group(1), frozenset(hours), True))
-        if minute:
-            mentions.append(
-                Mention(match.start(2), match.end(2), match.group(2), frozenset({float(minute)}), True)
-            )
+        mentions.extend(_clock_mentions(match))
         taken.append(match.span())
     for match in _NUMBER.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
