@@ -66,6 +66,24 @@ def test_start_status_stop_cycle(private_cache: Path) -> None:
     assert "no LanguageTool server" in runner.invoke(app, ["languagetool", "stop"]).output
 
 
+def test_cached_run_starts_no_server(private_cache: Path) -> None:
+    first = GrammarCheck("en-US")
+    try:
+        assert first.session.owned_pid is None  # nothing asked yet: no JVM
+        cold = first.check(_doc())
+        started = first.session.owned_pid
+        assert started is not None and first.client.clock.requests == 1
+    finally:
+        first.close()
+    assert not pid_alive(started)
+    second = GrammarCheck("en-US")
+    try:
+        assert second.check(_doc()) == cold
+        assert second.session.owned_pid is None and second.client.clock.requests == 0
+    finally:
+        second.close()
+
+
 def test_killed_server_is_restarted_and_run_server_stopped(private_cache: Path) -> None:
     check = GrammarCheck("en-US", use_cache=False)
     first_pid = check.session.owned_pid
@@ -108,11 +126,20 @@ def test_unreachable_url_is_one_clear_error(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "no LanguageTool server answers" in result.output
 
 
-def test_ctrl_c_leaves_no_jvm(private_cache: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("flags", "stop"),
+    [
+        (["--no-cache"], signal.SIGINT),  # server started up front, from the main thread
+        ([], signal.SIGINT),  # started on the first cache miss, from the session's launcher thread
+        ([], signal.SIGKILL),  # auditor killed outright: the kernel tells the server (parent-death signal)
+    ],
+    ids=["no-cache-ctrl-c", "lazy-ctrl-c", "lazy-kill-9"],
+)
+def test_interrupted_run_leaves_no_jvm(private_cache: Path, tmp_path: Path, flags: list[str], stop: int) -> None:
     story = tmp_path / "story.txt"
     story.write_text((BAD + " ") * 4000 + "\n", encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-m", "auditor", "check", str(story), "--no-cache"],
+        [sys.executable, "-m", "auditor", "check", str(story), *flags],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
@@ -133,7 +160,7 @@ def test_ctrl_c_leaves_no_jvm(private_cache: Path, tmp_path: Path) -> None:
     if java is None:
         process.kill()
     assert java is not None, "the run did not start its own server"
-    process.send_signal(signal.SIGINT)
+    process.send_signal(stop)
     process.wait(timeout=30)
     assert process.returncode != 0
     deadline = time.monotonic() + 10

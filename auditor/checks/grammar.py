@@ -59,11 +59,12 @@ class GrammarCheck:
         self.mapping = mapping or load_mapping()
         self.names = names or NameFilter()
         self.started = time.perf_counter()
-        self.session = ServerSession(url or os.environ.get("LANGUAGETOOL_URL") or None)
+        # with the cache on, the run's own server starts on the first text the cache lacks
+        self.session = ServerSession(url or os.environ.get("LANGUAGETOOL_URL") or None, lazy=use_cache)
         self.server_start = time.perf_counter() - self.started
         try:
             self.client = LanguageToolClient(
-                self.session.url, lang, self.mapping.disabled_rules, self.mapping.disabled_categories
+                self.session.url or "", lang, self.mapping.disabled_rules, self.mapping.disabled_categories
             )
             self.cache = ResultCache() if use_cache else None
         except BaseException:
@@ -91,6 +92,7 @@ class GrammarCheck:
             cached = self.cache.get(key)
             if cached is not None:
                 return cached
+        self._ensure_server()
         generation = self.session.generation
         try:
             matches = self.client.check(text)
@@ -108,13 +110,22 @@ class GrammarCheck:
             self.cache.put(key, matches)
         return matches
 
+    def _ensure_server(self) -> None:
+        """Start the run's own server if this is the first text that needs one."""
+        if self.session.url is None:
+            started = time.perf_counter()
+            self.session.ensure_started()
+            with self._connect_lock:
+                self.server_start += time.perf_counter() - started
+        self._reconnect()
+
     def _reconnect(self) -> None:
         with self._connect_lock:
             if self.client.url != self.session.url:
                 try:
                     self.client.connect(self.session.url)
                 except ServerGone as error:
-                    raise AuditorError(f"LanguageTool server unusable after a restart: {error}") from None
+                    raise AuditorError(f"LanguageTool server at {self.session.url} is unusable: {error}") from None
 
     # -- the Check protocol ------------------------------------------------------------------------
 

@@ -122,11 +122,13 @@ def _command(home: Path, port: int, tuned: bool = True) -> list[str]:
 
 
 def launch(
-    *, detached: bool, home: Path | None = None, attempts: int = 3, tuned: bool = True
+    *, detached: bool, home: Path | None = None, attempts: int = 3, tuned: bool = True, tie: bool | None = None
 ) -> tuple[subprocess.Popen[bytes], ServerInfo]:
     """Start a server on a free port and wait until it answers; never binds beyond 127.0.0.1.
 
     ``tuned=False`` starts LanguageTool with its default settings (the benchmark's baseline).
+    ``tie``: the server gets SIGTERM when the calling thread ends (default: when called from
+    the main thread of a run); pass True only from a thread that lives as long as the run.
     """
     home = home or install.languagetool_home()
     if STOPPING.is_set():
@@ -140,7 +142,8 @@ def launch(
         port = free_port()
         log = home / f"server-{port}.log"
         with open(log, "wb") as out:
-            tie = not detached and threading.current_thread() is threading.main_thread()
+            if tie is None:
+                tie = not detached and threading.current_thread() is threading.main_thread()
             process = subprocess.Popen(
                 _command(home, port, tuned),
                 stdin=subprocess.DEVNULL,
@@ -238,11 +241,27 @@ _TRACK_LOCK = threading.Lock()
 STOPPING = threading.Event()
 
 
-def _track(process: subprocess.Popen[bytes]) -> None:
+_GUARDS = {"atexit": False, "signals": False}
+
+
+def guard_run_servers() -> None:
+    """Make sure run-scoped servers die with the run: at exit, on Ctrl-C and on SIGTERM.
+
+    Signal handlers can only be installed from the main thread: call this there before a
+    server may be started from another thread. Safe to call more than once.
+    """
     with _TRACK_LOCK:
-        if not _TRACKED:
+        if not _GUARDS["atexit"]:
             atexit.register(stop_tracked)
+            _GUARDS["atexit"] = True
+        if not _GUARDS["signals"] and threading.current_thread() is threading.main_thread():
             _install_signal_handlers()
+            _GUARDS["signals"] = True
+
+
+def _track(process: subprocess.Popen[bytes]) -> None:
+    guard_run_servers()
+    with _TRACK_LOCK:
         _TRACKED[process.pid] = process
 
 
