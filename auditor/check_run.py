@@ -16,17 +16,18 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from auditor.audit_cache import AuditCache
 from auditor.baseline import Baseline
 from auditor.bilingual.enrich import enrich_stream
 from auditor.bilingual.metrics import CorpusAccumulator
-from auditor.checks import CheckOptions, build_checks, close_checks
+from auditor.checks import CheckOptions, CheckSet
 from auditor.config import Config
 from auditor.errors import AuditorError
 from auditor.finding_policy import FindingPolicy, apply_policy
 from auditor.gates import Gates
 from auditor.models import Document
 from auditor.output import OutputSet
-from auditor.parallel import audit_parallel, warm_up
+from auditor.parallel import audit_parallel
 from auditor.pipeline import audit_stream
 from auditor.readers import InputOptions, detect_format, open_documents
 from auditor.report.github import write_github
@@ -142,13 +143,15 @@ def audit_results(
 def _audit_here(
     documents: Iterable[Document], options: CheckOptions, scoring: ScoringModel, policy: FindingPolicy
 ) -> Iterator[DocumentResult]:
-    checks = build_checks(options)
+    checks = CheckSet.from_options(options)
+    cache = AuditCache(options.own_settings()) if options.cache else None
     try:
-        warm_up(options)
-        for result in audit_stream(documents, checks, scoring):
+        for result in audit_stream(documents, checks, scoring, cache=cache):
             yield apply_policy(result, policy, scoring)
     finally:
-        close_checks(checks)
+        checks.close()
+        if cache is not None:
+            cache.close()
 
 
 def _audit_in_workers(

@@ -179,7 +179,11 @@ def check(
         ),
     ] = None,
     no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Ask LanguageTool afresh; neither read nor write the cache.")
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Audit afresh: neither read nor write the result caches (auditor's checks and LanguageTool's).",
+        ),
     ] = False,
 ) -> None:
     """Audit documents and report every finding with its reason, fix and score.

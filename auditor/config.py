@@ -18,11 +18,19 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from auditor.checks.readability import ReadabilityLimits
 from auditor.errors import AuditorError
 from auditor.models import Severity
+
+if TYPE_CHECKING:
+    from auditor.checks.readability import ReadabilityLimits
+
+def _readability_limits(parsed: dict[str, Any]) -> ReadabilityLimits:
+    from auditor.checks.readability import ReadabilityLimits  # textstat loads in 0.3 s: only when configured
+
+    return ReadabilityLimits(**parsed)
+
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -199,7 +207,7 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("fail-on", "fail_on", _severity, "Exit 1 if any finding is at least this severe."),
     Setting(
         "readability", "readability",
-        _table(_READABILITY_KEYS, lambda parsed: ReadabilityLimits(**parsed)),
+        _table(_READABILITY_KEYS, _readability_limits),
         "Readability limits: max-words, max-grade, min-words-for-grade.",
     ),
     Setting("ignore-phrases", "ignore_phrases", _strings,

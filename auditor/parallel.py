@@ -16,9 +16,8 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
-from auditor.checks import CheckOptions, build_checks
-from auditor.checks.base import Check
-from auditor.checks.readability import sentence_metrics
+from auditor.audit_cache import AuditCache
+from auditor.checks import CheckOptions, CheckSet
 from auditor.finding_policy import FindingPolicy, apply_policy
 from auditor.models import Document
 from auditor.pipeline import audit_document
@@ -27,27 +26,19 @@ from auditor.scoring import ScoringModel
 
 DEFAULT_CHUNK = 16
 
-_worker: tuple[list[Check], ScoringModel, FindingPolicy] | None = None
-
-
-def warm_up(options: CheckOptions) -> None:
-    """Load the readability dictionaries (seconds of CPU) once, in this thread.
-
-    Done before threads or forked workers start: several threads that reach the lazy
-    load at the same time would each load their own copy.
-    """
-    sentence_metrics("Warm up the shared dictionaries.", options.lang)
+_worker: tuple[CheckSet, ScoringModel, FindingPolicy, AuditCache | None] | None = None
 
 
 def _start_worker(options: CheckOptions, scoring: ScoringModel, policy: FindingPolicy) -> None:
     global _worker
-    _worker = (build_checks(options), scoring, policy)
+    cache = AuditCache(options.own_settings()) if options.cache else None
+    _worker = (CheckSet.from_options(options), scoring, policy, cache)
 
 
 def _audit_chunk(documents: list[Document]) -> list[DocumentResult]:
     assert _worker is not None, "worker not initialised"
-    checks, scoring, policy = _worker
-    return [apply_policy(audit_document(d, checks, scoring), policy, scoring) for d in documents]
+    checks, scoring, policy, cache = _worker
+    return [apply_policy(audit_document(d, checks, scoring, cache), policy, scoring) for d in documents]
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -76,8 +67,6 @@ def audit_parallel(
     """Audit ``documents`` in ``jobs`` worker processes, yielding results in input order."""
     pending: deque[Future[list[DocumentResult]]] = deque()
     context = _context()
-    if context.get_start_method() == "fork":
-        warm_up(options)  # forked workers then share the loaded dictionaries
     with ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=context,

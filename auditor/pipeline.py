@@ -7,8 +7,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
+from auditor.audit_cache import AuditCache, OwnAudit
+from auditor.checks import CheckSet
 from auditor.checks.base import Check
-from auditor.checks.readability import document_metrics, sentence_metrics
 from auditor.models import Document, Finding
 from auditor.report.model import DocumentResult, SentenceResult
 from auditor.scoring import ScoringModel
@@ -66,20 +67,48 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(result, key=lambda f: (f.start, f.end, f.rule))
 
 
-def audit_document(document: Document, checks: Sequence[Check], scoring: ScoringModel) -> DocumentResult:
-    """Run every check on one document and score its sentences and the whole."""
+def _checked(document: Document, check: Check) -> Iterator[Finding]:
+    for finding in check.check(document):
+        if not _valid(document, finding):
+            raise ValueError(f"check {check.name} produced an out-of-range span for {finding.rule}")
+        yield finding
+
+
+def own_audit(document: Document, checks: Sequence[Check]) -> OwnAudit:
+    """Run auditor's own ``checks`` on a segmented document and measure its readability."""
+    from auditor.checks.readability import document_metrics, sentence_metrics
+
+    findings = [finding for check in checks for finding in _checked(document, check)]
+    metrics = []
+    for sentence in document.sentences:
+        text = document.sentence_text(sentence)
+        metrics.append(sentence_metrics(text, document.lang) if word_count(text) else {"words": 0})
+    return OwnAudit(findings=findings, metrics=metrics, readability=document_metrics(document))
+
+
+def audit_document(
+    document: Document, checks: Sequence[Check], scoring: ScoringModel, cache: AuditCache | None = None
+) -> DocumentResult:
+    """Run every check on one document and score its sentences and the whole.
+
+    With ``cache``, our own checks' results come from it when the document was audited
+    before under the same settings (LanguageTool has a cache of its own).
+    """
     if not document.sentences:
         segment_document(document)
-    for check in checks:  # slow checks (LanguageTool) start now and overlap with the rest
+    check_set = CheckSet.of(checks)
+    for check in check_set.live:  # slow checks (LanguageTool) start now and overlap with the rest
         prefetch = getattr(check, "prefetch", None)
         if callable(prefetch):
             prefetch(document)
-    raw: list[Finding] = []
-    for check in checks:
-        for finding in check.check(document):
-            if not _valid(document, finding):
-                raise ValueError(f"check {check.name} produced an out-of-range span for {finding.rule}")
-            raw.append(finding)
+    own = cache.get(document) if cache is not None else None
+    if own is None:
+        own = own_audit(document, check_set.own)
+        if cache is not None:
+            cache.put(document, own)
+    raw = list(own.findings)
+    for check in check_set.live:
+        raw.extend(_checked(document, check))
     findings = merge_findings(raw)
 
     starts = [s.start for s in document.sentences]
@@ -95,17 +124,17 @@ def audit_document(document: Document, checks: Sequence[Check], scoring: Scoring
         per_sentence[index].append(finding)
 
     sentences = []
-    for sentence, own in zip(document.sentences, per_sentence, strict=True):
+    for sentence, mine, metrics in zip(document.sentences, per_sentence, own.metrics, strict=True):
         text = document.sentence_text(sentence)
-        words = word_count(text)
+        words = int(metrics["words"])
         sentences.append(
             SentenceResult(
                 sentence=sentence,
                 text=text,
-                score=scoring.score(own, words),
+                score=scoring.score(mine, words),
                 words=words,
-                findings=own,
-                metrics=sentence_metrics(text, document.lang) if words else {"words": 0},
+                findings=mine,
+                metrics=metrics,
             )
         )
     total_words = sum(s.words for s in sentences)
@@ -114,7 +143,7 @@ def audit_document(document: Document, checks: Sequence[Check], scoring: Scoring
         document=document,
         score=scoring.score(all_findings, total_words),
         sentences=sentences,
-        readability=document_metrics(document),
+        readability=own.readability,
     )
 
 
@@ -124,6 +153,7 @@ def audit_stream(
     scoring: ScoringModel,
     *,
     workers: int = 4,
+    cache: AuditCache | None = None,
 ) -> Iterator[DocumentResult]:
     """Audit documents concurrently, yielding results in input order.
 
@@ -132,13 +162,13 @@ def audit_stream(
     """
     if workers <= 1:
         for document in documents:
-            yield audit_document(document, checks, scoring)
+            yield audit_document(document, checks, scoring, cache)
         return
     pending: deque[Future[DocumentResult]] = deque()
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="audit") as pool:
         try:
             for document in documents:
-                pending.append(pool.submit(audit_document, document, checks, scoring))
+                pending.append(pool.submit(audit_document, document, checks, scoring, cache))
                 if len(pending) >= 2 * workers:
                     yield pending.popleft().result()
             while pending:

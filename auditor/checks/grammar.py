@@ -44,6 +44,8 @@ class GrammarCheck:
     """LanguageTool as a :class:`~auditor.checks.base.Check`."""
 
     name = "grammar"
+    #: results are cached per text by LanguageTool version and configuration, not per document
+    document_cache = False
 
     def __init__(
         self,

@@ -17,7 +17,8 @@ from typing import Annotated
 
 import typer
 
-from auditor.checks import CheckOptions, build_checks
+from auditor.audit_cache import AuditCache
+from auditor.checks import CheckOptions, CheckSet
 from auditor.errors import AuditorError
 from auditor.fixes import Edit, apply_edits, choose_fixes
 from auditor.output import OutputSet
@@ -62,15 +63,21 @@ def fix_documents(
     files: list[str], *, lang: str, lines: bool, grammar: bool, only_safe: bool
 ) -> list[FixedDocument]:
     """Audit every file and make its unambiguous fixes in memory."""
-    checks = build_checks(CheckOptions(lang=lang, grammar=grammar))
-    results = audit_stream(read_documents(files, lang=lang, lines=lines), checks, ScoringModel())
-    done = []
-    for result in results:
-        edits = choose_fixes(result.findings, only_safe=only_safe)
-        text = result.document.text
-        done.append(
-            FixedDocument(result.document.path, text, apply_edits(text, edits), edits, len(result.findings))
-        )
+    options = CheckOptions(lang=lang, grammar=grammar)
+    checks = CheckSet.from_options(options)
+    cache = AuditCache(options.own_settings())
+    try:
+        results = audit_stream(read_documents(files, lang=lang, lines=lines), checks, ScoringModel(), cache=cache)
+        done = []
+        for result in results:
+            edits = choose_fixes(result.findings, only_safe=only_safe)
+            text = result.document.text
+            done.append(
+                FixedDocument(result.document.path, text, apply_edits(text, edits), edits, len(result.findings))
+            )
+    finally:
+        checks.close()
+        cache.close()
     return done
 
 

@@ -1,22 +1,20 @@
 """LanguageTool results on disk, keyed by everything that decides them.
 
-One SQLite database in the user's cache directory (WAL mode, busy timeout), so
-several ``auditor`` runs can read and write it at once; a key is the SHA-256 of
+One SQLite database in the user's cache directory (see :mod:`auditor.sqlite_store`:
+several ``auditor`` runs can read and write it at once); a key is the SHA-256 of
 LanguageTool version, language variant, disabled rules and categories, and text.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import sqlite3
-import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from auditor.languagetool import install
+from auditor.sqlite_store import SqliteStore
 
 
 def cache_path() -> Path:
@@ -35,53 +33,31 @@ def cache_key(
 
 
 class ResultCache:
-    """Get and put lists of raw matches; one connection per thread."""
+    """Get and put lists of raw matches (JSON in a :class:`SqliteStore`)."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or cache_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
-        self._lock = threading.Lock()
-        self.hits = 0
-        self.misses = 0
-        with self._connect() as db:
-            db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, matches TEXT NOT NULL)")
+        self._store = SqliteStore(self.path, "matches")
 
-    def _connect(self) -> sqlite3.Connection:
-        db: sqlite3.Connection | None = getattr(self._local, "db", None)
-        if db is None:
-            db = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
-            db.execute("PRAGMA busy_timeout=30000")
-            with contextlib.suppress(sqlite3.OperationalError):
-                db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            self._local.db = db
-            with self._lock:
-                self._connections.append(db)
-        return db
+    @property
+    def hits(self) -> int:
+        """Lookups answered from the cache."""
+        return self._store.hits
+
+    @property
+    def misses(self) -> int:
+        """Lookups the cache could not answer."""
+        return self._store.misses
 
     def get(self, key: str) -> list[dict[str, Any]] | None:
         """The cached matches for ``key`` or None."""
-        row = self._connect().execute("SELECT matches FROM results WHERE key = ?", (key,)).fetchone()
-        with self._lock:
-            if row is None:
-                self.misses += 1
-            else:
-                self.hits += 1
-        return None if row is None else json.loads(row[0])
+        value = self._store.get(key)
+        return None if value is None else json.loads(value)
 
     def put(self, key: str, matches: list[dict[str, Any]]) -> None:
         """Store ``matches`` under ``key`` (last writer wins; values for one key are identical)."""
-        self._connect().execute(
-            "INSERT OR REPLACE INTO results (key, matches) VALUES (?, ?)", (key, json.dumps(matches))
-        )
+        self._store.put(key, json.dumps(matches))
 
     def close(self) -> None:
         """Close every connection."""
-        with self._lock:
-            for db in self._connections:
-                with contextlib.suppress(sqlite3.Error):
-                    db.close()
-            self._connections.clear()
-        self._local = threading.local()
+        self._store.close()

@@ -1,0 +1,101 @@
+"""The own-check result cache: a re-audit of unchanged text is answered from disk, exactly."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from auditor import audit_cache
+from auditor.audit_cache import AuditCache, code_fingerprint, finding_from_json, finding_to_json
+from auditor.checks import CheckOptions, CheckSet
+from auditor.models import Document, Finding, Severity
+from auditor.pipeline import audit_document
+from auditor.scoring import ScoringModel
+from tests.ci_support import STORY, run_cli, write
+
+OPTIONS = CheckOptions(grammar=False)
+
+
+def _audit(text: str, cache: AuditCache, **fields: object) -> tuple[CheckSet, object]:
+    checks = CheckSet.from_options(OPTIONS)
+    return checks, audit_document(Document(path="story.txt", text=text, **fields), checks, ScoringModel(), cache)
+
+
+def test_second_audit_comes_from_the_cache_without_building_checks(tmp_path: Path) -> None:
+    cache = AuditCache(OPTIONS.own_settings(), tmp_path / "c.sqlite3")
+    first_checks, first = _audit(STORY, cache)
+    assert first_checks._own is not None and cache.misses == 1 and first.findings
+    again_checks, again = _audit(STORY, cache)
+    assert again_checks._own is None, "a cached document must not load the checks"
+    assert cache.hits == 1
+    assert again.findings == first.findings and again.score == first.score
+    assert [s.metrics for s in again.sentences] == [s.metrics for s in first.sentences]
+    assert again.readability == first.readability
+    cache.close()
+
+
+def test_key_follows_everything_that_decides_the_findings(tmp_path: Path) -> None:
+    cache = AuditCache(OPTIONS.own_settings(), tmp_path / "c.sqlite3")
+    base = Document(path="a.txt", text=STORY)
+    assert cache.key(base) == cache.key(Document(path="elsewhere/b.txt", text=STORY))  # renaming is free
+    changed = [
+        Document(path="a.txt", text=STORY + " "),
+        Document(path="a.txt", text=STORY, lang="en-GB"),
+        Document(path="a.txt", text=STORY, lines=True),
+        Document(path="a.txt", text=STORY, source="Bron.", source_lang="nl"),
+        Document(path="a.txt", text=STORY, reference="A reference."),
+    ]
+    assert len({cache.key(d) for d in changed} | {cache.key(base)}) == len(changed) + 1
+    packs = AuditCache(CheckOptions(grammar=False, packs=("all",)).own_settings(), tmp_path / "c.sqlite3")
+    assert packs.key(base) != cache.key(base)
+
+
+def test_editing_a_rule_file_changes_the_fingerprint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(audit_cache.rules_dir(), rules)
+    monkeypatch.setattr(audit_cache, "rules_dir", lambda: rules)
+    code_fingerprint.cache_clear()
+    try:
+        before = code_fingerprint()
+        pack = next(rules.rglob("*.yaml"))
+        pack.write_text(pack.read_text(encoding="utf-8") + "\n# an editor's note\n", encoding="utf-8")
+        code_fingerprint.cache_clear()
+        assert code_fingerprint() != before
+    finally:
+        code_fingerprint.cache_clear()
+
+
+@given(
+    rule=st.text(min_size=1),
+    start=st.integers(0, 1000),
+    length=st.integers(0, 50),
+    message=st.text(),
+    suggestions=st.lists(st.text(), max_size=3),
+    severity=st.sampled_from(list(Severity)),
+)
+def test_findings_survive_the_round_trip(
+    rule: str, start: int, length: int, message: str, suggestions: list[str], severity: Severity
+) -> None:
+    finding = Finding(rule, "fluency/grammar", severity, start, start + length, message, tuple(suggestions))
+    assert finding_from_json(json.loads(json.dumps(finding_to_json(finding)))) == finding
+
+
+def test_cli_second_run_is_identical_and_no_cache_writes_nothing(tmp_path: Path, monkeypatch) -> None:
+    story = write(tmp_path / "story.txt", STORY)
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    database = tmp_path / "cache" / "audit" / "results.sqlite3"
+    args = ["check", str(story), "--no-grammar", "--format", "json", "-o"]
+    run_cli([*args, str(tmp_path / "uncached.json"), "--no-cache"], tmp_path)
+    assert not database.exists()
+    run_cli([*args, str(tmp_path / "first.json")], tmp_path)
+    assert database.exists()
+    run_cli([*args, str(tmp_path / "second.json")], tmp_path)
+    reports = [json.loads((tmp_path / name).read_text()) for name in ("uncached.json", "first.json", "second.json")]
+    for report in reports:
+        report.pop("generated", None)
+    assert reports[0]["documents"] == reports[1]["documents"] == reports[2]["documents"]
