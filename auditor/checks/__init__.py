@@ -56,6 +56,7 @@ def own_checks(options: CheckOptions) -> list[Check]:
     from auditor.checks.tokenised import TokenisedCheck
     from auditor.checks.untranslated import UntranslatedCheck
     from auditor.checks.word_order import WordOrderCheck
+    from auditor.checks.word_swap import WordSwapCheck
 
     # load the readability dictionaries here, once: threads reaching the lazy load together would each load a copy
     sentence_metrics("Warm up the shared dictionaries.", options.lang)
@@ -70,6 +71,7 @@ def own_checks(options: CheckOptions) -> list[Check]:
         ConsistencyCheck(),
         TokenisedCheck(),
         WordOrderCheck(),
+        WordSwapCheck(),
         PronounCaseCheck(),
         MissingVerbCheck(),
         ArticleCheck(),

@@ -22,6 +22,7 @@ from auditor.checks.spelling import SpellingCheck
 from auditor.checks.tokenised import TokenisedCheck
 from auditor.checks.untranslated import UntranslatedCheck
 from auditor.checks.word_order import WordOrderCheck
+from auditor.checks.word_swap import WordSwapCheck
 from auditor.rule_catalogue import RuleInfo, register, register_check_rules
 
 _P, _Q, _R = "check:punctuation", "check:quotes", "check:readability"
@@ -194,7 +195,7 @@ register(
 
 register_check_rules(AttributionCheck, RepetitionCheck, UntranslatedCheck, ConsistencyCheck)
 register_check_rules(
-    TokenisedCheck, WordOrderCheck, PronounCaseCheck, MissingVerbCheck, ArticleCheck, SpellingCheck
+    TokenisedCheck, WordOrderCheck, WordSwapCheck, PronounCaseCheck, MissingVerbCheck, ArticleCheck, SpellingCheck
 )
 register_check_rules(  # source-aware: their examples are "SOURCE ||| TARGET" pairs
     SourceCopyCheck, SourceNumbersCheck, SourceTokensCheck, SourceLengthCheck, SourceMarksCheck
