@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import math
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 WORDS_FILE = "frequency_dictionary_en_82_765.txt"
 PAIRS_FILE = "frequency_bigramdictionary_en_243_342.txt"
 #: The smallest count in the pair list: an unlisted pair was seen fewer times than this.
 PAIR_THRESHOLD = 6_400_000
+#: Stupid back-off's factor for a pair the list lacks (Brants et al. 2007 use 0.4).
+BACKOFF = 0.4
 
 
 @dataclass(frozen=True)
@@ -29,10 +31,42 @@ class PairCounts:
     pairs: dict[tuple[str, str], int]
     #: the ``common_size`` most frequent words: for two of them an unlisted pair is telling
     common: frozenset[str]
+    total: int = 0  # all word occurrences
+    _longer: dict[int, dict[str, tuple[str, ...]]] = field(default_factory=dict, repr=False, compare=False)
 
     def pair(self, first: str, second: str) -> int | None:
         """How often ``first second`` occurs, or None when it is below the list's threshold."""
         return self.pairs.get((first, second))
+
+    def log_frequency(self, word: str) -> float:
+        """log of how often ``word`` occurs (it must be in :attr:`words`)."""
+        return math.log(self.words[word])
+
+    def log_conditional(self, previous: str, word: str) -> float:
+        """log P(``word`` | ``previous``) with stupid back-off (Brants et al. 2007) to the word's frequency.
+
+        An unlisted pair backs off to ``BACKOFF`` × the word's frequency, but never above
+        what the list's threshold allows (it was seen fewer than ``PAIR_THRESHOLD`` times).
+        Both words must be in :attr:`words`.
+        """
+        first = self.words[previous]
+        count = self.pairs.get((previous, word))
+        if count is not None:
+            return math.log(count / first)
+        return min(math.log(BACKOFF * self.words[word] / self.total), math.log(PAIR_THRESHOLD / first))
+
+    def one_letter_longer(self, word: str, min_count: int) -> tuple[str, ...]:
+        """Words seen at least ``min_count`` times that become ``word`` when one letter is dropped."""
+        index = self._longer.get(min_count)
+        if index is None:
+            built: dict[str, set[str]] = {}
+            for longer, count in self.words.items():
+                if count >= min_count and longer.isalpha():
+                    for i in range(len(longer)):
+                        built.setdefault(longer[:i] + longer[i + 1 :], set()).add(longer)
+            index = {short: tuple(sorted(found)) for short, found in built.items()}
+            self._longer[min_count] = index
+        return index.get(word, ())
 
     def junction(self, first: str, second: str, missing_penalty: float) -> float:
         """Log-plausibility of ``second`` right after ``first``.
@@ -72,6 +106,6 @@ def pair_counts(common_size: int = 1000) -> PairCounts:
                 first, second, count = line.split()
                 pairs[(first, second)] = int(count)
             ranked = sorted(words, key=words.__getitem__, reverse=True)
-            loaded = PairCounts(words, pairs, frozenset(ranked[:common_size]))
+            loaded = PairCounts(words, pairs, frozenset(ranked[:common_size]), sum(words.values()))
             _LOADED[common_size] = loaded
         return loaded

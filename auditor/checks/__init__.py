@@ -50,6 +50,7 @@ def own_checks(options: CheckOptions) -> list[Check]:
     from auditor.checks.punctuation import PunctuationCheck
     from auditor.checks.quotes import QuotesCheck
     from auditor.checks.readability import ReadabilityCheck, sentence_metrics
+    from auditor.checks.real_words import RealWordCheck
     from auditor.checks.repetition import RepetitionCheck
     from auditor.checks.source_checks import source_checks
     from auditor.checks.spelling import SpellingCheck
@@ -76,6 +77,7 @@ def own_checks(options: CheckOptions) -> list[Check]:
         MissingVerbCheck(),
         ArticleCheck(),
         SpellingCheck(),
+        RealWordCheck(),
     ]
     checks.extend(source_checks(options.source_lang))  # no-ops on documents without a source
     return checks

@@ -12,6 +12,7 @@ from auditor.checks.attribution import AttributionCheck
 from auditor.checks.consistency import ConsistencyCheck
 from auditor.checks.fragment import MissingVerbCheck
 from auditor.checks.pronoun_case import PronounCaseCheck
+from auditor.checks.real_words import RealWordCheck
 from auditor.checks.repetition import RepetitionCheck
 from auditor.checks.source_copy import SourceCopyCheck
 from auditor.checks.source_length import SourceLengthCheck
@@ -195,7 +196,8 @@ register(
 
 register_check_rules(AttributionCheck, RepetitionCheck, UntranslatedCheck, ConsistencyCheck)
 register_check_rules(
-    TokenisedCheck, WordOrderCheck, WordSwapCheck, PronounCaseCheck, MissingVerbCheck, ArticleCheck, SpellingCheck
+    TokenisedCheck, WordOrderCheck, WordSwapCheck, PronounCaseCheck, MissingVerbCheck, ArticleCheck, SpellingCheck,
+    RealWordCheck,
 )
 register_check_rules(  # source-aware: their examples are "SOURCE ||| TARGET" pairs
     SourceCopyCheck, SourceNumbersCheck, SourceTokensCheck, SourceLengthCheck, SourceMarksCheck
