@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import textstat
 
 from auditor.models import Document, Finding, Severity
-from auditor.offline_cmudict import ensure_cmudict
+from auditor.offline_cmudict import give_textstat_cmudict
 from auditor.text_utils import word_count
 
 
@@ -27,7 +27,7 @@ class ReadabilityLimits:
 
 
 def _textstat_for(lang: str) -> textstat.textstat:
-    ensure_cmudict()
+    give_textstat_cmudict()
     textstat.set_lang(lang.split("-")[0].lower() or "en")
     return textstat
 
