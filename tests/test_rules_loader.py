@@ -6,9 +6,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 from auditor.errors import AuditorError
 from auditor.rules_engine import RuleFileError, load_pack, load_packs
+from auditor.rules_engine.loader import parse_yaml
 
 GOOD_RULE = """
   - id: small-weapons-test
@@ -99,3 +101,18 @@ def test_yaml_tags_are_refused(tmp_path: Path) -> None:
     path.write_text("pack: !!python/object/apply:os.system ['true']\nrules: []\n", encoding="utf-8")
     with pytest.raises(RuleFileError, match="not valid YAML"):
         load_pack(path)
+
+
+def test_parse_yaml_reports_problems_as_the_pure_python_loader_does() -> None:
+    text = "pack:\n  id: test\n  message: say: small: arms\n"
+    with pytest.raises(yaml.YAMLError) as fast:
+        parse_yaml(text)
+    with pytest.raises(yaml.YAMLError) as pure:
+        yaml.safe_load(text)
+    assert str(fast.value) == str(pure.value)
+
+
+def test_parse_yaml_builds_plain_data_only() -> None:
+    assert parse_yaml("a: [1, two]\n") == {"a": [1, "two"]}
+    with pytest.raises(yaml.YAMLError):
+        parse_yaml("!!python/object/apply:os.system ['true']\n")

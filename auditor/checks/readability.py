@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import textstat
 
 from auditor.models import Document, Finding, Severity
-from auditor.offline_cmudict import ensure_cmudict
+from auditor.offline_cmudict import give_textstat_cmudict
 from auditor.text_utils import word_count
 
 
@@ -27,22 +28,28 @@ class ReadabilityLimits:
 
 
 def _textstat_for(lang: str) -> textstat.textstat:
-    ensure_cmudict()
+    give_textstat_cmudict()
     textstat.set_lang(lang.split("-")[0].lower() or "en")
     return textstat
 
 
 def sentence_metrics(text: str, lang: str = "en-US") -> dict[str, float]:
     """Flesch reading ease, Flesch-Kincaid grade and word count of one sentence."""
+    return dict(_sentence_metrics(text, lang))  # a fresh dict: callers may keep or change it
+
+
+@lru_cache(maxsize=8192)
+def _sentence_metrics(text: str, lang: str) -> tuple[tuple[str, float], ...]:
+    """:func:`sentence_metrics`, kept: the check and the report both need a story's sentences."""
     stats = _textstat_for(lang)
     words = word_count(text)
     if words == 0:
-        return {"words": 0, "flesch_reading_ease": 0.0, "flesch_kincaid_grade": 0.0}
-    return {
-        "words": words,
-        "flesch_reading_ease": round(float(stats.flesch_reading_ease(text)), 2),
-        "flesch_kincaid_grade": round(float(stats.flesch_kincaid_grade(text)), 2),
-    }
+        return (("words", 0), ("flesch_reading_ease", 0.0), ("flesch_kincaid_grade", 0.0))
+    return (
+        ("words", words),
+        ("flesch_reading_ease", round(float(stats.flesch_reading_ease(text)), 2)),
+        ("flesch_kincaid_grade", round(float(stats.flesch_kincaid_grade(text)), 2)),
+    )
 
 
 def document_metrics(document: Document) -> dict[str, float]:

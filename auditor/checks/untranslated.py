@@ -48,6 +48,8 @@ NEAR_ENGLISH_MIN = 4.5
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
 _SENTENCE_START = re.compile(r"^[\W\d_]*$")
+#: ASCII letters are Latin: only other characters can be of another script.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class _Hit:
     detail: str
 
 
+@lru_cache(maxsize=4096)
 def script_of(char: str) -> str | None:
     """The script of a non-Latin letter (``CJK``, ``CYRILLIC``...), or None for Latin/non-letters."""
     if not char.isalpha():
@@ -240,7 +243,8 @@ class UntranslatedCheck:
     def _script_hits(document: Document, sentence: Sentence) -> Iterator[_Hit]:
         text = document.text
         i = sentence.start
-        while i < sentence.end:
+        while found := _NON_ASCII.search(text, i, sentence.end):
+            i = found.start()
             script = script_of(text[i])
             if script is None:
                 i += 1
@@ -259,7 +263,7 @@ class UntranslatedCheck:
         text = document.text
         for match in _TOKEN.finditer(text, sentence.start, sentence.end):
             word = match.group(0)
-            if any(script_of(c) for c in word):
+            if not word.isascii() and any(script_of(c) for c in word):
                 continue
             if word.isupper() and len(word) > 1:
                 continue  # acronyms

@@ -166,6 +166,25 @@ def _tables(data: Any, where: Where) -> dict[str, dict[str, str]]:
     return {str(n): {str(k).lower(): str(v) for k, v in t.items()} for n, t in data.items()}
 
 
+#: libyaml's safe loader when PyYAML was built with it (10x faster); the pure-Python safe loader otherwise.
+_FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str) -> Any:
+    """``text`` parsed with a safe loader (never one that builds arbitrary objects).
+
+    Errors are raised by the pure-Python loader, so messages and positions are the same
+    whether or not libyaml is installed.
+    """
+    try:
+        return yaml.load(text, Loader=_FAST_SAFE_LOADER)  # a safe loader: plain data only
+    except yaml.YAMLError as fast_error:
+        if _FAST_SAFE_LOADER is yaml.SafeLoader:
+            raise
+        yaml.safe_load(text)  # raises the same problem with pure-Python wording
+        raise fast_error from None
+
+
 def _yaml_problem(error: yaml.YAMLError) -> str:
     mark = getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
@@ -177,7 +196,7 @@ def load_pack(path: Path, shared_sets: WordSets | None = None) -> Pack:
     """Load and validate one pack file."""
     where = Where(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise where.fail(_yaml_problem(error)) from None
     except (OSError, UnicodeDecodeError) as error:
@@ -217,7 +236,7 @@ def load_shared_sets(root: Path) -> WordSets:
         return {}
     where = Where(shared_file)
     try:
-        data = yaml.safe_load(shared_file.read_text(encoding="utf-8"))
+        data = parse_yaml(shared_file.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise where.fail(_yaml_problem(error)) from None
     return _sets((data or {}).get("sets") if isinstance(data, dict) else data, where, {})

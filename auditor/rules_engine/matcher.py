@@ -7,7 +7,7 @@ last token that is not marked ``context``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from auditor.rules_engine.inflection import all_forms, tags_of
@@ -93,17 +93,43 @@ def _walk(
 
 
 def find_matches(
-    items: Sequence[PatternItem], tokens: Sequence[Token], sets: WordSets
+    items: Sequence[PatternItem], tokens: Sequence[Token], sets: WordSets, starts: Iterable[int] | None = None
 ) -> Iterator[Match]:
-    """Non-overlapping matches of ``items`` in ``tokens``, left to right."""
-    start = 0
-    while start < len(tokens):
+    """Non-overlapping matches of ``items`` in ``tokens``, left to right.
+
+    ``starts``, ascending, are the only token indices a match can start at (see :func:`first_words`);
+    None tries every token.
+    """
+    free = 0  # the first token not inside an earlier match
+    for start in range(len(tokens)) if starts is None else starts:
+        if start < free:
+            continue
         found = next(_walk(items, 0, start, tokens, sets, []), None)
         if found is None or all(s == e for s, e, _ in found):
-            start += 1
             continue
         yield _to_match(found)
-        start = max(found[-1][1], start + 1)
+        free = max(found[-1][1], start + 1)
+
+
+def first_words(items: Sequence[PatternItem], sets: WordSets) -> frozenset[str] | None:
+    """The normalised words a match of ``items`` can start with (None: any token may start one)."""
+    if not items or items[0].optional or items[0].gap is not None:
+        return None
+    return required_words(items[0].spec, sets)
+
+
+def required_words(spec: TokenSpec, sets: WordSets) -> frozenset[str] | None:
+    """The normalised words a token must be to satisfy ``spec`` (None: not limited to a word list)."""
+    lists: list[frozenset[str]] = [words for words in (spec.words, spec.lemma_forms) if words is not None]
+    if spec.sets is not None:
+        lists.append(frozenset().union(*(sets[name] for name in spec.sets)))
+    if spec.any_of:
+        options = [required_words(option, sets) for option in spec.any_of]
+        if all(option is not None for option in options):
+            lists.append(frozenset().union(*options))
+    if not lists:
+        return None
+    return frozenset.intersection(*lists)
 
 
 def _to_match(steps: list[tuple[int, int, PatternItem]]) -> Match:
