@@ -106,7 +106,11 @@ def test_second_run_hits_the_cache(lt_server) -> None:
     second = GrammarCheck("en-US")
     try:
         warm = second.check(_doc(text))
-        assert second.cache.hits == 1 and second.client.clock.requests == 0
+        # one look-up answers the whole document: its final findings, name filter applied
+        assert second.cache.hits == 1 and second.cache.misses == 0 and second.client.clock.requests == 0
+        lines = _doc(text)
+        lines.lines = True  # cross-segment rules are dropped in line mode: a different key
+        assert second._document_key(lines) != second._document_key(_doc(text))
     finally:
         second.close()
     assert warm == cold and cold

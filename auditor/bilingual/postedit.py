@@ -5,12 +5,18 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from sacrebleu.metrics import TER
-
 _TOKEN = re.compile(r"\S+")
-_TER = TER()
+
+
+@lru_cache(maxsize=1)
+def _ter() -> Any:
+    """sacrebleu's TER (imported on first use, so ``auditor check`` never loads it)."""
+    from sacrebleu.metrics import TER
+
+    return TER()
 
 
 @dataclass(frozen=True)
@@ -59,13 +65,15 @@ def word_edits(mt: str, postedit: str) -> list[Edit]:
 def compare_segments(mt: list[str], postedit: list[str]) -> list[SegmentEdit]:
     """HTER and edits per aligned segment."""
     return [
-        SegmentEdit(i, m, p, round(_TER.sentence_score(m, [p]).score, 4), word_edits(m, p))
+        SegmentEdit(i, m, p, round(_ter().sentence_score(m, [p]).score, 4), word_edits(m, p))
         for i, (m, p) in enumerate(zip(mt, postedit, strict=True))
     ]
 
 
 def corpus_hter(mt: list[str], postedit: list[str]) -> dict[str, Any]:
     """Corpus HTER with sacrebleu's TER signature."""
+    from sacrebleu.metrics import TER
+
     metric = TER()
     score = metric.corpus_score(mt, [postedit])
     return {"score": round(score.score, 4), "signature": str(metric.get_signature()), "segments": len(mt)}

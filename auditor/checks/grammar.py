@@ -15,6 +15,7 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+from auditor.audit_cache import finding_from_json, finding_to_json
 from auditor.errors import AuditorError
 from auditor.languagetool.cache import ResultCache, cache_key
 from auditor.languagetool.client import LanguageToolClient, ServerGone, chunk_spans
@@ -75,6 +76,8 @@ class GrammarCheck:
         self._pool = ThreadPoolExecutor(max_workers=REQUEST_WORKERS, thread_name_prefix="languagetool")
         #: chunk requests in flight per document (``id(document)``), from ``prefetch``
         self._pending: dict[int, tuple[list[tuple[int, int]], list[Future[list[dict[str, Any]]]]]] = {}
+        #: documents answered whole from the cache (final findings, name filter applied)
+        self._done: dict[int, list[Finding]] = {}
         self._connect_lock = threading.Lock()
 
     # -- requests -----------------------------------------------------------------------------
@@ -131,9 +134,27 @@ class GrammarCheck:
 
     # -- the Check protocol ------------------------------------------------------------------------
 
+    def _document_key(self, document: Document) -> str:
+        """Key of ``document``'s final findings: LanguageTool's configuration, auditor's code and rules
+        (the name filter and the mapping live there), the line mode and the text."""
+        from auditor.audit_cache import code_fingerprint
+
+        return self._key(json.dumps([code_fingerprint(), document.lines, document.text], ensure_ascii=False))
+
+    def _cached_findings(self, document: Document) -> list[Finding] | None:
+        if self.cache is None:
+            return None
+        stored = self.cache.get(self._document_key(document))
+        return None if stored is None else [finding_from_json(item) for item in stored]
+
     def prefetch(self, document: Document) -> None:
         """Send ``document``'s chunks now, so LanguageTool works while the other checks run."""
         if id(document) in self._pending:
+            return
+        cached = self._cached_findings(document)
+        if cached is not None:
+            self._done[id(document)] = cached
+            self._pending[id(document)] = ([], [])
             return
         text = document.text
         spans = list(chunk_spans(text, document.sentences))
@@ -145,6 +166,9 @@ class GrammarCheck:
         text = document.text
         self.prefetch(document)
         spans, futures = self._pending.pop(id(document))
+        done = self._done.pop(id(document), None)
+        if done is not None:
+            return done
         results = [future.result() for future in futures]
         counts = self.names.capitalised_counts(text)
         findings: list[Finding] = []
@@ -161,6 +185,8 @@ class GrammarCheck:
                 ):
                     continue
                 findings.append(self.mapping.finding(match, offset, text))
+        if self.cache is not None:
+            self.cache.put(self._document_key(document), [finding_to_json(f) for f in findings])
         return findings
 
     def stats(self) -> dict[str, float | int]:

@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 import textwrap
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from auditor.checks import CheckOptions
 from auditor.errors import AuditorError
 from auditor.rule_catalogue import RuleInfo, all_rules, find_rule
-from auditor.rules_engine.examples import ExampleResult
-from auditor.rules_engine.model import Example
+
+if TYPE_CHECKING:
+    from auditor.rules_engine.examples import ExampleResult
+    from auditor.rules_engine.model import Example
 
 _LANG = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?$")
 
