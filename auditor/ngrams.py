@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -21,6 +22,9 @@ PAIRS_FILE = "frequency_bigramdictionary_en_243_342.txt"
 PAIR_THRESHOLD = 6_400_000
 #: Stupid back-off's factor for a pair the list lacks (Brants et al. 2007 use 0.4).
 BACKOFF = 0.4
+#: log-units below the threshold for an unlisted pair whose words are common enough that chance
+#: alone would have put it in the list (``an and``).
+UNEXPECTED_ABSENCE = 3.0
 
 
 @dataclass(frozen=True)
@@ -32,28 +36,43 @@ class PairCounts:
     #: the ``common_size`` most frequent words: for two of them an unlisted pair is telling
     common: frozenset[str]
     total: int = 0  # all word occurrences
+    _floor: int = 1
     _longer: dict[int, dict[str, tuple[str, ...]]] = field(default_factory=dict, repr=False, compare=False)
 
     def pair(self, first: str, second: str) -> int | None:
         """How often ``first second`` occurs, or None when it is below the list's threshold."""
         return self.pairs.get((first, second))
 
-    def log_frequency(self, word: str) -> float:
-        """log of how often ``word`` occurs (it must be in :attr:`words`)."""
-        return math.log(self.words[word])
+    @property
+    def floor(self) -> int:
+        """The word list's smallest count: a word missing from it was seen less often than this."""
+        return self._floor
 
-    def log_conditional(self, previous: str, word: str) -> float:
+    def log_frequency(self, word: str) -> float:
+        """log of how often ``word`` occurs (at most :attr:`floor` for a word the list lacks)."""
+        return math.log(self.words.get(word, self._floor))
+
+    def log_conditional(
+        self, previous: str, word: str, log_frequency: Callable[[str], float] | None = None
+    ) -> float:
         """log P(``word`` | ``previous``) with stupid back-off (Brants et al. 2007) to the word's frequency.
 
         An unlisted pair backs off to ``BACKOFF`` × the word's frequency, but never above
         what the list's threshold allows (it was seen fewer than ``PAIR_THRESHOLD`` times).
-        Both words must be in :attr:`words`.
+        ``log_frequency`` gives words' log counts (default :meth:`log_frequency`: a word the
+        list lacks counts as :attr:`floor`).
         """
-        first = self.words[previous]
+        frequency = log_frequency or self.log_frequency
+        first = frequency(previous)
         count = self.pairs.get((previous, word))
         if count is not None:
-            return math.log(count / first)
-        return min(math.log(BACKOFF * self.words[word] / self.total), math.log(PAIR_THRESHOLD / first))
+            return math.log(count) - first
+        backoff = math.log(BACKOFF) + frequency(word) - math.log(self.total)
+        ceiling = math.log(PAIR_THRESHOLD) - first
+        if backoff < ceiling:
+            return backoff
+        # so common a pair would be listed: its absence says it is rarer than chance
+        return ceiling - UNEXPECTED_ABSENCE
 
     def one_letter_longer(self, word: str, min_count: int) -> tuple[str, ...]:
         """Words seen at least ``min_count`` times that become ``word`` when one letter is dropped."""
@@ -106,6 +125,8 @@ def pair_counts(common_size: int = 1000) -> PairCounts:
                 first, second, count = line.split()
                 pairs[(first, second)] = int(count)
             ranked = sorted(words, key=words.__getitem__, reverse=True)
-            loaded = PairCounts(words, pairs, frozenset(ranked[:common_size]), sum(words.values()))
+            loaded = PairCounts(
+                words, pairs, frozenset(ranked[:common_size]), sum(words.values()), min(words.values())
+            )
             _LOADED[common_size] = loaded
         return loaded

@@ -24,6 +24,7 @@ def _flag(text: str) -> list[tuple[str, tuple[str, ...]]]:
         ("Officials said 10 ears ago the town was flooded.", "ears", "years"),
         ("The former mayor was found guilt of fraud.", "guilt", "guilty"),
         ("The virus had bee confirmed in two towns.", "bee", "been"),
+        ("The circuit ha been closed since March.", "ha", "has"),  # a short word too rare for the list
     ],
 )
 def test_typos_that_are_words_get_the_intended_word(text: str, span: str, fix: str) -> None:
@@ -39,6 +40,9 @@ def test_typos_that_are_words_get_the_intended_word(text: str, span: str, fix: s
         "She traveled to Paris and then to Rome.",  # traveled/travelled
         "Talks with the Ill Wind Company resumed.",  # capitalised inside a sentence: a name
         "Ears",  # no neighbours to judge by
+        "He ran an ad campaign on television.",  # "ad" is a word: its neighbours do not ask for "and"
+        "The ad was pulled after complaints.",
+        "It dates from the 19th century and the 1850s, with 802.11b support.",  # tails of numbers
     ],
 )
 def test_correct_words_and_variants_are_left_alone(text: str) -> None:

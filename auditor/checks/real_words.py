@@ -7,7 +7,10 @@ counts (:mod:`auditor.ngrams`), how well each fits between its neighbours:
 ``log P(candidate | previous) + log P(next | candidate)`` against the same for
 the word as written, plus half the log ratio of their frequencies (a full one
 for words of up to three letters, which are rarely meant in running text:
-``re``, ``ha``). The candidate is reported when it wins by more than
+``re``). A short lower-case word missing from the list (``ad``, ``ha``) has no
+pair counts of its own, so there the neighbours alone decide, with wordfreq's web
+frequency standing in for its count.
+The candidate is reported when it wins by more than
 :data:`MIN_GAIN` (a factor of about e^10 ≈ 22,000), and only when one of its
 pairs with the neighbours is attested, so the suggestion is a real English pair.
 
@@ -20,11 +23,12 @@ translations of the DEMETR dev split and on none of the clean-news corpus.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import ClassVar
 
-from auditor.lexicon import tokens
+from auditor.lexicon import tokens, zipf
 from auditor.models import Document, Finding, Severity
 from auditor.ngrams import PairCounts, pair_counts
 
@@ -44,6 +48,11 @@ def _lemmas(word: str) -> frozenset[str]:
     return frozenset(lemma for lemmas in getAllLemmas(word).values() for lemma in lemmas) | {word}
 
 
+def _log_web_frequency(word: str) -> float:
+    """log of wordfreq's share of ``word`` among English words (Zipf 3 = once per million)."""
+    return (zipf(word) - 9.0) * math.log(10)
+
+
 def _spelling_variant(word: str, longer: str) -> bool:
     """British and American spellings of one word (``color``/``colour``, ``aging``/``ageing``)."""
     return any(longer.replace(long, short) == word for long, short in _VARIANTS)
@@ -55,6 +64,13 @@ _VARIANTS = (("our", "or"), ("ll", "l"), ("dgement", "dgment"), ("eing", "ing"),
 def _judged(token: str, first: bool) -> bool:
     """A word written in lower case (or capitalised only because it opens the sentence)."""
     return token.isalpha() and (token.islower() or (first and token[1:].islower()))
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    """A word of its own, not the tail of ``19th``, ``1850s``, ``802.11b`` or ``1850's``."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return (before.isspace() or before in "“\"(‘[—–") and not after.isalnum() and after not in "’'"
 
 
 def _with_case(token: str, word: str) -> str:
@@ -110,7 +126,10 @@ class RealWordCheck:
         words = [t[0].lower() for t in toks]
         for i, (token, start, end) in enumerate(toks):
             word = words[i]
-            if not _judged(token, i == 0) or word not in known:
+            unlisted_short = word not in known and token.islower() and len(word) <= 3
+            if not _judged(token, i == 0) or (word not in known and not unlisted_short):
+                continue
+            if not _standalone(text, start, end):
                 continue
             previous = words[i - 1] if i > 0 and words[i - 1] in known else None
             following = words[i + 1] if i + 1 < len(words) and words[i + 1] in known else None
@@ -120,6 +139,17 @@ class RealWordCheck:
             if best is not None:
                 longer, gain = best
                 yield self._finding(token, longer, previous, following, offset + start, offset + end, gain)
+
+    def _log_frequency(self, word: str) -> float:
+        """The word's log count; for one the Google Books list lacks, wordfreq's web frequency
+        scaled to the list (``ad`` is rare in books, common in news), at least the list's floor."""
+        counts = self.counts
+        if word in counts.words:
+            return counts.log_frequency(word)
+        return max(counts.log_frequency(word), _log_web_frequency(word) + math.log(counts.total))
+
+    def _log_conditional(self, previous: str, word: str) -> float:
+        return self.counts.log_conditional(previous, word, self._log_frequency)
 
     def _best(self, word: str, previous: str | None, following: str | None) -> tuple[str, float] | None:
         counts = self.counts
@@ -131,11 +161,16 @@ class RealWordCheck:
             )
             if not attested or _spelling_variant(word, longer) or _lemmas(word) & _lemmas(longer):
                 continue
-            gain = weight * (counts.log_frequency(longer) - counts.log_frequency(word))
+            context = 0.0
+            conditional = self._log_conditional
             if previous is not None:
-                gain += counts.log_conditional(previous, longer) - counts.log_conditional(previous, word)
+                context += conditional(previous, longer) - conditional(previous, word)
             if following is not None:
-                gain += counts.log_conditional(longer, following) - counts.log_conditional(word, following)
+                context += conditional(longer, following) - conditional(word, following)
+            if word in counts.words:
+                gain = context + weight * (counts.log_frequency(longer) - counts.log_frequency(word))
+            else:  # no pair counts for the word itself: the neighbours alone must decide
+                gain = context
             if gain > MIN_GAIN and (best is None or gain > best[1]):
                 best = (longer, gain)
         return best
