@@ -6,7 +6,7 @@
 Stories are assembled deterministically from the seed article's paragraphs and
 DEMETR dev sentences (``mt_sent`` and, where ``pert_check`` holds, the damaged
 ``pert_sent``), so the feed has real MT damage for the checks to find. Every
-measurement runs ``auditor check FEED --no-grammar -f jsonl -o FILE`` in a fresh
+measurement runs ``auditor check FEED --no-grammar --no-cache -f jsonl -o FILE`` in a fresh
 subprocess; wall time, CPU time and peak RSS come from ``os.wait4`` of that
 process (worker processes of ``--jobs`` count in CPU time; peak RSS is the
 largest single process), and the subprocess also reports its own CPU time
@@ -107,7 +107,9 @@ def run_check(feed: Path, jobs: int, work: Path) -> Measure:
     """Run ``auditor check`` on ``feed`` in a fresh subprocess and measure it."""
     out = work / f"report-{jobs}.jsonl"
     usage_file = work / "usage.json"
-    arguments = ["check", str(feed), "--no-grammar", "-f", "jsonl", "-o", str(out), "--jobs", str(jobs), "-q"]
+    arguments = [  # --no-cache: every round audits for real (a warm result cache would answer it)
+        "check", str(feed), "--no-grammar", "--no-cache", "-f", "jsonl", "-o", str(out), "--jobs", str(jobs), "-q",
+    ]
     command = [sys.executable, str(Path(__file__).resolve()), "--child", str(usage_file), "--", *arguments]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
