@@ -64,9 +64,22 @@ def parts_of_speech(word: str) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of ``word`` in English (0 for unseen words)."""
-    from wordfreq import zipf_frequency
+    return zipf_in(word, "en")
 
-    return zipf_frequency(word, "en")
+
+def zipf_in(word: str, lang: str) -> float:
+    """wordfreq's ``zipf_frequency(word, lang)``, skipping its tokenizer where the answer is plainly 0.
+
+    A lower-case ASCII word is its own single token in every Latin-script language, so
+    when the language's word list lacks it the frequency is 0; wordfreq's own call would
+    tokenize it first (most of the cost when a check asks 14 languages about every word).
+    """
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    # called exactly as wordfreq calls it, so both share one cached dict per language
+    if word.isascii() and word.isalpha() and word.islower() and word not in get_frequency_dict(lang, "best"):
+        return 0.0
+    return zipf_frequency(word, lang)
 
 
 @lru_cache(maxsize=1)

@@ -107,8 +107,8 @@ _LOCK = threading.Lock()
 _LOADED: dict[int, PairCounts] = {}
 
 
-def _lines(name: str) -> list[str]:
-    return resources.files("symspellpy").joinpath(name).read_text(encoding="utf-8").splitlines()
+def _fields(name: str) -> list[str]:
+    return resources.files("symspellpy").joinpath(name).read_text(encoding="utf-8").split()
 
 
 def pair_counts(common_size: int = 1000) -> PairCounts:
@@ -116,14 +116,10 @@ def pair_counts(common_size: int = 1000) -> PairCounts:
     with _LOCK:
         loaded = _LOADED.get(common_size)
         if loaded is None:
-            words: dict[str, int] = {}
-            for line in _lines(WORDS_FILE):
-                word, count = line.split()
-                words[word] = int(count)
-            pairs: dict[tuple[str, str], int] = {}
-            for line in _lines(PAIRS_FILE):
-                first, second, count = line.split()
-                pairs[(first, second)] = int(count)
+            fields = _fields(WORDS_FILE)  # "word count" per line
+            words = dict(zip(fields[0::2], map(int, fields[1::2]), strict=True))
+            fields = _fields(PAIRS_FILE)  # "first second count" per line
+            pairs = dict(zip(zip(fields[0::3], fields[1::3], strict=True), map(int, fields[2::3]), strict=True))
             ranked = sorted(words, key=words.__getitem__, reverse=True)
             loaded = PairCounts(
                 words, pairs, frozenset(ranked[:common_size]), sum(words.values()), min(words.values())

@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -164,10 +165,55 @@ def default_server_naive(sentences: list[str], sample: int) -> tuple[float, floa
     return wps, cpu_wps
 
 
+def measure(folder: Path, name: str, feed: Path, lines: bool, sentences: list[str], sample: int) -> dict:
+    """One pass over ``feed``: cold and warm ``auditor check``, then the naive clients."""
+    words = word_count(feed.read_text(encoding="utf-8"))
+    shutil.rmtree(folder / "cache", ignore_errors=True)  # both result caches cold: (b) really is cold
+    info = fresh_server()
+    stats = folder / "stats.json"
+    s0 = server_cpu(info.pid)
+    cold, cold_rss, cold_cpu = run_check(feed, lines, folder / "cold.json", stats)
+    s1 = server_cpu(info.pid)
+    lt = json.loads(stats.read_text())
+    warm, warm_rss, warm_cpu = run_check(feed, lines, folder / "warm.json", stats)
+    s2 = server_cpu(info.pid)
+    warm_stats = json.loads(stats.read_text())
+    server_mb = server_peak_mb(info.pid)
+    info = fresh_server()
+    tuned_wps, tuned_cpu_wps, sampled = naive(info.url, info.pid, sentences, sample)
+    server.stop_persistent()
+    naive_wps, naive_cpu_wps = default_server_naive(sentences, sample)
+    outside = max(0.0, cold - lt["languagetool_busy"]) / cold
+    return {
+        "feed": name, "words": words, "naive_wps": naive_wps, "naive_sentences": sampled,
+        "naive_tuned_wps": tuned_wps, "naive_tuned_cpu_wps": tuned_cpu_wps,
+        "cold_wps": words / cold, "cold_s": cold, "warm_wps": words / warm, "warm_s": warm,
+        "outside_share": outside, "requests": lt["requests"],
+        "warm_requests": warm_stats["requests"],
+        "auditor_mb": max(cold_rss, warm_rss), "server_mb": server_mb,
+        "naive_cpu_wps": naive_cpu_wps, "cold_cpu_wps": words / (cold_cpu + s1 - s0),
+        "warm_cpu_wps": words / (warm_cpu + s2 - s1), "cold_auditor_cpu": cold_cpu,
+        "cold_server_cpu": s1 - s0, "outside_cpu_share": cold_cpu / (cold_cpu + s1 - s0),
+        "b_over_a": (words / cold) / naive_wps, "c_over_b": cold / warm,
+    }  # fmt: skip
+
+
+def median_row(runs: list[dict]) -> dict:
+    """Each measured figure's median over the repetitions (a fresh JVM's JIT makes single runs noisy)."""
+    row = dict(runs[0])
+    for key, value in runs[0].items():
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            row[key] = statistics.median(run[key] for run in runs)
+    row["runs"] = len(runs)
+    row["b_over_a_runs"] = [round(run["b_over_a"], 2) for run in runs]
+    return row
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=100_000)
     parser.add_argument("--naive-sample", type=int, default=1500)
+    parser.add_argument("--repeat", type=int, default=3, help="passes per feed; the table shows medians")
     args = parser.parse_args()
     home = install.languagetool_home()
     if not install.is_installed(home):
@@ -180,37 +226,10 @@ def main() -> None:
         rows = []
         try:
             for name, (feed, lines, sentences) in feeds.items():
-                words = word_count(feed.read_text(encoding="utf-8"))
-                shutil.rmtree(folder / "cache", ignore_errors=True)  # both result caches cold: (b) really is cold
-                info = fresh_server()
-                stats = folder / "stats.json"
-                s0 = server_cpu(info.pid)
-                cold, cold_rss, cold_cpu = run_check(feed, lines, folder / "cold.json", stats)
-                s1 = server_cpu(info.pid)
-                lt = json.loads(stats.read_text())
-                warm, warm_rss, warm_cpu = run_check(feed, lines, folder / "warm.json", stats)
-                s2 = server_cpu(info.pid)
-                warm_stats = json.loads(stats.read_text())
-                server_mb = server_peak_mb(info.pid)
-                info = fresh_server()
-                tuned_wps, tuned_cpu_wps, sampled = naive(info.url, info.pid, sentences, args.naive_sample)
-                server.stop_persistent()
-                naive_wps, naive_cpu_wps = default_server_naive(sentences, args.naive_sample)
-                outside = max(0.0, cold - lt["languagetool_busy"]) / cold
-                rows.append(
-                    {
-                        "feed": name, "words": words, "naive_wps": naive_wps, "naive_sentences": sampled,
-                        "naive_tuned_wps": tuned_wps, "naive_tuned_cpu_wps": tuned_cpu_wps,
-                        "cold_wps": words / cold, "cold_s": cold, "warm_wps": words / warm, "warm_s": warm,
-                        "outside_share": outside, "requests": lt["requests"],
-                        "warm_requests": warm_stats["requests"],
-                        "auditor_mb": max(cold_rss, warm_rss), "server_mb": server_mb,
-                        "naive_cpu_wps": naive_cpu_wps, "cold_cpu_wps": words / (cold_cpu + s1 - s0),
-                        "warm_cpu_wps": words / (warm_cpu + s2 - s1), "cold_auditor_cpu": cold_cpu,
-                        "cold_server_cpu": s1 - s0, "outside_cpu_share": cold_cpu / (cold_cpu + s1 - s0),
-                    }
-                )  # fmt: skip
-                print(json.dumps(rows[-1]), flush=True)
+                runs = [measure(folder, name, feed, lines, sentences, args.naive_sample) for _ in range(args.repeat)]
+                for run in runs:
+                    print(json.dumps(run), flush=True)
+                rows.append(median_row(runs))
             sentences, before, after = false_alarms(fresh_server().url)
         finally:
             server.stop_persistent()
@@ -225,9 +244,12 @@ def main() -> None:
             f"| {r['feed']} | {r['words']:,} | {r['naive_wps']:.0f} | {r['naive_tuned_wps']:.0f} "
             f"| {r['cold_wps']:.0f} "
             f"| {r['warm_wps']:.0f} "
-            f"| {r['cold_wps'] / r['naive_wps']:.1f}x | {r['warm_wps'] / r['cold_wps']:.1f}x "
+            f"| {r['b_over_a']:.1f}x | {r['c_over_b']:.1f}x "
             f"| {r['outside_share']:.0%} | {r['requests']} | {r['auditor_mb']} / {r['server_mb']} |"
         )
+    print()
+    for r in rows:
+        print(f"{r['feed']}: medians of {r['runs']} passes; b/a per pass {r['b_over_a_runs']}")
     print()
     print("The same passes in words per CPU second (auditor + LanguageTool server; robust to other load):")
     print()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import Counter
 from itertools import pairwise
@@ -11,7 +12,7 @@ import pytest
 
 from auditor.errors import AuditorError
 from auditor.languagetool.cache import ResultCache, cache_key
-from auditor.languagetool.client import bmp_only, chunk_spans
+from auditor.languagetool.client import annotated, bmp_only, chunk_spans
 from auditor.languagetool.mapping import load_mapping
 from auditor.languagetool.names import NameFilter, edit_distance_at_most_one
 from auditor.models import Finding, Severity
@@ -145,3 +146,21 @@ def test_repeated_sentence_openings_are_not_reported() -> None:
     from auditor.languagetool.mapping import load_mapping
 
     assert "ENGLISH_WORD_REPEAT_BEGINNING_RULE" in load_mapping().disabled_rules
+
+
+def test_certain_unknown_names_are_masked_and_runs_stay_whole(names: NameFilter) -> None:
+    text = "Officials said Kornel Morawiecki met Dujarric in Qamishli. Teh talks in Paris ended."
+    counts = names.capitalised_counts(text)
+    masked = [text[a:b] for a, b in names.unknown_names(text, 0, len(text), counts)]
+    assert "Kornel Morawiecki" in masked  # one span: no stand-in pairs with half a name
+    assert "Qamishli" in masked  # no common word one edit away: a name whatever is suggested
+    assert "Paris" not in masked  # common as a word: LanguageTool knows it, it stays as written
+    assert "Teh" not in masked  # "The" is one edit away: LanguageTool must judge it
+    assert "Officials" not in masked
+
+
+def test_masked_spans_become_markup_read_as_known_names() -> None:
+    text = "Then Qamishli and Ariha were shelled."
+    data = json.loads(annotated(text, [(5, 13), (18, 23)]))["annotation"]
+    assert "".join(part.get("text", part.get("markup", "")) for part in data) == text  # offsets unchanged
+    assert [p["interpretAs"] for p in data if "markup" in p] == ["Smith", "Ella"]  # consonant / vowel

@@ -12,6 +12,7 @@ import json
 import os
 import threading
 import time
+from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -91,8 +92,8 @@ class GrammarCheck:
             text,
         )
 
-    def _check_text(self, text: str) -> list[dict[str, Any]]:
-        key = self._key(text) if self.cache else ""
+    def _check_text(self, text: str, masks: tuple[tuple[int, int], ...] = ()) -> list[dict[str, Any]]:
+        key = self._key(json.dumps([text, masks]) if masks else text) if self.cache else ""
         if self.cache:
             cached = self.cache.get(key)
             if cached is not None:
@@ -100,7 +101,7 @@ class GrammarCheck:
         self._ensure_server()
         generation = self.session.generation
         try:
-            matches = self.client.check(text)
+            matches = self.client.check(text, masks)
         except ServerGone as error:
             if not self.session.recover(generation):
                 raise AuditorError(
@@ -108,7 +109,7 @@ class GrammarCheck:
                 ) from None
             self._reconnect()
             try:
-                matches = self.client.check(text)
+                matches = self.client.check(text, masks)
             except ServerGone as again:
                 raise AuditorError(f"LanguageTool server failed again after a restart: {again}") from None
         if self.cache:
@@ -123,6 +124,12 @@ class GrammarCheck:
             with self._connect_lock:
                 self.server_start += time.perf_counter() - started
         self._reconnect()
+
+    def _check_chunk(self, text: str, start: int, end: int, counts: Counter[str]) -> list[dict[str, Any]]:
+        """Check ``text[start:end]`` with its certain, unknown names masked (in a pool thread, so the
+        first request goes out before the last chunk's names are found)."""
+        masks = tuple((a - start, b - start) for a, b in self.names.unknown_names(text, start, end, counts))
+        return self._check_text(text[start:end], masks)
 
     def _reconnect(self) -> None:
         with self._connect_lock:
@@ -158,7 +165,8 @@ class GrammarCheck:
             return
         text = document.text
         spans = list(chunk_spans(text, document.sentences))
-        futures = [self._pool.submit(self._check_text, text[start:end]) for start, end in spans]
+        counts = self.names.capitalised_counts(text)
+        futures = [self._pool.submit(self._check_chunk, text, start, end, counts) for start, end in spans]
         self._pending[id(document)] = (spans, futures)
 
     def check(self, document: Document) -> list[Finding]:

@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar
 
-from wordfreq import zipf_frequency
-
+from auditor.lexicon import zipf_in as zipf_frequency  # wordfreq's, minus needless tokenizing
 from auditor.models import Document, Finding, Sentence, Severity
 
 #: Languages whose untranslated words we recognise in Latin script.

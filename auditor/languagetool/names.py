@@ -25,6 +25,10 @@ COMMON_ZIPF = 3.5
 #: and only for tokens this long (short capitalised tokens are names and acronyms).
 MID_SENTENCE_ZIPF = 4.0
 MID_SENTENCE_MIN_LENGTH = 6
+#: A certain name rarer than this as an English word (Zipf) is masked before LanguageTool sees it.
+UNKNOWN_NAME_ZIPF = 1.5
+#: ... and a name seen once, that no common word is one edit from, rarer than this.
+UNKNOWN_SINGLE_NAME_ZIPF = 2.5
 _SENTENCE_END = re.compile(r"(^|[.!?:\n]['’\"”)\]]*)\s*$")
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -62,6 +66,23 @@ def edit_distance_at_most_one(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+def _near_common_word(word: str, bar: float) -> bool:
+    """Some English word with Zipf >= ``bar`` is at most one edit from ``word``.
+
+    If none is, no suggestion LanguageTool could make passes :meth:`NameFilter.is_name`'s
+    test, so the token is a name whatever LanguageTool would have suggested.
+    """
+    from auditor.lexicon import zipf
+
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    candidates = {a + b[1:] for a, b in splits if b}
+    candidates |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    candidates |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    candidates |= {a + c + b for a, b in splits for c in letters}
+    return any(zipf(candidate) >= bar for candidate in candidates if candidate != word)
+
+
 class NameFilter:
     """Decides whether a flagged capitalised token is a name (not a typo)."""
 
@@ -80,15 +101,8 @@ class NameFilter:
         """True when the token at ``start`` opens a sentence, line or quotation."""
         return bool(_SENTENCE_END.search(text[max(0, start - 12) : start])) or start == 0
 
-    def is_name(
-        self,
-        token: str,
-        suggestions: tuple[str, ...] | list[str],
-        counts: Counter[str],
-        sentence_initial: bool = True,
-    ) -> bool:
-        """True when ``token`` (flagged as a misspelling) should be taken as a name."""
-        bare = _POSSESSIVE.sub("", token.strip())
+    def certain_name(self, bare: str, counts: Counter[str], sentence_initial: bool) -> bool | None:
+        """True for a name whatever LanguageTool suggests, False for no name, None when it depends."""
         if not bare:
             return False
         if bare.casefold() in self.allowlist or all(
@@ -107,6 +121,55 @@ class NameFilter:
             return True
         if not sentence_initial and len(bare) < MID_SENTENCE_MIN_LENGTH:
             return True
+        return None
+
+    def unknown_names(self, text: str, start: int, end: int, counts: Counter[str]) -> list[tuple[int, int]]:
+        """Spans in ``text[start:end]`` of names LanguageTool need not spell-check.
+
+        A token that is certainly a name (:meth:`certain_name`, whatever the suggestions) and
+        rare as an English word would be flagged as a misspelling, cost LanguageTool most of
+        its time in suggestions, and then be dropped by :meth:`is_name` anyway: it is sent
+        masked (see :mod:`auditor.languagetool.client`). A masked token takes its name
+        neighbours along (``Duan Mengqi`` is one span), so a stand-in never pairs with the
+        rest of the name into something LanguageTool's multi-word speller knows.
+        """
+        from auditor.lexicon import zipf
+
+        names: list[tuple[int, int, bool]] = []  # start, end, rare
+        for match in _TOKEN.finditer(text, start, end):
+            bare = _POSSESSIVE.sub("", match.group()).rstrip(".")
+            if not bare[:1].isupper() or not bare.replace("-", "").isalpha():
+                continue
+            initial = self.starts_sentence(text, match.start())
+            certain = self.certain_name(bare, counts, initial)
+            frequency = zipf(bare.casefold())
+            rare = frequency < UNKNOWN_NAME_ZIPF
+            if certain is None and frequency < UNKNOWN_SINGLE_NAME_ZIPF:
+                # what is_name would ask of LanguageTool's suggestions, asked of every word
+                certain = not _near_common_word(bare.casefold(), COMMON_ZIPF if initial else MID_SENTENCE_ZIPF)
+                rare = certain
+            if certain:
+                names.append((match.start(), match.start() + len(bare), rare))
+        runs: list[list[tuple[int, int, bool]]] = []
+        for name in names:
+            if runs and text[runs[-1][-1][1] : name[0]] == " ":
+                runs[-1].append(name)
+            else:
+                runs.append([name])
+        return [(run[0][0], run[-1][1]) for run in runs if any(rare for _, _, rare in run)]
+
+    def is_name(
+        self,
+        token: str,
+        suggestions: tuple[str, ...] | list[str],
+        counts: Counter[str],
+        sentence_initial: bool = True,
+    ) -> bool:
+        """True when ``token`` (flagged as a misspelling) should be taken as a name."""
+        bare = _POSSESSIVE.sub("", token.strip())
+        certain = self.certain_name(bare, counts, sentence_initial)
+        if certain is not None:
+            return certain
         from wordfreq import zipf_frequency  # ~0.4 s to import; most runs never get here
 
         bar = COMMON_ZIPF if sentence_initial else MID_SENTENCE_ZIPF
