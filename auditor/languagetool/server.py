@@ -42,8 +42,6 @@ SERVER_CONFIG = {
 }
 JVM_OPTIONS = ("-Xms256m", "-Xmx1536m", "-XX:+UseParallelGC", "-Xss4m")
 READY_TIMEOUT = 180.0
-#: How much lower than auditor's the server's CPU priority is (``nice``).
-SERVER_NICENESS = 5
 
 
 @dataclass
@@ -108,21 +106,6 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
-def _yield_to_auditor() -> None:
-    """In the child before exec: run the server a little below the auditor process's priority.
-
-    On a small machine both want every core; LanguageTool is the long pole of a run, so
-    auditor's own checks should finish in its shadow rather than after it.
-    """
-    with contextlib.suppress(OSError, AttributeError):
-        os.nice(SERVER_NICENESS)
-
-
-def _tied_child() -> None:
-    _yield_to_auditor()
-    _die_with_parent()
-
-
 def _command(home: Path, port: int, tuned: bool = True) -> list[str]:
     java = install.java_executable()
     classpath = str(install.lib_dir(home) / "*")
@@ -167,7 +150,7 @@ def launch(
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
-                preexec_fn=_tied_child if tie else _yield_to_auditor,
+                preexec_fn=_die_with_parent if tie else None,
             )
         info = ServerInfo(port=port, version=install.LANGUAGETOOL_VERSION, pid=process.pid)
         if _wait_ready(process, info.url):
