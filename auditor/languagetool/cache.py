@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.languagetool import install
-from auditor.sqlite_store import SqliteStore
+from auditor.sqlite_store import SqliteStore, StoreBacked
 
 
 def cache_path() -> Path:
@@ -32,22 +32,12 @@ def cache_key(
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
-class ResultCache:
+class ResultCache(StoreBacked):
     """Get and put lists of raw matches (JSON in a :class:`SqliteStore`)."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or cache_path()
         self._store = SqliteStore(self.path, "matches")
-
-    @property
-    def hits(self) -> int:
-        """Lookups answered from the cache."""
-        return self._store.hits
-
-    @property
-    def misses(self) -> int:
-        """Lookups the cache could not answer."""
-        return self._store.misses
 
     def get(self, key: str) -> list[dict[str, Any]] | None:
         """The cached matches for ``key`` or None."""
@@ -57,7 +47,3 @@ class ResultCache:
     def put(self, key: str, matches: list[dict[str, Any]]) -> None:
         """Store ``matches`` under ``key`` (last writer wins; values for one key are identical)."""
         self._store.put(key, json.dumps(matches))
-
-    def close(self) -> None:
-        """Close every connection."""
-        self._store.close()

@@ -72,15 +72,9 @@ def _near_common_word(word: str, bar: float) -> bool:
     If none is, no suggestion LanguageTool could make passes :meth:`NameFilter.is_name`'s
     test, so the token is a name whatever LanguageTool would have suggested.
     """
-    from auditor.lexicon import zipf
+    from auditor.lexicon import one_edit_variants, zipf
 
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    candidates = {a + b[1:] for a, b in splits if b}
-    candidates |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    candidates |= {a + c + b[1:] for a, b in splits if b for c in letters}
-    candidates |= {a + c + b for a, b in splits for c in letters}
-    return any(zipf(candidate) >= bar for candidate in candidates if candidate != word)
+    return any(zipf(candidate) >= bar for candidate in one_edit_variants(word))
 
 
 class NameFilter:

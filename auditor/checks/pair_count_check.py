@@ -1,0 +1,30 @@
+"""The shared shape of the checks that read Google Books word-pair counts (:mod:`auditor.ngrams`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.models import Document, Finding
+from auditor.ngrams import PairCounts, pair_counts
+
+
+class PairCountCheck:
+    """A check that judges each sentence with the pair counts, loaded on first use."""
+
+    def __init__(self) -> None:
+        self._counts: PairCounts | None = None
+
+    @property
+    def counts(self) -> PairCounts:
+        """The pair counts (loaded once per process, on the first document)."""
+        if self._counts is None:
+            self._counts = pair_counts()
+        return self._counts
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        """Findings sentence by sentence."""
+        for sentence in document.sentences:
+            yield from self._sentence(document.sentence_text(sentence), sentence.start)
+
+    def _sentence(self, text: str, offset: int) -> Iterator[Finding]:
+        raise NotImplementedError
