@@ -11,7 +11,10 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+
+from auditor.errors import AuditorError
 
 
 class SqliteStore:
@@ -22,13 +25,24 @@ class SqliteStore:
             raise ValueError(f"bad table name {table!r}")
         self.path = path
         self.table = table
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
-        self._connect().execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        with self._errors():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._connect().execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        """A damaged, locked or unwritable cache is one clear error, not a traceback."""
+        try:
+            yield
+        except (sqlite3.Error, OSError) as error:
+            raise AuditorError(
+                f"{self.path}: result cache unusable ({error}); delete the file or run with --no-cache"
+            ) from None
 
     def _connect(self) -> sqlite3.Connection:
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
@@ -45,7 +59,8 @@ class SqliteStore:
 
     def get(self, key: str) -> str | None:
         """The value stored under ``key``, or None (counted as a hit or a miss)."""
-        row = self._connect().execute(f"SELECT value FROM {self.table} WHERE key = ?", (key,)).fetchone()
+        with self._errors():
+            row = self._connect().execute(f"SELECT value FROM {self.table} WHERE key = ?", (key,)).fetchone()
         with self._lock:
             if row is None:
                 self.misses += 1
@@ -55,7 +70,8 @@ class SqliteStore:
 
     def put(self, key: str, value: str) -> None:
         """Store ``value`` under ``key``."""
-        self._connect().execute(f"INSERT OR REPLACE INTO {self.table} (key, value) VALUES (?, ?)", (key, value))
+        with self._errors():
+            self._connect().execute(f"INSERT OR REPLACE INTO {self.table} (key, value) VALUES (?, ?)", (key, value))
 
     def close(self) -> None:
         """Close every connection (a later ``get``/``put`` reconnects)."""

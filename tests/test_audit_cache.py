@@ -99,3 +99,18 @@ def test_cli_second_run_is_identical_and_no_cache_writes_nothing(tmp_path: Path,
     for report in reports:
         report.pop("generated", None)
     assert reports[0]["documents"] == reports[1]["documents"] == reports[2]["documents"]
+
+
+def test_a_damaged_cache_is_one_clear_error(tmp_path: Path, monkeypatch) -> None:
+    story = write(tmp_path / "story.txt", STORY)
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    database = tmp_path / "cache" / "audit" / "results.sqlite3"
+    database.parent.mkdir(parents=True)
+    database.write_bytes(b"this is not a database" * 100)
+    out = tmp_path / "report.json"
+    result = run_cli(["check", str(story), "--no-grammar", "--format", "json", "-o", str(out)], tmp_path)
+    assert result.code == 2 and not out.exists()
+    assert "results.sqlite3: result cache unusable" in result.stderr and "--no-cache" in result.stderr
+    assert "Traceback" not in result.stderr
+    ok = run_cli(["check", str(story), "--no-grammar", "--no-cache", "--format", "json", "-o", str(out)], tmp_path)
+    assert ok.code == 0 and out.exists()
