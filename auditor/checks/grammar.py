@@ -28,6 +28,8 @@ from auditor.models import Document, Finding
 SUPPORTED_LANGS = ("en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA")
 #: Concurrent requests per run; the server runs ``maxCheckThreads`` checks at once.
 REQUEST_WORKERS = 4
+#: Longest wait (s) for a document's first request to leave before the other checks start.
+FIRST_REQUEST_WAIT = 5.0
 #: Set to a file path to get the run's LanguageTool timings as JSON (used by the benchmark).
 STATS_ENV = "AUDITOR_LT_STATS"
 
@@ -125,10 +127,17 @@ class GrammarCheck:
                 self.server_start += time.perf_counter() - started
         self._reconnect()
 
-    def _check_chunk(self, text: str, start: int, end: int, counts: Counter[str]) -> list[dict[str, Any]]:
+    def _check_chunk(
+        self, text: str, start: int, end: int, counts: Counter[str], sending: threading.Event | None = None
+    ) -> list[dict[str, Any]]:
         """Check ``text[start:end]`` with its certain, unknown names masked (in a pool thread, so the
-        first request goes out before the last chunk's names are found)."""
-        masks = tuple((a - start, b - start) for a, b in self.names.unknown_names(text, start, end, counts))
+        first request goes out before the last chunk's names are found); ``sending`` is set when
+        this chunk's request is about to leave."""
+        try:
+            masks = tuple((a - start, b - start) for a, b in self.names.unknown_names(text, start, end, counts))
+        finally:
+            if sending is not None:
+                sending.set()
         return self._check_text(text[start:end], masks)
 
     def _reconnect(self) -> None:
@@ -166,7 +175,14 @@ class GrammarCheck:
         text = document.text
         spans = list(chunk_spans(text, document.sentences))
         counts = self.names.capitalised_counts(text)
-        futures = [self._pool.submit(self._check_chunk, text, start, end, counts) for start, end in spans]
+        first_sent = threading.Event()
+        futures = [
+            self._pool.submit(self._check_chunk, text, start, end, counts, first_sent if i == 0 else None)
+            for i, (start, end) in enumerate(spans)
+        ]
+        # let the first request leave before the caller starts its own (CPU-bound) checks: on a
+        # small machine they would otherwise hold the first chunk's name masking back
+        first_sent.wait(timeout=FIRST_REQUEST_WAIT)
         self._pending[id(document)] = (spans, futures)
 
     def check(self, document: Document) -> list[Finding]:
