@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -23,6 +23,7 @@ from typing import Any
 
 from auditor.languagetool.install import cache_dir
 from auditor.models import Document, Finding, Severity
+from auditor.report.json_report import finding_dict
 from auditor.resources import rules_dir
 from auditor.sqlite_store import SqliteStore, StoreBacked
 
@@ -65,16 +66,8 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def finding_to_json(finding: Finding) -> dict[str, Any]:
-    """A finding as plain JSON values."""
-    data = asdict(finding)
-    data["severity"] = finding.severity.value
-    data["suggestions"] = list(finding.suggestions)
-    return data
-
-
 def finding_from_json(data: dict[str, Any]) -> Finding:
-    """The inverse of :func:`finding_to_json`."""
+    """The inverse of the JSON report's :func:`~auditor.report.json_report.finding_dict`."""
     return Finding(**{**data, "severity": Severity(data["severity"]), "suggestions": tuple(data["suggestions"])})
 
 
@@ -116,7 +109,7 @@ class AuditCache(StoreBacked):
     def put(self, document: Document, audit: OwnAudit) -> None:
         """Store ``audit`` for ``document``."""
         data = {
-            "findings": [finding_to_json(f) for f in audit.findings],
+            "findings": [finding_dict(f) for f in audit.findings],
             "metrics": audit.metrics,
             "readability": audit.readability,
         }

@@ -11,10 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from auditor import audit_cache
-from auditor.audit_cache import AuditCache, code_fingerprint, finding_from_json, finding_to_json
+from auditor.audit_cache import AuditCache, code_fingerprint, finding_from_json
 from auditor.checks import CheckOptions, CheckSet
 from auditor.models import Document, Finding, Severity
 from auditor.pipeline import audit_document
+from auditor.report.json_report import finding_dict
 from auditor.scoring import ScoringModel
 from tests.ci_support import STORY, run_cli, write
 
@@ -82,7 +83,7 @@ def test_findings_survive_the_round_trip(
     rule: str, start: int, length: int, message: str, suggestions: list[str], severity: Severity
 ) -> None:
     finding = Finding(rule, "fluency/grammar", severity, start, start + length, message, tuple(suggestions))
-    assert finding_from_json(json.loads(json.dumps(finding_to_json(finding)))) == finding
+    assert finding_from_json(json.loads(json.dumps(finding_dict(finding)))) == finding
 
 
 def test_cli_second_run_is_identical_and_no_cache_writes_nothing(tmp_path: Path, monkeypatch) -> None:

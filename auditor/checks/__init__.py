@@ -156,8 +156,3 @@ class CheckSet(Sequence[Check]):
 def build_checks(options: CheckOptions) -> list[Check]:
     """Every check ``options`` ask for, built now (own checks first, LanguageTool last)."""
     return list(CheckSet.from_options(options))
-
-
-def close_checks(checks: Sequence[Check]) -> None:
-    """Release what checks hold (the run's LanguageTool server); safe to call twice."""
-    CheckSet.of(checks).close()

@@ -16,7 +16,7 @@ from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from auditor.audit_cache import finding_from_json, finding_to_json
+from auditor.audit_cache import finding_from_json
 from auditor.errors import AuditorError
 from auditor.languagetool.cache import ResultCache, cache_key
 from auditor.languagetool.client import LanguageToolClient, ServerGone, chunk_spans
@@ -24,6 +24,7 @@ from auditor.languagetool.mapping import Mapping, load_mapping
 from auditor.languagetool.names import NameFilter
 from auditor.languagetool.session import ServerSession
 from auditor.models import Document, Finding
+from auditor.report.json_report import finding_dict
 
 SUPPORTED_LANGS = ("en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA")
 #: Concurrent requests per run; the server runs ``maxCheckThreads`` checks at once.
@@ -210,7 +211,7 @@ class GrammarCheck:
                     continue
                 findings.append(self.mapping.finding(match, offset, text))
         if self.cache is not None:
-            self.cache.put(self._document_key(document), [finding_to_json(f) for f in findings])
+            self.cache.put(self._document_key(document), [finding_dict(f) for f in findings])
         return findings
 
     def stats(self) -> dict[str, float | int]:

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import ClassVar
 
-from auditor.lexicon import in_cmudict, parts_of_speech, zipf
+from auditor.lexicon import in_cmudict, one_edit_variants, parts_of_speech, zipf
 from auditor.models import Document, Finding, Severity
 
 _WORD = re.compile(r"(?<![\w'’\-./@#])[A-Za-z][a-z]{1,}(?![\w'’\-/@]|\.[a-z])")
@@ -67,14 +67,6 @@ def _inserts(word: str) -> set[str]:
     return {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in _LETTERS}
 
 
-def _edits(word: str) -> set[str]:
-    """Every string one deletion, transposition, substitution or insertion away."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = {a + b[1:] for a, b in splits if b}
-    changes = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
-    return (deletes | _swaps(word) | changes | _inserts(word)) - {word}
-
-
 def _best(candidates: set[str], floor: float) -> str | None:
     """The most frequent candidate at or above ``floor``."""
     best, best_zipf = None, floor
@@ -108,11 +100,11 @@ def correction(word: str) -> str | None:
     """
     frequency = zipf(word)
     if frequency == 0:
-        return _best(_edits(word), UNSEEN_FIX)
+        return _best(one_edit_variants(word), UNSEEN_FIX)
     slip = _best(_slips(word), max(COMMON, frequency + MARGIN))
     if slip or frequency >= DROPPED_RARE:
         return slip
-    return _best(_edits(word), max(COMMON + 0.5, frequency + 3.0))
+    return _best(one_edit_variants(word), max(COMMON + 0.5, frequency + 3.0))
 
 
 def _slips(word: str) -> set[str]:
