@@ -31,6 +31,9 @@ FINITE_AUXILIARIES = frozenset({
     "does", "did", "am",
 })
 
+#: Modal verbs (some are also nouns: ``will``, ``can``, ``may``, ``might``, ``must``).
+MODALS = frozenset({"could", "would", "should", "might", "must", "can", "will", "shall", "may"})
+
 CONJUNCTIONS = frozenset({"and", "or", "but", "because", "although", "though", "while", "if", "nor"})
 
 SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})

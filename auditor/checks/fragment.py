@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import ClassVar
 
-from auditor.lexicon import DETERMINERS, NEGATED_AUXILIARIES, PREPOSITIONS, tokens
+from auditor.lexicon import DETERMINERS, MODALS, NEGATED_AUXILIARIES, PREPOSITIONS, tokens
 from auditor.models import Document, Finding, Severity
 
-_MODALS = frozenset({"would", "could", "should", "might", "must", "will", "can", "shall"})
+#: "May the best team win" is a wish, not a modal missing its verb.
+_MODALS = MODALS - {"may"}
 _SUBJECTS = frozenset({"he", "she", "they"})
 _NO_VERB_AFTER = DETERMINERS | PREPOSITIONS | frozenset({"if", "whether", "because"})
 

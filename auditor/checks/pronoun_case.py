@@ -22,6 +22,7 @@ from typing import ClassVar
 from auditor.checks.word_order import past_form
 from auditor.lexicon import (
     FINITE_AUXILIARIES,
+    MODALS,
     NEGATED_AUXILIARIES,
     OBJECT_PRONOUNS,
     PREPOSITIONS,
@@ -46,13 +47,12 @@ _OBJECT_FOR = {"he": "him", "she": "her", "they": "them", "we": "us", "I": "me"}
 _CLAUSE_OPENERS = frozenset({
     "because", "although", "though", "while", "if", "when", "that", "but", "so", "since", "where", "whether",
 })
-_MODALS = frozenset({"could", "would", "should", "might", "must", "can", "will", "shall", "may"})
 #: Words that may follow a sentence-initial object pronoun (``Him and his brother``, ``Them too``).
 _AFTER_OBJECT_OK = frozenset({"and", "or", "too", "alone", "both", "all", "either", "neither", "included"})
 
 
 def _finite_verb(word: str) -> bool:
-    return word in FINITE_AUXILIARIES or word in _MODALS or word in NEGATED_AUXILIARIES or past_form(word)
+    return word in FINITE_AUXILIARIES or word in MODALS or word in NEGATED_AUXILIARIES or past_form(word)
 
 
 @lru_cache(maxsize=65536)
@@ -190,7 +190,7 @@ class PronounCaseCheck:
                 found = ("pronoun-for-possessive",
                          f"“{word} {after}”: before a noun English needs the possessive “{fix}”.", fix)
             elif lower in _REFLEXIVES and after.islower() and not is_noun_only(after) and (
-                _finite_verb(then) and after not in _MODALS and after not in FINITE_AUXILIARIES
+                _finite_verb(then) and after not in MODALS and after not in FINITE_AUXILIARIES
             ) and before in _CLAUSE_OPENERS | {"", "and"} and k > 0:
                 fix = match_case(word, _REFLEXIVES[lower])
                 found = ("pronoun-for-possessive",

@@ -28,6 +28,7 @@ from auditor.lexicon import (
     CONJUNCTIONS,
     DETERMINERS,
     FINITE_AUXILIARIES,
+    MODALS,
     OBJECT_PRONOUNS,
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
@@ -60,7 +61,6 @@ _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "become
 _NEVER_FINAL = (DETERMINERS - {"a"}) | (CONJUNCTIONS - {"though"})  # "a." may be a list label
 
 _AUXILIARY_FORMS = frozenset({"been", "had", "did", "was", "were", "got", "let", "put", "set", "cut"})
-_MODALS = frozenset({"could", "would", "should", "might", "must", "can", "will", "shall", "may"})
 _BARE_BE = frozenset({"be", "been", "being"})
 
 
@@ -89,11 +89,11 @@ def _bad_pair(word: str, after: str, *, first: bool, next_token: str) -> tuple[s
         return "preposition-pair", "“of” cannot follow another preposition"
     if lower == "to" and after in _NOT_AFTER_TO:
         return "auxiliary-order", f"“to” must be followed by a base verb, not “{after}”"
-    if lower in _MODALS and after in _FINITE_ONLY:
+    if lower in MODALS and after in _FINITE_ONLY:
         return "auxiliary-order", f"a modal verb is followed by a base verb, not “{after}”"
     if lower in _FINITE_ONLY and after in _FINITE_ONLY and lower != after and lower not in {"had", "have"}:
         return "auxiliary-order", "two finite verbs cannot stand side by side"
-    if lower in _STRANDED_RARELY and after in _FINITE_ONLY | _MODALS - {"will", "can", "may", "must"}:
+    if lower in _STRANDED_RARELY and after in _FINITE_ONLY | MODALS - {"will", "can", "may", "must"}:
         return "auxiliary-order", "a preposition needs its noun before the verb"
     if lower in SUBJECT_PRONOUNS - {"we"} and after in SUBJECT_PRONOUNS and lower != after:
         return "pronoun-pair", "two subject pronouns cannot stand side by side"
@@ -101,9 +101,9 @@ def _bad_pair(word: str, after: str, *, first: bool, next_token: str) -> tuple[s
         return "auxiliary-order", f"“{after}” needs an auxiliary (“has {after}”) after the subject"
     if lower == "to" and past_form(after, allow_lemma=False) and next_token.lower() in _NP_OPENERS:
         return "to-before-past-tense", "after “to” English needs a base verb or a noun, not a past-tense form"
-    if lower in _BARE_BE and (after in _MODALS or after in FINITE_AUXILIARIES):
+    if lower in _BARE_BE and (after in MODALS or after in FINITE_AUXILIARIES):
         return "auxiliary-order", f"“{word}” cannot come before the auxiliary “{after}”"
-    if lower in _MODALS - {"will", "can", "may", "must"} and after in _MODALS:
+    if lower in MODALS - {"will", "can", "may", "must"} and after in MODALS:
         return "auxiliary-order", "two modal verbs cannot stand side by side"
     return None
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from auditor.checks.pair_count_check import PairCountCheck
-from auditor.lexicon import DETERMINERS, FINITE_AUXILIARIES, FUNCTION_WORDS, tokens
+from auditor.lexicon import DETERMINERS, FINITE_AUXILIARIES, FUNCTION_WORDS, MODALS, tokens
 from auditor.models import Finding, Severity
 from auditor.ngrams import PAIR_THRESHOLD, PairCounts
 from auditor.trigram_lm import SENTENCE_END, TrigramModel, trigram_model
@@ -59,7 +59,7 @@ MISSING_PENALTY = 6.0
 #: The language model rescores the two swapped words and the two after them (whose history changes).
 RESCORED = 4
 #: Finite auxiliaries and modal verbs.
-_AUXILIARIES = FINITE_AUXILIARIES | frozenset({"will", "can", "may", "might", "shall", "must"})
+_AUXILIARIES = FINITE_AUXILIARIES | MODALS
 #: Adverbs that as often stand before an auxiliary as after it.
 _PRE_AUXILIARY_ADVERBS = frozenset(
     {"also", "already", "still", "never", "often", "even", "just", "only", "always", "now", "then", "usually"}
