@@ -201,6 +201,8 @@ class WordSwapCheck(PairCountCheck):
         # the sentence ends after its last word or number: closing punctuation does not break the context
         last = max((i for i, t in enumerate(toks) if t[0][0].isalnum()), default=-1)
         sequence = [*modelled[: last + 1], SENTENCE_END]
+        span = self.model.span_log_prob
+        written = [span(sequence, k, k + 1) for k in range(len(sequence))]  # each word scored once
         for i in range(len(toks) - 1):
             if words[i] == words[i + 1] or text[toks[i][2] : toks[i + 1][1]] != " ":
                 continue
@@ -208,21 +210,22 @@ class WordSwapCheck(PairCountCheck):
                 continue  # "the killed man", "a proposed law": a noun phrase, not "killed the"
             if _adverb(words[i]) and words[i + 1] in _AUXILIARIES:
                 continue  # "prices also were boosted": an adverb may stand before the auxiliary
-            model_gains = self._model_gains(sequence, i) if i < last else ()
+            model_gains = self._model_gains(sequence, written, i) if i < last else ()
             pair_gain = self._pair_gain(words, usable, i)
             if model_gains or pair_gain is not None:
                 content = words[i] not in _FUNCTION_WORDS and words[i + 1] not in _FUNCTION_WORDS
                 yield _Swap(i, model_gains, pair_gain, content)
 
-    def _model_gains(self, sequence: list[str | None], i: int) -> tuple[float, ...]:
-        """Per word whose context the swap changes: ln(P(swapped) / P(as written))."""
+    def _model_gains(self, sequence: list[str | None], written: list[float], i: int) -> tuple[float, ...]:
+        """Per word whose context the swap changes: ln(P(swapped) / P(as written)).
+
+        ``written`` holds each word's log-probability as written (scored once per sentence).
+        """
         if sequence[i] is None or sequence[i + 1] is None:
             return ()
         swapped = [*sequence[:i], sequence[i + 1], sequence[i], *sequence[i + 2 :]]
         span = self.model.span_log_prob
-        return tuple(
-            span(swapped, k, k + 1) - span(sequence, k, k + 1) for k in range(i, min(len(sequence), i + RESCORED))
-        )
+        return tuple(span(swapped, k, k + 1) - written[k] for k in range(i, min(len(sequence), i + RESCORED)))
 
     def _pair_gain(self, words: list[str], usable: list[bool], i: int) -> float | None:
         """Summed log-count gain of the swapped order's three junctions, or None without evidence."""
