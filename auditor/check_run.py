@@ -25,7 +25,7 @@ from auditor.config import Config
 from auditor.errors import AuditorError
 from auditor.finding_policy import FindingPolicy, apply_policy
 from auditor.gates import Gates
-from auditor.models import Document
+from auditor.models import Document, Severity
 from auditor.output import OutputSet
 from auditor.parallel import audit_parallel
 from auditor.pipeline import audit_stream
@@ -35,6 +35,7 @@ from auditor.report.jsonl import write_jsonl
 from auditor.report.junit import write_junit
 from auditor.report.model import DocumentResult
 from auditor.report.sarif import write_sarif
+from auditor.report.visibility import DEFAULT_MIN_SEVERITY, at_least, listed_severity
 from auditor.scoring import ScoringModel
 
 DEFAULT_LANG = "en-US"
@@ -77,6 +78,11 @@ class RunSettings:
     def jobs(self) -> int:
         """Worker processes (1 = audit in this process)."""
         return self.config.jobs or 1
+
+    @property
+    def listed_severity(self) -> Severity:
+        """The lowest severity the text, SARIF, JUnit and GitHub reports list."""
+        return listed_severity(self.config.min_severity, self.config.fail_on)
 
     @property
     def gates(self) -> Gates:
@@ -172,9 +178,18 @@ def _audit_in_workers(
 
 
 def write_stream_report(
-    results: Iterable[DocumentResult], output_format: StreamFormat, output: Path | None, gates: Gates
+    results: Iterable[DocumentResult],
+    output_format: StreamFormat,
+    output: Path | None,
+    gates: Gates,
+    floor: Severity = DEFAULT_MIN_SEVERITY,
 ) -> None:
-    """Write a jsonl, sarif, junit or github report to ``output`` (committed only on success) or stdout."""
+    """Write a jsonl, sarif, junit or github report to ``output`` (committed only on success) or stdout.
+
+    SARIF, JUnit and GitHub list findings at ``floor`` or above; JSONL, like JSON, carries every one.
+    """
+    if output_format is not StreamFormat.jsonl:
+        results = at_least(results, floor)
     if output is not None and output.is_dir():
         raise AuditorError(f"{output}: is a directory; give a file name for {output_format.value} output")
     if output is None:

@@ -33,6 +33,7 @@ from auditor.report.html_report import write_html_reports
 from auditor.report.json_report import write_json
 from auditor.report.model import DocumentResult
 from auditor.report.text_report import write_text
+from auditor.report.visibility import at_least
 
 app = typer.Typer(
     name="auditor",
@@ -139,6 +140,15 @@ def check(
             "--fail-on", help="Exit 1 if any finding is at least this severe.", case_sensitive=False
         ),
     ] = None,
+    min_severity: Annotated[
+        Optional[Severity],
+        typer.Option(
+            "--min-severity",
+            help="Lowest severity the text, SARIF, JUnit and GitHub reports list (default minor; "
+            "'hint' also lists hints). JSON and HTML always carry every finding.",
+            case_sensitive=False,
+        ),
+    ] = None,
     config_file: Annotated[
         Optional[Path],
         typer.Option("--config", help="Config file (default: auditor.toml or pyproject.toml [tool.auditor], "
@@ -200,6 +210,7 @@ def check(
             packs=tuple(pack) if pack else None,
             fail_under=fail_under,
             fail_on=fail_on,
+            min_severity=min_severity,
             baseline=baseline,
             jobs=jobs,
         )
@@ -234,8 +245,12 @@ def check(
         corpus = CorpusAccumulator()
         results = summary.observe(progress.wrap(audit_results(files, settings, corpus)))
         if output_format.value in StreamFormat.__members__:
-            write_stream_report(results, StreamFormat(output_format.value), output, settings.gates)
+            write_stream_report(
+                results, StreamFormat(output_format.value), output, settings.gates, settings.listed_severity
+            )
         else:
+            if output_format is OutputFormat.text:
+                results = at_least(results, settings.listed_severity)
             _write_reports(results, output_format, output, corpus.result)
     except AuditorError as error:
         raise fail(str(error)) from None

@@ -57,6 +57,8 @@ class Config:
     weights: Mapping[Severity, float] | None = None
     fail_under: float | None = None
     fail_on: Severity | None = None
+    #: Lowest severity listed by the text, SARIF, JUnit and GitHub reports (default minor: no hints).
+    min_severity: Severity | None = None
     readability: ReadabilityLimits | None = None
     ignore_phrases: tuple[str, ...] = ()
     baseline: Path | None = None
@@ -90,7 +92,7 @@ def _severity(value: Any, _: Path) -> Severity:
     try:
         return Severity(value)
     except ValueError:
-        raise ConfigValueError(f"expected one of minor, major, critical, got {value!r}") from None
+        raise ConfigValueError(f"expected one of hint, minor, major, critical, got {value!r}") from None
 
 
 def _strings(value: Any, _: Path) -> tuple[str, ...]:
@@ -201,10 +203,12 @@ SCHEMA: tuple[Setting, ...] = (
     Setting(
         "weights", "weights",
         _table({s.value: (s.value, _WEIGHT) for s in Severity}, _weights),
-        "Scoring penalty per severity: minor, major, critical.",
+        "Scoring penalty per severity: hint, minor, major, critical.",
     ),
     Setting("fail-under", "fail_under", _number(0, 100), "Exit 1 if any document scores below this."),
     Setting("fail-on", "fail_on", _severity, "Exit 1 if any finding is at least this severe."),
+    Setting("min-severity", "min_severity", _severity,
+            "Lowest severity the text, SARIF, JUnit and GitHub reports list (default minor; hint lists hints)."),
     Setting(
         "readability", "readability",
         _table(_READABILITY_KEYS, _readability_limits),

@@ -11,8 +11,15 @@ from enum import Enum
 
 
 class Severity(str, Enum):
-    """How much a finding hurts the copy; the MQM severity levels."""
+    """How much a finding hurts the copy: the MQM severity levels, below them ``hint``.
 
+    A hint is a lead, not a verdict: a span a statistical signal (quality estimation, a rule whose
+    measured precision on real MT is low) believes may need editing. Hints cost no score points,
+    never trip a gate unless ``--fail-on hint`` asks, and are left out of the text, SARIF, JUnit and
+    GitHub reports unless ``--min-severity hint`` asks; JSON and HTML always carry them.
+    """
+
+    HINT = "hint"
     MINOR = "minor"
     MAJOR = "major"
     CRITICAL = "critical"
@@ -20,7 +27,11 @@ class Severity(str, Enum):
     @property
     def rank(self) -> int:
         """Order for sorting worst-first (critical highest)."""
-        return {"minor": 1, "major": 2, "critical": 3}[self.value]
+        return SEVERITY_RANKS[self.value]
+
+
+#: Severity order, lowest first (``hint`` gates nothing by default).
+SEVERITY_RANKS = {"hint": 0, "minor": 1, "major": 2, "critical": 3}
 
 
 #: MQM-style categories used across all checks (``dimension/type``).

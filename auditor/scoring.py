@@ -1,7 +1,7 @@
 """MQM-style scores: 0–100, higher is better.
 
-Each finding costs a penalty by severity (minor 1, major 5, critical 25 by
-default). Penalties are normalised by length so a long sentence with one slip
+Each finding costs a penalty by severity (hint 0, minor 1, major 5, critical 25
+by default). Penalties are normalised by length so a long sentence with one slip
 outscores a short one with the same slip:
 
     score = 100 × exp(−penalty / max(words, MIN_WORDS))
@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from auditor.models import Finding, Severity
 
 DEFAULT_WEIGHTS: Mapping[Severity, float] = {
+    Severity.HINT: 0.0,
     Severity.MINOR: 1.0,
     Severity.MAJOR: 5.0,
     Severity.CRITICAL: 25.0,
@@ -41,10 +42,11 @@ class ScoringModel:
 
     def penalty(self, findings: Iterable[Finding]) -> float:
         """Sum of severity weights (readability findings count ``readability_share`` of theirs)."""
-        return sum(
-            self.weights[f.severity] * (self.readability_share if f.category == "readability" else 1.0)
-            for f in findings
-        )
+        return sum(self._weight(f) * (self.readability_share if f.category == "readability" else 1.0) for f in findings)
+
+    def _weight(self, finding: Finding) -> float:
+        """The penalty of one finding's severity (weights a config left out keep their defaults)."""
+        return self.weights.get(finding.severity, DEFAULT_WEIGHTS[finding.severity])
 
     def score(self, findings: Iterable[Finding], words: int) -> float:
         """Score of a span of ``words`` words with these findings (100 = no problem found)."""

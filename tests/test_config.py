@@ -29,7 +29,7 @@ def test_auditor_toml_is_found_upward_and_parsed(tmp_path: Path) -> None:
     assert config.disable == {"doubled-space"}
     assert config.fail_on is Severity.MAJOR and config.fail_under == 80.0
     assert config.severity == {"doubled-word": Severity.CRITICAL}
-    assert config.weights == {Severity.MINOR: 1.0, Severity.MAJOR: 7.0, Severity.CRITICAL: 25.0}
+    assert config.weights == {Severity.HINT: 0.0, Severity.MINOR: 1.0, Severity.MAJOR: 7.0, Severity.CRITICAL: 25.0}
     assert config.readability == ReadabilityLimits(max_words=30)
     assert config.ignore_phrases == ("Den Haag",)
     assert config.baseline == tmp_path / "base.json"
@@ -60,7 +60,7 @@ def test_flags_override_config() -> None:
     ("content", "expected"),
     [
         ('fial-on = "major"\n', "unknown key 'fial-on' in config (did you mean 'fail-on'?)"),
-        ('fail-on = "high"\n', "config fail-on: expected one of minor, major, critical, got 'high'"),
+        ('fail-on = "high"\n', "config fail-on: expected one of hint, minor, major, critical, got 'high'"),
         ("fail-under = 101\n", "config fail-under: expected a number from 0 to 100, got 101"),
         ('fail-under = "80"\n', "config fail-under: expected a number, got a string"),
         ('lang = "English"\n', "config lang: expected a language code"),
@@ -69,7 +69,7 @@ def test_flags_override_config() -> None:
         ("[weights]\nblocker = 3\n", "config weights: unknown key 'blocker'"),
         ("[readability]\nmax-word = 30\n", "readability: unknown key 'max-word' (did you mean 'max-words'?)"),
         ("[readability]\nmax-words = 2.5\n", "readability: max-words: expected an integer, got a number"),
-        ('[severity]\ndoubled-word = "fatal"\n', "config severity: doubled-word: expected one of minor"),
+        ('[severity]\ndoubled-word = "fatal"\n', "config severity: doubled-word: expected one of hint, minor"),
         ("jobs = 0\n", "config jobs: expected an integer from 1 to 256, got 0"),
         ("lang = \n", "invalid TOML"),
     ],

@@ -23,7 +23,7 @@ def test_readability_findings_count_their_share():
 
 @given(
     st.lists(st.sampled_from(list(Severity)), max_size=6),
-    st.sampled_from(list(Severity)),
+    st.sampled_from([s for s in Severity if s is not Severity.HINT]),
     st.integers(min_value=0, max_value=200),
     st.sampled_from(["fluency/grammar", "readability"]),
 )
@@ -33,6 +33,13 @@ def test_one_more_finding_always_lowers_the_score(existing, extra, words, catego
     damaged = [*repaired, finding(extra, category)]
     if model.score(repaired, words) > 0.001:
         assert model.score(damaged, words) < model.score(repaired, words)
+
+
+@given(st.lists(st.sampled_from(list(Severity)), max_size=6), st.integers(min_value=0, max_value=200))
+def test_a_hint_never_moves_the_score(existing, words):
+    model = ScoringModel()
+    findings = [finding(s) for s in existing]
+    assert model.score([*findings, finding(Severity.HINT)], words) == model.score(findings, words)
 
 
 def test_damaged_sentences_score_below_their_repair_end_to_end():

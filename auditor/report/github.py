@@ -1,7 +1,8 @@
 """GitHub Actions workflow-command annotations, one per finding.
 
 ``::error file=F,line=L,col=C,endLine=L2,endColumn=C2,title=T::MESSAGE``:
-critical findings are errors, major ones warnings, minor ones notices.
+critical findings are errors, major ones warnings, minor ones (and hints,
+when ``--min-severity hint`` lists them) notices.
 Columns are 1-based UTF-16 code units (as the GitHub web view counts);
 ``endColumn`` is inclusive (the last character), as GitHub draws it. Values
 are escaped as the Actions runner expects: in the message ``%``, CR and LF; in
@@ -17,7 +18,12 @@ from auditor.models import Finding, Severity
 from auditor.report.locations import LineIndex
 from auditor.report.model import DocumentResult
 
-COMMANDS = {Severity.CRITICAL: "error", Severity.MAJOR: "warning", Severity.MINOR: "notice"}
+COMMANDS = {
+    Severity.CRITICAL: "error",
+    Severity.MAJOR: "warning",
+    Severity.MINOR: "notice",
+    Severity.HINT: "notice",
+}
 
 
 def escape_data(text: str) -> str:

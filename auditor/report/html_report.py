@@ -22,6 +22,7 @@ from typing import Any
 
 from auditor import __version__
 from auditor.errors import AuditorError
+from auditor.models import SEVERITY_RANKS
 from auditor.output import OutputSet, report_name
 from auditor.report.charts import distribution_chart, sentence_score_chart
 from auditor.report.explain import CATEGORY_HELP, explanations
@@ -31,8 +32,8 @@ from auditor.report.model import DocumentResult
 #: CSS and script inlined into every page; package data, shipped in the wheel.
 ASSETS = Path(__file__).with_name("assets")
 INDEX_NAME = "index.html"
-SEVERITIES = ("critical", "major", "minor")
-_RANK = {"minor": 1, "major": 2, "critical": 3}
+SEVERITIES = ("critical", "major", "minor", "hint")
+_RANK = SEVERITY_RANKS
 #: How much of a long flagged span a finding card quotes.
 QUOTE_LIMIT = 140
 
@@ -371,7 +372,7 @@ def render_document(data: Mapping[str, Any], text: str, rule_help: Mapping[str, 
 </section>
 <section class="panel" aria-labelledby="story-h"><h2 id="story-h">Story</h2>
 <ul class="legend" aria-label="Highlight colours by category">{legend}
-<li><span class="sw sev-minor">minor</span></li><li><span class="sw sev-major">major</span></li>
+<li><span class="sw sev-hint">hint</span></li><li><span class="sw sev-minor">minor</span></li><li><span class="sw sev-major">major</span></li>
 <li><span class="sw sev-critical">critical</span></li></ul>
 <div id="story" class="story">{highlighted(text, findings)}</div></section>
 <section class="panel" aria-labelledby="corr-h"><h2 id="corr-h">Corrected text</h2>

@@ -8,7 +8,12 @@ from auditor.bilingual.text_metrics import metrics_line
 from auditor.models import Severity
 from auditor.report.model import DocumentResult
 
-_COLOURS = {Severity.CRITICAL: "\033[1;31m", Severity.MAJOR: "\033[31m", Severity.MINOR: "\033[33m"}
+_COLOURS = {
+    Severity.CRITICAL: "\033[1;31m",
+    Severity.MAJOR: "\033[31m",
+    Severity.MINOR: "\033[33m",
+    Severity.HINT: "\033[2m",
+}
 _RESET = "\033[0m"
 _DIM = "\033[2m"
 

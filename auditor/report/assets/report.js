@@ -8,7 +8,7 @@
   var text = payload.text;
   var findings = [];
   payload.doc.sentences.forEach(function (s) { s.findings.forEach(function (f) { findings.push(f); }); });
-  var RANK = { minor: 1, major: 2, critical: 3 };
+  var RANK = { hint: 0, minor: 1, major: 2, critical: 3 };
   var STORE = "auditor:decisions:" + payload.hash;
   var decisions = {};  // finding id -> {state: "accepted"|"rejected", s: suggestion index or -1}
   var current = -1;
