@@ -372,7 +372,8 @@ def render_document(data: Mapping[str, Any], text: str, rule_help: Mapping[str, 
 </section>
 <section class="panel" aria-labelledby="story-h"><h2 id="story-h">Story</h2>
 <ul class="legend" aria-label="Highlight colours by category">{legend}
-<li><span class="sw sev-hint">hint</span></li><li><span class="sw sev-minor">minor</span></li><li><span class="sw sev-major">major</span></li>
+<li><span class="sw sev-hint">hint</span></li><li><span class="sw sev-minor">minor</span></li>
+<li><span class="sw sev-major">major</span></li>
 <li><span class="sw sev-critical">critical</span></li></ul>
 <div id="story" class="story">{highlighted(text, findings)}</div></section>
 <section class="panel" aria-labelledby="corr-h"><h2 id="corr-h">Corrected text</h2>
