@@ -32,8 +32,12 @@ from auditor.resources import rules_dir
 
 #: Words too common to carry meaning for coverage (English side).
 _ENGLISH_STOP = frozenset(
-    """a an the of to in on at by for with from and or but as is are was were be been being it its this that
-    these those he she they we you i his her their our your my me him them us not no""".split()
+    {
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "as",
+        "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he",
+        "she", "they", "we", "you", "i", "his", "her", "their", "our", "your", "my", "me", "him", "them", "us",
+        "not", "no",
+    }
 )
 
 
