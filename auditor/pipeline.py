@@ -10,6 +10,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from auditor.audit_cache import AuditCache, OwnAudit
 from auditor.checks import CheckSet
 from auditor.checks.base import Check
+from auditor.limits import drop_inside_unreadable
 from auditor.models import Document, Finding
 from auditor.report.model import DocumentResult, SentenceResult
 from auditor.scoring import ScoringModel
@@ -109,7 +110,7 @@ def audit_document(
     raw = list(own.findings)
     for check in check_set.live:
         raw.extend(_checked(document, check))
-    findings = merge_findings(raw)
+    findings = drop_inside_unreadable(merge_findings(raw))
 
     starts = [s.start for s in document.sentences]
     per_sentence: list[list[Finding]] = [[] for _ in document.sentences]
