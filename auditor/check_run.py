@@ -16,6 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from auditor import output_guard
 from auditor.audit_cache import AuditCache
 from auditor.baseline import Baseline
 from auditor.bilingual.enrich import enrich_stream
@@ -116,6 +117,20 @@ class RunSettings:
             ignore_phrases=self.config.ignore_phrases,
             baseline=baseline,
         )
+
+
+def guard_reads(files: list[str], settings: RunSettings) -> None:
+    """Register every file the run will read with the output guard, before anything is written."""
+    for file in files:
+        output_guard.protect(file, "input")
+    options = settings.input_options()
+    for path, role in ((options.source_file, "source"), (options.reference_file, "reference")):
+        if path:
+            output_guard.protect(path, role)
+    if settings.config.path is not None:
+        output_guard.protect(settings.config.path, "config")
+    if settings.use_baseline and settings.config.baseline is not None:
+        output_guard.protect(settings.config.baseline, "baseline")
 
 
 def audit_results(

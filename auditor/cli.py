@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import atexit
-import contextlib
-import os
 import sys
 from collections.abc import Callable, Iterable
 from enum import Enum
@@ -13,9 +10,17 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from auditor import __version__
+from auditor import __version__, output_guard
 from auditor.bilingual.metrics import CorpusAccumulator
-from auditor.check_run import DEFAULT_LANG, RunSettings, StreamFormat, audit_results, count_inputs, write_stream_report
+from auditor.check_run import (
+    DEFAULT_LANG,
+    RunSettings,
+    StreamFormat,
+    audit_results,
+    count_inputs,
+    guard_reads,
+    write_stream_report,
+)
 from auditor.commands import fix as fix_command
 from auditor.commands.baseline import baseline_app
 from auditor.commands.bilingual_inputs import HELP, bilingual_inputs, score_with_reference
@@ -78,6 +83,7 @@ def _root(
     ] = False,
 ) -> None:
     """Audit machine-translated news copy before it is published."""
+    output_guard.reset()  # a new command: forget the files an earlier one (in this process) read
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -223,10 +229,11 @@ def check(
         )
         validate_rule_options(settings.check_options())
         files = expand_paths(paths)
-        if output is not None and output_format is not OutputFormat.html:
-            resolved = output.resolve()
-            if any(f != "-" and Path(f).resolve() == resolved for f in files):
-                raise AuditorError(f"{output}: is one of the inputs; refusing to overwrite it")
+        guard_reads(files, settings)
+        if output_format is OutputFormat.html:
+            output_guard.check_directory(output or Path("reports"))
+        elif output is not None:
+            output_guard.writable(output)
             if output.is_dir():
                 raise AuditorError(f"{output}: is a directory; give a file name for {output_format.value} output")
         summary = RunSummary(settings.gates)
@@ -288,32 +295,10 @@ def _metrics_trailer(corpus: Callable[[], dict[str, Any]] | None) -> Callable[[]
 
 
 def main() -> None:
-    """Console entry point."""
-    try:
-        app()
-    except KeyboardInterrupt:
-        typer.echo("auditor: interrupted", err=True)
-        _exit_now(130)
-    except SystemExit as done:
-        code = done.code
-        _exit_now(code if isinstance(code, int) else (0 if code is None else 1), message=code)
-    _exit_now(0)
+    """Console entry point (exit codes and error lines: :mod:`auditor.entry`)."""
+    from auditor import entry
 
-
-def _exit_now(code: int, message: object = None) -> None:
-    """Leave without tearing the interpreter down.
-
-    Every report is written and closed by now; what remains is freeing millions of dictionary
-    entries (word lists of 15 languages), about half a second of a run. Exit handlers still run
-    (they stop a LanguageTool server this run started), output is flushed first.
-    """
-    if isinstance(message, str):
-        print(message, file=sys.stderr)
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(Exception):
-            stream.flush()
-    atexit._run_exitfuncs()
-    os._exit(code)
+    entry.main(app)
 
 
 if __name__ == "__main__":

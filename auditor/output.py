@@ -9,6 +9,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
+from auditor import shutdown
+from auditor.errors import AuditorError
+from auditor.output_guard import writable
+
 
 def _default_mode() -> int:
     """Permissions an ordinary new file gets here (0o666 less the umask)."""
@@ -27,15 +31,28 @@ class OutputSet:
     and the output directory is left exactly as it was.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, may_replace_inputs: bool = False) -> None:
         self._pending: list[tuple[Path, Path]] = []
+        self._may_replace_inputs = may_replace_inputs  # auditor fix --in-place
+        self._registered = False
 
     def open(self, target: Path) -> TextIO:
-        """A text handle whose content will become ``target`` on commit (close it before)."""
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        """A text handle whose content will become ``target`` on commit (close it before).
+
+        Refused when the run read ``target`` (:mod:`auditor.output_guard`); a symlink is written
+        through, so the link stays. An unwritable place is one clear error.
+        """
+        real = writable(target, may_replace_input=self._may_replace_inputs)
+        if not self._registered:  # a signal mid-run removes what is staged (auditor.shutdown)
+            shutdown.on_exit(self.discard)
+            self._registered = True
+        try:
+            real.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+        except OSError as error:
+            raise AuditorError(f"{target}: cannot write ({error.strerror or error})") from None
         os.chmod(temp, _FILE_MODE)  # mkstemp makes 0600 files; reports are ordinary files
-        self._pending.append((Path(temp), target))
+        self._pending.append((Path(temp), real))
         return os.fdopen(handle, "w", encoding="utf-8")
 
     def write(self, target: Path, content: str) -> Path:
@@ -47,10 +64,15 @@ class OutputSet:
     def commit(self) -> list[Path]:
         """Move every staged file into place."""
         done = []
-        for temp, target in self._pending:
-            os.replace(temp, target)
-            done.append(target)
+        try:
+            for temp, target in self._pending:
+                os.replace(temp, target)
+                done.append(target)
+        except OSError as error:
+            self.discard()
+            raise AuditorError(f"{error.filename or target}: cannot write ({error.strerror or error})") from None
         self._pending.clear()
+        self._unregister()
         return done
 
     def discard(self) -> None:
@@ -58,6 +80,12 @@ class OutputSet:
         for temp, _ in self._pending:
             temp.unlink(missing_ok=True)
         self._pending.clear()
+        self._unregister()
+
+    def _unregister(self) -> None:
+        if self._registered:
+            shutdown.forget(self.discard)
+            self._registered = False
 
     def __enter__(self) -> OutputSet:
         return self

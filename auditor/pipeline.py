@@ -166,14 +166,16 @@ def audit_stream(
             yield audit_document(document, checks, scoring, cache)
         return
     pending: deque[Future[DocumentResult]] = deque()
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="audit") as pool:
-        try:
-            for document in documents:
-                pending.append(pool.submit(audit_document, document, checks, scoring, cache))
-                if len(pending) >= 2 * workers:
-                    yield pending.popleft().result()
-            while pending:
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="audit")
+    try:
+        for document in documents:
+            pending.append(pool.submit(audit_document, document, checks, scoring, cache))
+            if len(pending) >= 2 * workers:
                 yield pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+        # never wait here for documents still being checked: an interrupted run exits at once
+        pool.shutdown(wait=False, cancel_futures=True)

@@ -135,10 +135,13 @@ STORY = "Syrian troops have completely evacuated the M5. The army said it was a 
 # ---------------------------------------------------------------- item 1, 5: resources
 def p_long_word(n: int) -> Callable[[Path, Runner], tuple[bool, str]]:
     def run(work: Path, auditor: Runner) -> tuple[bool, str]:
+        write(work / "base.txt", "The code abc was sent.\n")
+        base = measured(auditor, work, "check", "base.txt", "--no-grammar", "--format", "json", timeout=90)
         write(work / "w.txt", f"The code {'a' * n} was sent.\n")
         o = measured(auditor, work, "check", "w.txt", "--no-grammar", "--format", "json", timeout=90)
-        ok = o.code in (0, 1) and o.seconds <= 5 and o.mb <= 400 and not o.traceback
-        return ok, describe(o)
+        extra_s, extra_mb = o.seconds - base.seconds, o.mb - base.mb
+        ok = o.code in (0, 1) and extra_s <= 5 and extra_mb <= 400 and not o.traceback
+        return ok, describe(o, f"+{extra_s:.1f} s and +{extra_mb:.0f} MB over the same run with a 3-letter word")
     return run
 
 
@@ -181,7 +184,7 @@ def _guard(option: str) -> Callable[[Path, Runner], tuple[bool, str]]:
             before = victim.read_bytes()
             args = ["check", "mt.txt", "--no-grammar", "--baseline", "victim.json"]
         elif option == "--config":
-            victim = write(work / "victim.toml", "[tool.auditor]\nlang = \"en-GB\"\n")
+            victim = write(work / "victim.toml", "lang = \"en-GB\"\n")
             before = victim.read_bytes()
             args = ["check", "mt.txt", "--no-grammar", "--config", "victim.toml"]
         else:
@@ -229,7 +232,7 @@ def p_symlink_output(work: Path, auditor: Runner) -> tuple[bool, str]:
 def p_fix_symlink(work: Path, auditor: Runner) -> tuple[bool, str]:
     write(work / "real" / "story.txt", "Syrian troops took the M5 , the army said.\n")
     os.symlink("real/story.txt", work / "story.txt")
-    o = auditor(work, "fix", "story.txt", "--only-safe", "--in-place", timeout=60)
+    o = auditor(work, "fix", "story.txt", "--only-safe", "--in-place", "--no-grammar", timeout=60)
     link = (work / "story.txt").is_symlink()
     fixed = (work / "real" / "story.txt").read_text() != "Syrian troops took the M5 , the army said.\n"
     ok = o.code == 0 and link and fixed
