@@ -9,7 +9,6 @@ to every result before it is reported, scored for gates or counted.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, replace
 from enum import Enum
@@ -27,7 +26,7 @@ from auditor.errors import AuditorError
 from auditor.finding_policy import FindingPolicy, apply_policy
 from auditor.gates import Gates
 from auditor.models import Document
-from auditor.output import OutputSet
+from auditor.output import OutputSet, staged_stdout
 from auditor.parallel import audit_parallel
 from auditor.pipeline import audit_stream
 from auditor.readers import InputOptions, detect_format, open_documents
@@ -37,6 +36,7 @@ from auditor.report.junit import write_junit
 from auditor.report.model import DocumentResult
 from auditor.report.sarif import write_sarif
 from auditor.scoring import ScoringModel
+from auditor.validation import english_variant, rule_ids, source_language
 
 DEFAULT_LANG = "en-US"
 
@@ -88,8 +88,18 @@ class RunSettings:
         """The scoring model, with configured weights."""
         return ScoringModel(weights=self.config.weights) if self.config.weights else ScoringModel()
 
+    def validate(self) -> None:
+        """Refuse a language or rule id that names nothing (a typo used to be accepted silently)."""
+        where = str(self.config.path or "config")
+        english_variant(self.lang, "--lang")
+        if self.config.source_lang:
+            source_language(self.config.source_lang, "--source-lang")
+        rule_ids(self.config.disable, f"{where}: disable")
+        rule_ids(self.config.severity, f"{where}: severity")
+
     def check_options(self) -> CheckOptions:
         """Options for ``build_checks``; a configured setting the checks do not know is an error."""
+        self.validate()
         wanted: dict[str, Any] = {
             "lang": self.lang,
             "grammar": self.grammar,
@@ -193,7 +203,8 @@ def write_stream_report(
     if output is not None and output.is_dir():
         raise AuditorError(f"{output}: is a directory; give a file name for {output_format.value} output")
     if output is None:
-        _write(results, output_format, sys.stdout, gates)
+        with staged_stdout() as out:
+            _write(results, output_format, out, gates)
         return
     with OutputSet() as outputs, outputs.open(output) as out:
         _write(results, output_format, out, gates)

@@ -24,6 +24,7 @@ from auditor.check_run import (
 from auditor.commands import fix as fix_command
 from auditor.commands.baseline import baseline_app
 from auditor.commands.bilingual_inputs import HELP, bilingual_inputs, score_with_reference
+from auditor.commands.cache import cache_app
 from auditor.commands.compare import compare_command
 from auditor.commands.languagetool import languagetool_app
 from auditor.commands.rules import register_rules_commands, validate_rule_options
@@ -31,7 +32,7 @@ from auditor.config import load_config
 from auditor.errors import AuditorError
 from auditor.gates import RunSummary
 from auditor.models import Severity
-from auditor.output import OutputSet
+from auditor.output import OutputSet, staged_stdout
 from auditor.progress import Progress
 from auditor.reading import expand_paths
 from auditor.report.html_report import write_html_reports
@@ -56,6 +57,7 @@ register_rules_commands(rules_app)
 app.add_typer(baseline_app, name="baseline")
 app.command("compare")(compare_command)
 app.add_typer(languagetool_app, name="languagetool")
+app.add_typer(cache_app, name="cache")
 
 
 class OutputFormat(str, Enum):
@@ -269,7 +271,8 @@ def _write_reports(
         return [entry.score for entry in entries]
     if output is None:
         if output_format is OutputFormat.json:
-            return write_json(results, sys.stdout, _metrics_trailer(trailer))
+            with staged_stdout() as out:  # all or nothing
+                return write_json(results, out, _metrics_trailer(trailer))
         colour = sys.stdout.isatty()
         for result in results:
             write_text(result, sys.stdout, colour=colour)

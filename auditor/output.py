@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import shutil
+import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import TextIO
@@ -50,7 +54,9 @@ class OutputSet:
             real.parent.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
         except OSError as error:
-            raise AuditorError(f"{target}: cannot write ({error.strerror or error})") from None
+            blocked = next((p for p in (real.parent, *real.parent.parents) if p.exists()), None)
+            reason = f"{blocked} is not a directory" if blocked and not blocked.is_dir() else error.strerror or error
+            raise AuditorError(f"{target}: cannot write ({reason})") from None
         os.chmod(temp, _FILE_MODE)  # mkstemp makes 0600 files; reports are ordinary files
         self._pending.append((Path(temp), real))
         return os.fdopen(handle, "w", encoding="utf-8")
@@ -97,6 +103,21 @@ class OutputSet:
             self.commit()
         else:
             self.discard()
+
+
+@contextlib.contextmanager
+def staged_stdout() -> Iterator[TextIO]:
+    """A handle for a structured report on standard output, copied out only when it is complete.
+
+    A run that fails midway printed ``{"schema"...,"documents": [`` and exit 2; now it prints
+    nothing. The report is staged in an anonymous temporary file (no name on disk, nothing to
+    leave behind), so memory stays flat on long feeds.
+    """
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as buffer:
+        yield buffer
+        buffer.seek(0)
+        shutil.copyfileobj(buffer, sys.stdout)
+    sys.stdout.flush()
 
 
 def report_name(document_path: str, suffix: str, taken: set[str]) -> str:

@@ -341,14 +341,20 @@ def _bad_config(body: str) -> Callable[[Path, Runner], tuple[bool, str]]:
 
 
 def _unwritable(fmt: str, target: str = "ro/out.x") -> Callable[[Path, Runner], tuple[bool, str]]:
+    """``-o`` where no file can be written: a read-only directory (a file in place of the directory
+    when running as root, whom permissions do not stop), or a path under /proc."""
     def run(work: Path, auditor: Runner) -> tuple[bool, str]:
         write(work / "a.txt", STORY)
-        (work / "ro").mkdir()
-        os.chmod(work / "ro", 0o555)
+        if os.geteuid() == 0 and target.startswith("ro/"):
+            write(work / "ro", "a file where the output directory should be\n")
+        else:
+            (work / "ro").mkdir()
+            os.chmod(work / "ro", 0o555)
         try:
             o = auditor(work, "check", "a.txt", "--no-grammar", "--format", fmt, "-o", target, timeout=60)
         finally:
-            os.chmod(work / "ro", 0o755)
+            if (work / "ro").is_dir():
+                os.chmod(work / "ro", 0o755)
         return one_line_error(o), describe(o)
     return run
 
