@@ -9,6 +9,7 @@ to every result before it is reported, scored for gates or counted.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, replace
 from enum import Enum
@@ -25,6 +26,7 @@ from auditor.config import Config
 from auditor.errors import AuditorError
 from auditor.finding_policy import FindingPolicy, apply_policy
 from auditor.gates import Gates
+from auditor.limits import cap_jobs
 from auditor.models import Document
 from auditor.output import OutputSet, staged_stdout
 from auditor.parallel import audit_parallel
@@ -156,8 +158,14 @@ def audit_results(
     scoring = settings.scoring()
     policy = settings.policy()
     documents = open_documents(files, settings.input_options())
-    if settings.jobs > 1:
-        results = _audit_in_workers(documents, options, scoring, policy, settings.jobs)
+    jobs = settings.jobs
+    if jobs > 1:
+        cap = cap_jobs(jobs)
+        if cap.message:
+            print(f"auditor: note: {cap.message}", file=sys.stderr)
+        jobs = cap.jobs
+    if jobs > 1:
+        results = _audit_in_workers(documents, options, scoring, policy, jobs)
     else:
         results = _audit_here(documents, options, scoring, policy)
     if corpus is None:

@@ -482,7 +482,7 @@ PROBES: list[Probe] = [
           p_outside_sentence("“We are staying here? “A soldier said that.\n")),
     Probe("space-suggestion", "13", "a one-space suggestion shown as (delete)", p_space_suggestion),
     Probe("xml-entity", "13", "an unresolved XML entity in XLIFF", _bad_input(
-        "e.xlf", '<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        "e.xlf", '<?xml version="1.0"?>\n<!DOCTYPE xliff [<!ENTITY foo "bar">]>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
         '<file source-language="nl" target-language="en" datatype="plaintext" original="x"><body>'
         '<trans-unit id="1"><source>Hallo &foo; wereld.</source><target>Hello &foo; world.</target>'
         '</trans-unit></body></file></xliff>\n')),

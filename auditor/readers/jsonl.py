@@ -97,10 +97,13 @@ def extract(record: dict[str, Any], spec: str | None, where: str, required: bool
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_NUL = "\x00"
 
 
 def _no_surrogates(text: str | None, name: str, where: str) -> None:
     """A lone surrogate (``\\ud800``) is valid JSON but not text: it cannot be written as UTF-8."""
+    if text and _NUL in text:  # as for plain text: NUL means binary data
+        raise AuditorError(f"{where}: field {name!r} holds a NUL character (binary data), expected text")
     found = _SURROGATE.search(text) if text else None
     if found:
         raise AuditorError(
