@@ -265,12 +265,12 @@ def _signal_run(work: Path, auditor: Runner, jobs: int, sig: int, grammar: bool,
         os.kill(process.pid, sig)
     sent = time.monotonic()
     try:
-        out, err = process.communicate(timeout=30)
+        _, err = process.communicate(timeout=30)
         code: int | None = process.returncode
     except subprocess.TimeoutExpired:
         code = None
         os.killpg(process.pid, signal.SIGKILL)
-        out, err = process.communicate()
+        _, err = process.communicate()
     time.sleep(1.0)
     orphans = [pid for pid in children_before if _alive(pid)]
     for pid in orphans:
@@ -279,10 +279,8 @@ def _signal_run(work: Path, auditor: Runner, jobs: int, sig: int, grammar: bool,
     stderr = err.decode("utf-8", "replace")
     o = Outcome(code, sent - started, 0, "", stderr)
     expected = 128 + sig if sig in (signal.SIGINT, signal.SIGTERM) else -sig
-    if sig == signal.SIGKILL:
-        ok = not orphans
-    else:
-        ok = code == expected and not orphans and not temps and not o.traceback
+    clean = not orphans and not temps
+    ok = clean if sig == signal.SIGKILL else clean and code == expected and not o.traceback
     stop = "did not exit in 30 s" if code is None else f"exit {code} {time.monotonic() - sent - 1:.1f} s after the signal"
     return ok, f"{stop}, {len(orphans)} orphans, {len(temps)} .tmp files" + (", traceback" if o.traceback else "")
 

@@ -56,8 +56,8 @@ class LimitsCheck:
                     rule="sentence-over-limit",
                     category="readability",
                     severity=Severity.MINOR,
-                    start=sentence.start,
+                    start=sentence.start + MAX_SENTENCE_CHARS,  # the part past the limit
                     end=sentence.end,
                     message=f"This sentence has {sentence.end - sentence.start:,} characters, over auditor's limit "
-                    f"of {MAX_SENTENCE_CHARS:,}: only the linear-time checks looked at it. Split it.",
+                    f"of {MAX_SENTENCE_CHARS:,} from here on: only the linear-time checks looked at it. Split it.",
                 )
