@@ -252,12 +252,14 @@ def _signal_run(work: Path, auditor: Runner, jobs: int, sig: int, grammar: bool,
     if not grammar:
         args.append("--no-grammar")
     env = auditor.env(work)
-    if grammar:
-        env.pop("AUDITOR_CACHE_DIR")  # LanguageTool lives in the user cache
+    if grammar:  # a private cache: the run starts (and must stop) a LanguageTool server of its own
+        from auditor.languagetool.install import languagetool_home
+
+        env["AUDITOR_LANGUAGETOOL_HOME"] = str(languagetool_home())
     started = time.monotonic()
     process = subprocess.Popen([sys.executable, "-m", "auditor", *args], cwd=work, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    time.sleep(6 if grammar else 4)
+    _wait_busy(process.pid, jobs, grammar)
     children_before = _descendants(process.pid)
     if group:
         os.killpg(process.pid, sig)
@@ -285,14 +287,47 @@ def _signal_run(work: Path, auditor: Runner, jobs: int, sig: int, grammar: bool,
     return ok, f"{stop}, {len(orphans)} orphans, {len(temps)} .tmp files" + (", traceback" if o.traceback else "")
 
 
+def _wait_busy(pid: int, jobs: int, grammar: bool) -> None:
+    """Until the run is auditing: its workers (and JVM) exist, or one process has loaded its checks."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        children = _descendants(pid)
+        java = any(b"java" in _cmdline(c) for c in children)
+        if jobs > 1 and len(children) >= jobs and (java or not grammar):
+            break
+        if jobs == 1 and (java if grammar else _rss_mb(pid) > 250):
+            break
+        time.sleep(0.1)
+    time.sleep(1.5)
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def _descendants(pid: int) -> list[int]:
     found, frontier = [], [pid]
     while frontier:
         parent = frontier.pop()
-        try:
-            children = Path(f"/proc/{parent}/task/{parent}/children").read_text().split()
-        except OSError:
-            continue
+        children = []
+        for task in Path(f"/proc/{parent}/task").glob("*"):  # a JVM started from a thread is that thread's child
+            try:
+                children += (task / "children").read_text().split()
+            except OSError:
+                continue
         for child in map(int, children):
             found.append(child)
             frontier.append(child)
