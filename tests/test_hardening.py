@@ -272,3 +272,17 @@ def test_a_one_space_suggestion_is_not_shown_as_delete() -> None:
     assert suggestion_label(" ") == "(a space)"
     assert suggestion_label("") == "(delete)"
     assert suggestion_label("cleared") == "“cleared”"
+
+
+def test_languagetool_chunks_leave_out_sentences_over_the_limit() -> None:
+    from auditor.checks.grammar import _skip_overlong
+    from auditor.languagetool.client import chunk_spans
+    from auditor.pipeline import segment_document
+
+    long = "word " * (limits.MAX_SENTENCE_CHARS // 5 + 100)
+    text = f"First sentence here. Then {long.strip()}. Last sentence here."
+    document = segment_document(Document(path="t.txt", text=text))
+    spans = _skip_overlong(chunk_spans(text, document.sentences), document)
+    sent = "".join(text[a:b] for a, b in spans)
+    assert "First sentence here." in sent and "Last sentence here." in sent
+    assert "word word" not in sent
