@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import re
 import shutil
@@ -52,7 +53,8 @@ class OutputSet:
             self._registered = True
         try:
             real.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+            _remove_stale(real)
+            handle, temp = tempfile.mkstemp(prefix=f".{real.name}.{os.getpid()}.", suffix=".tmp", dir=real.parent)
         except OSError as error:
             blocked = next((p for p in (real.parent, *real.parent.parents) if p.exists()), None)
             reason = f"{blocked} is not a directory" if blocked and not blocked.is_dir() else error.strerror or error
@@ -103,6 +105,24 @@ class OutputSet:
             self.commit()
         else:
             self.discard()
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove files staged for ``target`` by a run that no longer exists (killed with ``kill -9``).
+
+    Staged names carry the writer's process id, so a live run's files are never touched.
+    """
+    for stale in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        pid = stale.name[len(target.name) + 2 :].split(".", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            with contextlib.suppress(OSError):
+                stale.unlink()
+        except OSError:
+            continue  # alive, owned by someone else
 
 
 @contextlib.contextmanager

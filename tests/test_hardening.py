@@ -286,3 +286,11 @@ def test_languagetool_chunks_leave_out_sentences_over_the_limit() -> None:
     sent = "".join(text[a:b] for a, b in spans)
     assert "First sentence here." in sent and "Last sentence here." in sent
     assert "word word" not in sent
+
+
+def test_files_staged_by_a_killed_run_are_removed_by_the_next(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", STORY)
+    dead = write(tmp_path / ".report.json.999999999.abc.tmp", "{")  # no such process
+    mine_later = write(tmp_path / f".report.json.{os.getppid()}.abc.tmp", "{")  # a live process's
+    assert cli("check", "a.txt", "--no-grammar", "--format", "json", "-o", "report.json").code == 0
+    assert not dead.exists() and mine_later.exists()
