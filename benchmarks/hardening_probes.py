@@ -525,13 +525,35 @@ PROBES: list[Probe] = [
 ]
 
 
+def render(before: dict[str, dict], after: dict[str, dict]) -> str:
+    """One markdown row per probe: the issue item, the probe, before and after (pass/fail and detail)."""
+    rows = ["| # | probe | before (main) | after (this branch) |", "|---|---|---|---|"]
+    for probe in PROBES:
+        old, new = before.get(probe.name), after.get(probe.name)
+        if old is None and new is None:
+            continue
+
+        def cell(result: dict | None) -> str:
+            if result is None:
+                return "not run"
+            return f"{'✅' if result['ok'] else '❌'} {result['detail']}"
+
+        rows.append(f"| {probe.item} | {probe.what} | {cell(old)} | {cell(new)} |")
+    return "\n".join(rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--code", type=Path, default=ROOT)
     parser.add_argument("--only", default="")
     parser.add_argument("--skip", default="")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--render", nargs=2, type=Path, metavar=("BEFORE", "AFTER"),
+                        help="print the before/after markdown table of two --json result files")
     args = parser.parse_args()
+    if args.render:
+        print(render(*(json.loads(path.read_text()) for path in args.render)))
+        return
     auditor = Runner(args.code.resolve())
     only = {n for n in args.only.split(",") if n}
     skip = {n for n in args.skip.split(",") if n}

@@ -294,3 +294,10 @@ def test_files_staged_by_a_killed_run_are_removed_by_the_next(tmp_path: Path) ->
     mine_later = write(tmp_path / f".report.json.{os.getppid()}.abc.tmp", "{")  # a live process's
     assert cli("check", "a.txt", "--no-grammar", "--format", "json", "-o", "report.json").code == 0
     assert not dead.exists() and mine_later.exists()
+
+
+def test_compare_cannot_write_over_its_inputs(tmp_path: Path) -> None:
+    write(tmp_path / "mt.txt", "The troops evacuated the road.\n")
+    write(tmp_path / "pe.txt", "The troops cleared the road.\n")
+    run = cli("compare", "mt.txt", "pe.txt", "--format", "json", "-o", "pe.txt")
+    assert run.one_error_line and (tmp_path / "pe.txt").read_text() == "The troops cleared the road.\n"
