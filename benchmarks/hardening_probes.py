@@ -164,6 +164,17 @@ def p_huge_line(work: Path, auditor: Runner) -> tuple[bool, str]:
     return ok, describe(o)
 
 
+def p_document_at_limit(work: Path, auditor: Runner) -> tuple[bool, str]:
+    """The largest document auditor accepts (just under 2,000,000 characters): the per-run memory cap."""
+    story = SEED.read_text(encoding="utf-8").strip() + "\n\n"
+    text = story * (1_990_000 // len(story))
+    write(work / "max.txt", text)
+    o = measured(auditor, work, "check", "max.txt", "--no-grammar", "--format", "json", "-o", "out.json",
+                 timeout=300)
+    ok = o.code in (0, 1) and not o.traceback
+    return ok, describe(o, f"{len(text):,} characters")
+
+
 def p_jobs_cap(work: Path, auditor: Runner) -> tuple[bool, str]:
     write(work / "a.txt", STORY)
     o = auditor(work, "check", "a.txt", "--no-grammar", "--jobs", "64", "-q", timeout=120)
@@ -522,6 +533,8 @@ PROBES: list[Probe] = [
     Probe("tsv-nul", "13", "NUL in TSV", _bad_input("n.tsv", "Hallo\tHello\x00 world.\n")),
     Probe("huge-line-20mb", "5", "a 20 MB single line", p_huge_line, {"slow"}),
     Probe("sentence-200kb", "5", "a 200 KB sentence", p_long_sentence),
+    Probe("document-at-limit", "5,6", "a document just under the 2,000,000-character limit (memory cap)",
+          p_document_at_limit, {"slow"}),
 ]
 
 
