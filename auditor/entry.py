@@ -29,7 +29,8 @@ ERROR = 2
 
 
 def _say(message: str) -> None:
-    print(f"auditor: error: {message}", file=sys.stderr)
+    one_line = " ".join(message.splitlines()).strip()
+    print(f"auditor: error: {one_line}", file=sys.stderr)
 
 
 def _usage(error: click_errors.UsageError) -> str:

@@ -12,6 +12,7 @@ when its own condition holds; every probe also fails when a Python traceback rea
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -277,6 +278,17 @@ def _signal_run(work: Path, auditor: Runner, jobs: int, sig: int, grammar: bool,
     else:
         os.kill(process.pid, sig)
     sent = time.monotonic()
+    if sig == signal.SIGKILL:  # orphans would hold the output pipes open: judge them before reading
+        process.wait(timeout=30)
+        time.sleep(3.0)
+        orphans = [pid for pid in children_before if _alive(pid)]
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        for pid in orphans:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        process.communicate()
+        return not orphans, f"{len(orphans)} of {len(children_before)} children still running 3 s after the parent died"
     try:
         _, err = process.communicate(timeout=30)
         code: int | None = process.returncode
