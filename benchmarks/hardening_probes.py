@@ -136,13 +136,13 @@ STORY = "Syrian troops have completely evacuated the M5. The army said it was a 
 # ---------------------------------------------------------------- item 1, 5: resources
 def p_long_word(n: int) -> Callable[[Path, Runner], tuple[bool, str]]:
     def run(work: Path, auditor: Runner) -> tuple[bool, str]:
-        write(work / "base.txt", "The code abc was sent.\n")
+        write(work / "base.txt", "The code zqxjkvbw was sent.\n")  # an unseen word loads the same word lists
         base = measured(auditor, work, "check", "base.txt", "--no-grammar", "--format", "json", timeout=90)
         write(work / "w.txt", f"The code {'a' * n} was sent.\n")
         o = measured(auditor, work, "check", "w.txt", "--no-grammar", "--format", "json", timeout=90)
         extra_s, extra_mb = o.seconds - base.seconds, o.mb - base.mb
         ok = o.code in (0, 1) and extra_s <= 5 and extra_mb <= 400 and not o.traceback
-        return ok, describe(o, f"+{extra_s:.1f} s and +{extra_mb:.0f} MB over the same run with a 3-letter word")
+        return ok, describe(o, f"+{extra_s:.1f} s and +{extra_mb:.0f} MB over the same run with an 8-letter unseen word")
     return run
 
 
