@@ -22,6 +22,7 @@ from auditor.bilingual.enrich import enrich_stream
 from auditor.bilingual.metrics import CorpusAccumulator
 from auditor.checks import CheckOptions, CheckSet
 from auditor.config import Config
+from auditor.dask_address import DEFAULT_BATCH, DaskSettings
 from auditor.errors import AuditorError
 from auditor.finding_policy import FindingPolicy, apply_policy
 from auditor.gates import Gates
@@ -78,6 +79,16 @@ class RunSettings:
         """Worker processes (1 = audit in this process)."""
         return self.config.jobs or 1
 
+    def dask(self) -> DaskSettings | None:
+        """The Dask cluster to audit on (``--dask`` / config ``dask``), or None for this machine."""
+        if self.config.dask is None:
+            return None
+        return DaskSettings(
+            address=self.config.dask,
+            batch_size=self.config.dask_batch_size or DEFAULT_BATCH,
+            cache_dir=self.config.dask_cache_dir,
+        )
+
     @property
     def gates(self) -> Gates:
         """The run's CI gates."""
@@ -131,7 +142,12 @@ def audit_results(
     scoring = settings.scoring()
     policy = settings.policy()
     documents = open_documents(files, settings.input_options())
-    if settings.jobs > 1:
+    dask = settings.dask()
+    if dask is not None:
+        from auditor.dask_backend import audit_on_dask  # Dask is an optional extra, imported only here
+
+        results = audit_on_dask(documents, options, scoring, policy, dask)
+    elif settings.jobs > 1:
         results = _audit_in_workers(documents, options, scoring, policy, settings.jobs)
     else:
         results = _audit_here(documents, options, scoring, policy)
