@@ -87,6 +87,7 @@ class RunSettings:
             address=self.config.dask,
             batch_size=self.config.dask_batch_size or DEFAULT_BATCH,
             cache_dir=self.config.dask_cache_dir,
+            ship_languagetool=bool(self.config.dask_ship_languagetool),
         )
 
     @property

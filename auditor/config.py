@@ -64,6 +64,7 @@ class Config:
     dask: str | None = None
     dask_batch_size: int | None = None
     dask_cache_dir: Path | None = None
+    dask_ship_languagetool: bool | None = None
     path: Path | None = None
 
     def merged(self, **overrides: Any) -> Config:
@@ -135,6 +136,12 @@ def _path(value: Any, base: Path) -> Path:
     if not isinstance(value, str) or not value.strip():
         raise ConfigValueError(f"expected a file path, got {value!r}")
     return base / value
+
+
+def _boolean(value: Any, _: Path) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigValueError(f"expected true or false, got {_type_name(value)}")
+    return value
 
 
 def _dask_address(value: Any, _: Path) -> str:
@@ -232,6 +239,8 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("dask-batch-size", "dask_batch_size", _integer(1, 10_000), "Documents per Dask task (default 16)."),
     Setting("dask-cache-dir", "dask_cache_dir", _path,
             "Result caches of every Dask worker in this (shared) directory; default: each worker's own."),
+    Setting("dask-ship-languagetool", "dask_ship_languagetool", _boolean,
+            "Carry this machine's LanguageTool jars to every Dask worker (workers without their own)."),
 )
 
 _BY_KEY = {s.key: s for s in SCHEMA}

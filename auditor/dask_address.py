@@ -31,6 +31,7 @@ class DaskSettings:
     address: str  # a parsed address: tcp://host:8786 (any distributed scheme) or local:N
     batch_size: int = DEFAULT_BATCH
     cache_dir: Path | None = None  # result caches here on every worker (a shared path); else per worker
+    ship_languagetool: bool = False  # carry this machine's LanguageTool jars to the workers
 
     @property
     def local_workers(self) -> int | None:

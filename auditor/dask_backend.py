@@ -6,7 +6,7 @@ single-threaded worker processes for the run. Either way:
 
 * every worker keeps auditor's checks (and, with grammar on, its own
   LanguageTool server) warm across tasks through :class:`AuditorPlugin`, built
-  on the first batch it gets and closed when the worker closes;
+  on the first batch it gets and closed when the run ends or the worker closes;
 * the client submits batches of ``batch_size`` documents and keeps at most
   ``2 × worker threads`` of them in flight, so a feed of any length is audited in
   memory that does not grow with it, and it yields results strictly in input
@@ -25,14 +25,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
+import io
 import logging
-import pickle
+import os
+import shutil
 import threading
 import uuid
+import warnings
+import zipfile
 from collections import deque
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -58,7 +60,7 @@ if TYPE_CHECKING:
 
     from auditor.audit_cache import AuditCache
 
-#: Seconds to reach the scheduler, and for a lost connection to come back before the run fails.
+#: Seconds to reach the scheduler.
 CONNECT_TIMEOUT = 10.0
 #: Seconds to wait for the first worker to join a cluster that has none yet.
 WORKER_WAIT = 60.0
@@ -94,11 +96,10 @@ class AuditorRunner:
         self.cache_dir = cache_dir
         self._warm: _Warm | None = None
         self._lock = threading.Lock()
-        self.batches = 0
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        state.update(_warm=None, _lock=None, batches=0)
+        state.update(_warm=None, _lock=None)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -124,8 +125,10 @@ class AuditorRunner:
                 from auditor.languagetool.cache import ResultCache
 
                 for check in checks.live:  # LanguageTool's own cache moves to the shared path too
-                    if isinstance(getattr(check, "cache", None), ResultCache):
+                    own = getattr(check, "cache", None)
+                    if isinstance(own, ResultCache):
                         check.cache = ResultCache(self.cache_dir / "languagetool" / "results.sqlite3")
+                        own.close()
         return _Warm(checks, cache)
 
     def audit(self, documents: list[Document]) -> list[DocumentResult]:
@@ -135,9 +138,7 @@ class AuditorRunner:
         warm = self.warm()
         threads = 4 if self.options.grammar else 1
         results = audit_stream(documents, warm.checks, self.scoring, workers=threads, cache=warm.cache)
-        done = [apply_policy(result, self.policy, self.scoring) for result in results]
-        self.batches += 1
-        return done
+        return [apply_policy(result, self.policy, self.scoring) for result in results]
 
     def languagetool(self) -> tuple[int, str] | None:
         """Process id and URL of the LanguageTool server this worker started (None if none yet)."""
@@ -159,9 +160,7 @@ class AuditorRunner:
 
 
 class AuditorPlugin(WorkerPlugin):
-    """Keeps the run's checks warm on a worker; registered under a digest of the settings."""
-
-    idempotent = True  # a second run with the same settings finds its checks already warm
+    """Keeps one run's checks warm on a worker, from its first batch until the run ends or the worker closes."""
 
     def __init__(self, runner: AuditorRunner) -> None:
         self.runner = runner
@@ -172,6 +171,65 @@ class AuditorPlugin(WorkerPlugin):
     def teardown(self, worker: Any) -> None:
         """The worker closes: stop its LanguageTool server."""
         self.runner.close()
+
+
+class LanguageToolShipment(WorkerPlugin):
+    """LanguageTool's jars, carried to every worker (also one that joins later) and unpacked there once.
+
+    For clusters whose workers have no LanguageTool of their own (config ``dask-ship-languagetool``).
+    The scheduler keeps the archive (about 90 MB) and hands it to each worker as it joins; the
+    worker unpacks it into its local directory and points ``AUDITOR_LANGUAGETOOL_HOME`` there.
+    """
+
+    idempotent = True  # one upload per cluster and LanguageTool version, however many runs
+
+    def __init__(self, home: Path) -> None:
+        from auditor.languagetool import install
+
+        self.version = install.LANGUAGETOOL_VERSION
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:  # jars are compressed already
+            for jar in sorted(install.lib_dir(home).glob("*.jar")):
+                archive.write(jar, f"lib/{jar.name}")
+        self.data = buffer.getvalue()
+
+    def setup(self, worker: Any) -> None:
+        """Unpack the jars (unless an earlier registration did) and use them on this worker."""
+        from auditor.languagetool import install
+
+        target = Path(worker.local_directory) / "auditor-languagetool" / self.version
+        if not install.is_installed(target):
+            partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
+            shutil.rmtree(partial, ignore_errors=True)
+            with zipfile.ZipFile(io.BytesIO(self.data)) as archive:
+                archive.extractall(partial)
+            shutil.rmtree(target, ignore_errors=True)
+            partial.rename(target)
+        os.environ["AUDITOR_LANGUAGETOOL_HOME"] = str(target)
+
+
+def shipment_name() -> str:
+    """The name the jars of the pinned LanguageTool version are registered under."""
+    from auditor.languagetool import install
+
+    return f"auditor-languagetool-{install.LANGUAGETOOL_VERSION}"
+
+
+def _has_plugin(dask_scheduler: Any, name: str) -> bool:
+    return name in dask_scheduler.worker_plugins
+
+
+def ship_languagetool(client: Client, address: str) -> None:
+    """Register :class:`LanguageToolShipment` unless the cluster has it (archiving the jars takes seconds)."""
+    from auditor.languagetool import install
+
+    name = shipment_name()
+    if _ask(address, client.run_on_scheduler, _has_plugin, name=name):
+        return
+    home = install.languagetool_home()
+    if not install.is_installed(home):
+        raise AuditorError(f"dask-ship-languagetool: no LanguageTool here to ship: {install.INSTALL_HINT}")
+    _ask(address, client.register_plugin, LanguageToolShipment(home), name=name)
 
 
 def _runner_here(plugin_name: str) -> AuditorRunner:
@@ -194,30 +252,28 @@ def worker_languagetool(dask_worker: Any) -> list[tuple[int, str]]:
 # --- the client side -------------------------------------------------------------------------------
 
 
-def plugin_name(runner: AuditorRunner) -> str:
-    """The plugin's name: the same settings on the same cluster reuse the same warm workers."""
-    return "auditor-" + hashlib.sha256(pickle.dumps(runner)).hexdigest()[:16]
-
-
 def _distributed() -> Any:
     if distributed is None:
         raise AuditorError(INSTALL_HINT)
     return distributed
 
 
-@contextmanager
+@contextlib.contextmanager
 def connect(settings: DaskSettings) -> Iterator[Client]:
     """A client of the cluster at ``settings.address`` (a local cluster is started and stopped here)."""
     distributed = _distributed()
     workers = settings.local_workers
     if workers is not None:
-        with distributed.LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        ) as cluster, distributed.Client(cluster, timeout=CONNECT_TIMEOUT) as client:
+        with warnings.catch_warnings():  # its status page takes any free port when 8787 is taken: no news
+            warnings.filterwarnings("ignore", message="Port .* is already in use")
+            cluster = distributed.LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+        with cluster, distributed.Client(cluster, timeout=CONNECT_TIMEOUT) as client:
             yield client
         return
     try:
@@ -260,6 +316,12 @@ def _wait_for_workers(client: Client, address: str) -> None:
         client.wait_for_workers(1, timeout=WORKER_WAIT)
     except (TimeoutError, asyncio.TimeoutError):
         raise AuditorError(f"--dask {address}: no worker joined the cluster within {WORKER_WAIT:.0f} s") from None
+    except _connection_errors() as error:
+        raise _lost(address, error) from None
+
+
+def _connection_errors() -> tuple[type[BaseException], ...]:
+    return (distributed.CancelledError, distributed.comm.CommClosedError, OSError, asyncio.TimeoutError)
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -279,44 +341,68 @@ def audit_on_dask(
     policy: FindingPolicy,
     settings: DaskSettings,
 ) -> Iterator[DocumentResult]:
-    """Audit ``documents`` on the cluster, yielding results in input order."""
-    distributed = _distributed()
-    lost = (distributed.CancelledError, distributed.comm.CommClosedError, OSError, asyncio.TimeoutError)
+    """Audit ``documents`` on the cluster, yielding results in input order.
+
+    A task's own error (an :class:`AuditorError` from a worker's LanguageTool, a bug in a
+    check) is raised as a local run would raise it; losing the scheduler is an AuditorError.
+    """
+    _distributed()
     runner = AuditorRunner(options, scoring, policy, settings.cache_dir)
-    name = plugin_name(runner)
     run = uuid.uuid4().hex[:12]
+    name = f"auditor-{run}"  # one plugin per run: concurrent runs with other settings share a cluster safely
     with connect(settings) as client:
-        try:
-            _wait_for_workers(client, settings.address)
-            client.register_plugin(AuditorPlugin(runner), name=name)
-            limit = _in_flight(client)
-        except lost as error:
-            raise _lost(settings.address, error) from None
+        address = settings.address
+        _wait_for_workers(client, address)
+        if settings.ship_languagetool and options.grammar and not options.languagetool_url:
+            ship_languagetool(client, address)
+        _ask(address, client.register_plugin, AuditorPlugin(runner), name=name)
+        limit = _ask(address, _in_flight, client)
         pending: deque[Any] = deque()
         try:
             for number, batch in enumerate(_chunks(documents, settings.batch_size)):
                 key = f"auditor-batch-{run}-{number}"
                 pending.append(client.submit(audit_batch, name, batch, key=key, pure=False))
                 if number % REFRESH_EVERY == REFRESH_EVERY - 1:
-                    limit = _in_flight(client)
+                    limit = _ask(address, _in_flight, client)
                 while len(pending) >= limit:
-                    yield from _take(pending)
+                    yield from _take(pending, address)
             while pending:
-                yield from _take(pending)
-        except lost as error:
-            raise _lost(settings.address, error) from None
-        except distributed.KilledWorker as error:
-            raise AuditorError(
-                f"--dask {settings.address}: a batch killed every worker that ran it ({_reason(error)})"
-            ) from None
+                yield from _take(pending, address)
         finally:
-            for future in pending:
-                future.release()
+            with contextlib.suppress(Exception):  # after a lost scheduler there is nothing left to release
+                for future in pending:
+                    future.release()
+            if settings.local_workers is None:
+                _unregister(client, name)
 
 
-def _take(pending: deque[Any]) -> list[DocumentResult]:
+def _ask(address: str, call: Any, *args: Any, **kwargs: Any) -> Any:
+    """``call(*args, **kwargs)`` on the scheduler; a lost connection is an AuditorError."""
+    try:
+        return call(*args, **kwargs)
+    except _connection_errors() as error:
+        raise _lost(address, error) from None
+
+
+def _take(pending: deque[Any], address: str) -> list[DocumentResult]:
+    """The oldest batch's results, waiting for them; the future is released at once (memory stays flat)."""
     future = pending.popleft()
     try:
         return list(future.result())
+    except distributed.KilledWorker as error:
+        raise AuditorError(f"--dask {address}: a batch killed every worker that ran it ({_reason(error)})") from None
+    except Exception as error:
+        if future.status == "error":
+            raise  # the task's own failure, as a local run raises it
+        raise _lost(address, error) from None
     finally:
-        future.release()
+        with contextlib.suppress(Exception):
+            future.release()
+
+
+def _unregister(client: Client, name: str) -> None:
+    """End the run's plugin on a long-lived cluster: its workers stop their LanguageTool servers now."""
+    if client.status != "running":
+        return  # the scheduler is gone; its workers close (and stop their servers) with it
+    with contextlib.suppress(Exception):  # best effort: the run's outcome is already decided
+        client.unregister_worker_plugin(name)
