@@ -23,6 +23,7 @@ from auditor.bilingual.enrich import enrich_stream
 from auditor.bilingual.metrics import CorpusAccumulator
 from auditor.checks import CheckOptions, CheckSet
 from auditor.config import Config
+from auditor.dask_address import DEFAULT_BATCH, DaskSettings
 from auditor.errors import AuditorError
 from auditor.finding_policy import FindingPolicy, apply_policy
 from auditor.gates import Gates
@@ -81,6 +82,17 @@ class RunSettings:
     def jobs(self) -> int:
         """Worker processes (1 = audit in this process)."""
         return self.config.jobs or 1
+
+    def dask(self) -> DaskSettings | None:
+        """The Dask cluster to audit on (``--dask`` / config ``dask``), or None for this machine."""
+        if self.config.dask is None:
+            return None
+        return DaskSettings(
+            address=self.config.dask,
+            batch_size=self.config.dask_batch_size or DEFAULT_BATCH,
+            cache_dir=self.config.dask_cache_dir,
+            ship_languagetool=bool(self.config.dask_ship_languagetool),
+        )
 
     @property
     def listed_severity(self) -> Severity:
@@ -164,13 +176,18 @@ def audit_results(
     scoring = settings.scoring()
     policy = settings.policy()
     documents = open_documents(files, settings.input_options())
+    dask = settings.dask()
     jobs = settings.jobs
-    if jobs > 1:
+    if dask is None and jobs > 1:
         cap = cap_jobs(jobs)
         if cap.message:
             print(f"auditor: note: {cap.message}", file=sys.stderr)
         jobs = cap.jobs
-    if jobs > 1:
+    if dask is not None:
+        from auditor.dask_backend import audit_on_dask  # Dask is an optional extra, imported only here
+
+        results = audit_on_dask(documents, options, scoring, policy, dask)
+    elif jobs > 1:
         results = _audit_in_workers(documents, options, scoring, policy, jobs)
     else:
         results = _audit_here(documents, options, scoring, policy)

@@ -29,6 +29,7 @@ from auditor.commands.compare import compare_command
 from auditor.commands.languagetool import languagetool_app
 from auditor.commands.rules import register_rules_commands, validate_rule_options
 from auditor.config import load_config
+from auditor.dask_address import dask_address
 from auditor.errors import AuditorError
 from auditor.gates import RunSummary
 from auditor.models import Severity
@@ -172,6 +173,11 @@ def check(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
     ] = False,
+    dask: Annotated[
+        Optional[str],
+        typer.Option("--dask", help="Audit on a Dask cluster: its scheduler (tcp://host:8786) or local:N "
+                     "for N local worker processes (needs pip install 'auditor[dask]'). Overrides --jobs."),
+    ] = None,
     source: Annotated[
         Optional[str], typer.Option("--source", help=HELP["source"])
     ] = None,
@@ -221,6 +227,7 @@ def check(
             min_severity=min_severity,
             baseline=baseline,
             jobs=jobs,
+            dask=dask_address(dask),
         )
         inputs = bilingual_inputs(
             lang=config.lang or DEFAULT_LANG,
