@@ -8,7 +8,8 @@ Every limit degrades gracefully and says so:
   hash) is one ``unreadable-token`` finding and no check looks inside it;
 * a sentence longer than :data:`MAX_SENTENCE_CHARS` is checked by the linear-time checks only
   (LanguageTool and the pattern checks skip it) and gets one ``sentence-over-limit`` note;
-* a document longer than :data:`MAX_DOCUMENT_CHARS` is refused in one line (exit 2);
+* a document longer than :data:`MAX_DOCUMENT_CHARS` (a segment file: :data:`MAX_SEGMENTED_DOCUMENT_CHARS`)
+  is refused in one line (exit 2);
 * ``--jobs`` is capped by the CPU cores and the memory available (:func:`cap_jobs`).
 
 Together these cap a run's memory: the checks' shared data (~0.8 GB per process, measured in
@@ -35,6 +36,9 @@ MAX_TOKEN_CHARS = 200
 MAX_SENTENCE_CHARS = 10_000
 #: Longer documents are refused (about 300,000 words, some 500 news stories).
 MAX_DOCUMENT_CHARS = 2_000_000
+#: A segment file (``--lines``, TSV, XLIFF, TMX) is checked segment by segment, so it may be longer:
+#: a whole MT test set or TM export (DEMETR dev, all 35 files as one --lines file, is 2.1M characters).
+MAX_SEGMENTED_DOCUMENT_CHARS = 20_000_000
 #: Measured peak memory of one worker process (docs/reliability.md), used to cap ``--jobs``.
 WORKER_MEMORY_MB = 850
 
@@ -67,11 +71,13 @@ def drop_inside_unreadable(findings: list[Finding]) -> list[Finding]:
 
 
 def check_document_size(document: Document) -> Document:
-    """``document``, or one clear error when it is over :data:`MAX_DOCUMENT_CHARS`."""
-    if len(document.text) > MAX_DOCUMENT_CHARS:
+    """``document``, or one clear error when it is over its limit (segment files have a larger one)."""
+    limit = MAX_SEGMENTED_DOCUMENT_CHARS if document.lines else MAX_DOCUMENT_CHARS
+    if len(document.text) > limit:
+        kind = "segment file" if document.lines else "document"
         raise AuditorError(
-            f"{document.path}: {len(document.text):,} characters, over the limit of {MAX_DOCUMENT_CHARS:,} per "
-            "document; split it into smaller files"
+            f"{document.path}: {len(document.text):,} characters, over the limit of {limit:,} per "
+            f"{kind}; split it into smaller files"
         )
     return document
 

@@ -1,51 +1,53 @@
 """One catalogue of every rule auditor can report: built-in Python checks and YAML phrase rules.
 
-A Python check describes its rules once, at import time of its module::
+Built-in rules are read from the table of checks (:mod:`auditor.checks.registry`), each
+declared once as a :class:`~auditor.checks.rule.Rule` in its check's module; YAML rules from
+the rule packs. Nothing registers itself: the catalogue is built when asked for.
 
-    from auditor.rule_catalogue import RuleInfo, register
-
-    register(
-        RuleInfo("doubled-word", "The same word twice in a row.", "fluency/grammar", "minor",
-                 source="check:punctuation", bad=("They fled fled north.",), good=("They had had enough.",)),
-    )
-
-``auditor rules list`` and ``auditor rules show`` read the catalogue; YAML rules
-are added from the rule packs, so they never need registering.
-
-Rules of the source-aware checks (``source-*``) fire only on a document with a
-source. Their examples are source/target pairs written ``"SOURCE ||| TARGET"``
-(see :data:`SOURCE_SEPARATOR`), and ``example_lang`` gives the source's language;
-the tests run each pair as a one-segment bilingual document (``--lines`` with a
-``--source``), so these examples are as real as the others.
+Rules of the source-aware checks (``source-*``) fire only on a document with a source. Their
+examples are source/target pairs written ``"SOURCE ||| TARGET"`` with the source's language in
+the example's options; the example runner (:mod:`auditor.checks.examples`) runs each as a
+one-segment bilingual document (``--lines`` with a ``--source``).
 
 LanguageTool findings carry ids ``languagetool/<LanguageTool rule id>``; they are
-not registered one by one, but :func:`find_rule` explains any such id from
+not catalogued one by one, but :func:`find_rule` explains any such id from
 ``rules/languagetool.yaml`` (see :func:`languagetool_rule`).
 """
 
 from __future__ import annotations
 
-import importlib
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from auditor.checks.rule import SOURCE_SEPARATOR, Example
 from auditor.models import CATEGORIES, Severity
+
+if TYPE_CHECKING:
+    from auditor.checks import CheckOptions
+    from auditor.checks.base import Check
+    from auditor.rules_engine.model import Pack
+
+__all__ = ["LANGUAGETOOL_PREFIX", "SOURCE_SEPARATOR", "RuleInfo", "all_rules", "builtin_rules", "find_rule"]
 
 
 @dataclass(frozen=True)
 class RuleInfo:
-    """What an editor needs to know about one rule."""
+    """What an editor needs to know about one rule, and how to run its examples."""
 
     id: str
     description: str
     category: str
     severity: str
     source: str = "check"  # "check:<name>" for Python checks, "pack:<id>" for YAML packs
-    bad: tuple[str, ...] = ()
-    good: tuple[str, ...] = ()
+    bad: tuple[Example, ...] = ()
+    good: tuple[Example, ...] = ()
     enabled: str = "default"  # default | source-lang:<xx,yy> | on-request
     safe: bool = False
     message: str = ""  # the explanation a finding gives, where it is fixed text or a template
-    example_lang: str | None = None  # source language of "SOURCE ||| TARGET" examples (source rules)
+    why: str = ""
+    #: The checks that report this rule, built for an example's options (None: LanguageTool's rules).
+    checks: Callable[[CheckOptions], list[Check]] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
@@ -53,86 +55,69 @@ class RuleInfo:
         Severity(self.severity)
 
 
-#: Between the source and the target of a source rule's example.
-SOURCE_SEPARATOR = " ||| "
 #: The prefix of every LanguageTool finding's rule id.
 LANGUAGETOOL_PREFIX = "languagetool/"
 
 
-def split_example(text: str) -> tuple[str | None, str]:
-    """(source, target) of an example; the source is None for a monolingual one."""
-    if SOURCE_SEPARATOR in text:
-        source, target = text.split(SOURCE_SEPARATOR, 1)
-        return source, target
-    return None, text
-
-
-_REGISTRY: dict[str, RuleInfo] = {}
-
-
-def register(*rules: RuleInfo) -> None:
-    """Add built-in rules to the catalogue (idempotent; a different rule under a taken id is an error)."""
-    for rule in rules:
-        known = _REGISTRY.get(rule.id)
-        if known is not None and known != rule:
-            raise ValueError(f"rule id {rule.id!r} is registered twice with different descriptions")
-        _REGISTRY[rule.id] = rule
-
-
-def register_check_rules(*check_classes: type) -> None:
-    """Register the rules a check class describes in its ``rules`` mapping
-    (rule id -> description, category, severity, examples: {bad, good, optional source_lang},
-    optional safe)."""
-    for check_class in check_classes:
-        for rule_id, info in check_class.rules.items():
-            examples = info.get("examples", {})
-            register(
-                RuleInfo(
-                    rule_id,
-                    info["description"],
-                    info["category"],
-                    info["severity"],
-                    f"check:{check_class.name}",
-                    tuple(examples.get("bad", ())),
-                    tuple(examples.get("good", ())),
-                    safe=bool(info.get("safe", False)),
-                    example_lang=examples.get("source_lang"),
-                )
-            )
-
-
 def builtin_rules() -> list[RuleInfo]:
-    """Rules of the Python checks (importing the checks package registers them)."""
-    importlib.import_module("auditor.checks")
-    importlib.import_module("auditor.checks.core_rules")
-    return sorted(_REGISTRY.values(), key=lambda r: (r.source, r.id))
+    """Rules of the Python checks, read from the table of checks."""
+    from auditor.checks.registry import check_rules
+
+    builders: dict[str, Callable[[CheckOptions], list[Check]]] = {}
+    for entry, _ in check_rules():  # one builder per check: the examples of its rules share one built check
+        builders.setdefault(entry.class_name, lambda options, entry=entry: [entry.build(options)])
+    infos = [
+        RuleInfo(
+            id=rule.id,
+            description=rule.description,
+            category=rule.category,
+            severity=rule.severity.value,
+            source=f"check:{entry.check_class().name}",
+            bad=rule.bad,
+            good=rule.good,
+            safe=rule.safe,
+            why=rule.why,
+            checks=builders[entry.class_name],
+        )
+        for entry, rule in check_rules()
+    ]
+    return sorted(infos, key=lambda r: (r.source, r.id))
 
 
 def pack_rules() -> list[RuleInfo]:
     """Rules of every YAML pack shipped with auditor."""
     from auditor.rules_engine import installed_packs
 
-    infos = []
-    for pack in installed_packs():
-        enabled = pack.enabled
-        if enabled == "source-lang":
-            enabled = f"source-lang:{','.join(pack.source_lang)}"
-        for rule in pack.rules:
-            infos.append(
-                RuleInfo(
-                    id=rule.id,
-                    description=rule.description,
-                    category=rule.category,
-                    severity=rule.severity.value,
-                    source=f"pack:{pack.id}",
-                    bad=tuple(e.text + (f"  →  {e.fix}" if e.fix else "") for e in rule.bad),
-                    good=tuple(e.text for e in rule.good),
-                    enabled=enabled,
-                    safe=rule.safe,
-                    message=rule.message,
-                )
-            )
-    return infos
+    return [info for pack in installed_packs() for info in rules_of_pack(pack)]
+
+
+def rules_of_pack(pack: Pack) -> list[RuleInfo]:
+    """The catalogue entries of one loaded pack; their examples run with the pack forced on."""
+    from auditor.checks.phrases import PhraseCheck
+
+    enabled = pack.enabled
+    if enabled == "source-lang":
+        enabled = f"source-lang:{','.join(pack.source_lang)}"
+
+    def checks(options: CheckOptions) -> list[Check]:
+        return [PhraseCheck(packs=[pack], source_lang=options.source_lang, requested=[pack.id])]
+
+    return [
+        RuleInfo(
+            id=rule.id,
+            description=rule.description,
+            category=rule.category,
+            severity=rule.severity.value,
+            source=f"pack:{pack.id}",
+            bad=rule.bad,
+            good=rule.good,
+            enabled=enabled,
+            safe=rule.safe,
+            message=rule.message,
+            checks=checks,
+        )
+        for rule in pack.rules
+    ]
 
 
 def languagetool_rule(rule_id: str = "") -> RuleInfo:

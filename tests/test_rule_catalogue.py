@@ -1,157 +1,55 @@
-"""The built-in checks' catalogue entries are true: their examples behave as described,
-and every rule a check can report is in the catalogue."""
+"""The catalogue is built from the one table of checks, and every rule a check module declares is in it."""
 
 from __future__ import annotations
 
-import ast
-from pathlib import Path
+import importlib
+import pkgutil
 
-import pytest
-
-from auditor.checks import CheckOptions, build_checks
-from auditor.models import Document, Finding
-from auditor.pipeline import segment_document
-from auditor.rule_catalogue import RuleInfo, all_rules, builtin_rules, find_rule, register, split_example
-from auditor.segment import segment
-
-CHECKS = Path(__file__).resolve().parent.parent / "auditor" / "checks"
+import auditor.checks
+from auditor.checks.registry import CHECKS
+from auditor.checks.rule import Rule
+from auditor.rule_catalogue import all_rules, builtin_rules, find_rule
 
 
-def findings_on(text: str, source_lang: str | None = None) -> list[Finding]:
-    """Findings of every check (LanguageTool aside) on an example; a ``SOURCE ||| TARGET`` example
-    is run as a one-segment bilingual document, as ``--lines --source`` would read it."""
-    source, target = split_example(text)
-    if source is None:
-        document = Document(path="t.txt", text=target)
-        document.sentences = segment(target)
-    else:
-        document = Document(
-            path="t.txt", text=target, lines=True, source=source, source_segments=[source], source_lang=source_lang
-        )
-        segment_document(document)
-    checks = build_checks(CheckOptions(grammar=False, source_lang=source_lang))
-    return [f for check in checks for f in check.check(document)]
+def test_every_rule_a_check_module_declares_is_in_the_table() -> None:
+    declared = {}
+    for module in pkgutil.iter_modules(auditor.checks.__path__):
+        loaded = importlib.import_module(f"auditor.checks.{module.name}")
+        declared.update({v.id: module.name for v in vars(loaded).values() if isinstance(v, Rule)})
+    assert declared, "no Rule declared anywhere"
+    listed = {r.id for r in builtin_rules()}
+    assert not set(declared) - listed, sorted(set(declared) - listed)
 
 
-def rules_on(text: str, source_lang: str | None = None) -> set[str]:
-    return {f.rule for f in findings_on(text, source_lang)}
+def test_rule_ids_are_unique_across_checks_packs_and_languagetool() -> None:
+    ids = [r.id for r in all_rules()]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
 
 
-@pytest.mark.parametrize("rule", [r for r in builtin_rules() if r.bad], ids=lambda r: r.id)
-def test_builtin_bad_examples_fire(rule: RuleInfo) -> None:
-    for text in rule.bad:
-        assert rule.id in rules_on(text, rule.example_lang), text
+def test_the_table_builds_own_checks_in_its_order() -> None:
+    from auditor.checks import CheckOptions, own_checks
+
+    names = [check.name for check in own_checks(CheckOptions(grammar=False))]
+    assert names == [entry.check_class().name for entry in CHECKS]
 
 
-@pytest.mark.parametrize("rule", [r for r in builtin_rules() if r.good], ids=lambda r: r.id)
-def test_builtin_good_examples_do_not_fire(rule: RuleInfo) -> None:
-    for text in rule.good:
-        assert rule.id not in rules_on(text, rule.example_lang), text
-
-
-@pytest.mark.parametrize("rule", [r for r in builtin_rules() if r.bad], ids=lambda r: r.id)
-def test_first_bad_example_has_the_catalogued_category_severity_and_safety(rule: RuleInfo) -> None:
-    found = [f for f in findings_on(rule.bad[0], rule.example_lang) if f.rule == rule.id]
-    assert any(
-        (f.category, f.severity.value, f.safe_fix) == (rule.category, rule.severity, rule.safe) for f in found
-    ), [(f.category, f.severity.value, f.safe_fix) for f in found]
-
-
-def test_source_rules_have_source_target_examples() -> None:
+def test_source_rules_have_source_target_examples_with_their_language() -> None:
     for rule in builtin_rules():
         if rule.id.startswith("source-"):
-            assert rule.bad and rule.good and rule.example_lang, rule.id
-            assert all(split_example(text)[0] for text in rule.bad + rule.good), rule.id
+            assert all(e.source and e.options.get("source_lang") for e in rule.bad + rule.good), rule.id
 
 
-def test_register_refuses_a_different_rule_under_a_taken_id() -> None:
-    taken = builtin_rules()[0]
-    register(taken)  # idempotent
-    with pytest.raises(ValueError, match="registered twice"):
-        register(RuleInfo(taken.id, "something else", taken.category, taken.severity))
+def test_catalogue_has_no_import_cycle_and_registers_nothing_on_import() -> None:
+    import subprocess
+    import sys
 
-
-#: Files whose rule ids come from elsewhere (phrases.py: the YAML packs, which are catalogued from the packs).
-_RULES_FROM_ELSEWHERE = {"phrases.py"}
-
-
-def _constants(node: ast.AST) -> set[str]:
-    """Every rule-id-shaped string constant in an expression (``"a" if x else "b"`` gives both)."""
-    return {
-        n.value
-        for n in ast.walk(node)
-        if isinstance(n, ast.Constant)
-        and isinstance(n.value, str)
-        and n.value.replace("-", "").isalpha()
-        and n.value == n.value.lower()
-    }
-
-
-def _rule_parameters(tree: ast.AST) -> dict[str, int]:
-    """Functions of a module that take a ``rule`` parameter, with its position (``self`` not counted)."""
-    found = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef):
-            names = [a.arg for a in node.args.posonlyargs + node.args.args if a.arg != "self"]
-            if "rule" in names:
-                found[node.name] = names.index("rule")
-    return found
-
-
-def emitted_rule_ids() -> dict[str, set[str]]:
-    """Rule ids each check module can report, read from its source: ``rule="…"`` keywords, and for
-    modules that pass ``rule=<variable>``, the ids they give it: ``rule = "…"``, tuples
-    ``("rule-id", message, …)`` returned or assigned, and ids passed to a helper's ``rule`` parameter
-    (``_finding(match, "split-contraction", …)``)."""
-    emitted: dict[str, set[str]] = {}
-    for path in sorted(CHECKS.glob("*.py")):
-        if path.name in _RULES_FROM_ELSEWHERE:
-            continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        helpers = _rule_parameters(tree)
-        literal: set[str] = set()
-        dynamic = False
-        indirect: set[str] = set()
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call):
-                for keyword in node.keywords:
-                    if keyword.arg == "rule":
-                        ids = _constants(keyword.value)
-                        literal |= ids
-                        dynamic |= not ids
-                name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-                if name in helpers and len(node.args) > helpers[name]:
-                    indirect |= _constants(node.args[helpers[name]])
-            elif isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id == "rule" for t in node.targets
-            ):
-                indirect |= _constants(node.value)
-            if isinstance(node, (ast.Return, ast.Assign)) and isinstance(node.value, ast.Tuple):
-                first = node.value.elts[0] if node.value.elts else None
-                if isinstance(first, ast.Constant) and isinstance(first.value, str) and "-" in first.value:
-                    indirect |= _constants(first)
-        if dynamic:
-            assert indirect, f"{path.name} passes rule=<variable> but no rule id it assigns could be found"
-            literal |= indirect
-        if literal:
-            emitted[path.name] = literal
-    return emitted
-
-
-def test_the_source_scan_sees_the_dynamic_rule_ids() -> None:
-    emitted = emitted_rule_ids()
-    assert {"auxiliary-order", "sentence-ends-on-function-word", "adjective-after-noun"} <= emitted["word_order.py"]
-    assert {"lowercase-i", "pronoun-for-possessive"} <= emitted["pronoun_case.py"]
-    assert emitted["tokenised.py"] == {"space-inside-brackets", "split-contraction"}
-    assert {"source-name-missing", "source-token-missing"} <= emitted["source_tokens.py"]
-    assert {"untranslated-word", "untranslated-script"} <= emitted["untranslated.py"]
-    assert {"inconsistent-spelling", "inconsistent-unit"} <= emitted["consistency.py"]
-
-
-def test_every_rule_a_check_emits_is_catalogued() -> None:
-    catalogued = {r.id for r in builtin_rules()}
-    missing = {f"{name}: {rule_id}" for name, ids in emitted_rule_ids().items() for rule_id in ids - catalogued}
-    assert not missing, sorted(missing)
+    code = (
+        "import sys, auditor.rule_catalogue as c; "
+        "assert not [m for m in sys.modules if m.startswith('auditor.checks.') and m not in "
+        "('auditor.checks.base', 'auditor.checks.rule')], sorted(sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
 
 
 def test_languagetool_rule_ids_are_explained() -> None:
@@ -161,3 +59,43 @@ def test_languagetool_rule_ids_are_explained() -> None:
     mapped = find_rule("languagetool/COMMA_PERIOD_CONFUSION")
     assert mapped is not None and (mapped.category, mapped.severity) == ("accuracy/number", "major")
     assert any(r.id.startswith("languagetool/") for r in all_rules())
+
+
+def test_every_check_rule_file_belongs_to_a_check_in_the_table() -> None:
+    from auditor.resources import rules_dir
+
+    names = {entry.check_class().name for entry in CHECKS}
+    files = {p.stem for p in (rules_dir() / "checks").glob("*.yaml")}
+    assert files and files <= names, sorted(files - names)
+
+
+def test_code_and_rule_file_must_name_the_same_rules() -> None:
+    import pytest
+
+    from auditor.errors import AuditorError
+    from auditor.rules_engine.check_rules import declared_rules
+
+    with pytest.raises(AuditorError, match="'doubled-word' is declared but the punctuation check never reports it"):
+        declared_rules(
+            "punctuation", "doubled-space", "garbled-dateline", "missing-final-punctuation", "no-words",
+            "sentence-lowercase-start", "space-before-punctuation",
+        )
+    with pytest.raises(AuditorError, match="no rule 'tripled-word'"):
+        declared_rules("punctuation", "tripled-word")
+
+
+def test_a_bad_check_rule_file_is_one_line_naming_file_and_rule(tmp_path) -> None:
+    import pytest
+
+    from auditor.errors import AuditorError
+    from auditor.rules_engine.check_rules import load_check_rules
+
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "check: mine\nrules:\n  - id: my-rule\n    description: d\n    category: style/nice\n    severity: minor\n"
+        "    examples: {bad: [x], good: [y]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(AuditorError) as caught:
+        load_check_rules(path)
+    assert str(caught.value).startswith(f"{path}: rule 'my-rule': category 'style/nice'")

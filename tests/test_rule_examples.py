@@ -1,40 +1,48 @@
-"""Every YAML rule's own examples: bad ones are flagged with the stated fix, good ones are not."""
+"""Every rule's own examples, built-in and YAML alike, through the one example runner: bad ones are
+flagged on their span with their fix, their fix is no longer flagged, good ones are not flagged."""
 
 from __future__ import annotations
 
 import pytest
 
+from auditor.checks.examples import example_problem, missing_examples, run_example
+from auditor.rule_catalogue import RuleInfo, builtin_rules, pack_rules
 from auditor.rules_engine import installed_packs
-from auditor.rules_engine.examples import run_example
 
+RULES = builtin_rules() + pack_rules()
 CASES = [
-    pytest.param(pack, rule, example, kind, id=f"{rule.id}-{kind}{number}")
-    for pack in installed_packs()
-    for rule in pack.rules
+    pytest.param(rule, example, kind, id=f"{rule.id}-{kind}{number}")
+    for rule in RULES
     for kind, examples in (("bad", rule.bad), ("good", rule.good))
     for number, example in enumerate(examples, 1)
 ]
 
 
-@pytest.mark.parametrize(("pack", "rule", "example", "kind"), CASES)
-def test_rule_example(pack, rule, example, kind) -> None:
-    result = run_example(rule, pack, example)
-    if kind == "good":
-        assert not result.flagged, f"{rule.id} fired on its good example: {example.text!r}"
-        return
-    assert result.flagged, f"{rule.id} missed its bad example: {example.text!r}"
-    for finding in result.findings:
-        assert example.text[finding.start : finding.end].strip(), "empty span"
-        assert finding.category == rule.category and finding.severity == rule.severity
-        assert finding.safe_fix == rule.safe
-    if example.fix is not None:
-        assert result.fixed == example.fix
+@pytest.mark.parametrize(("rule", "example", "kind"), CASES)
+def test_rule_example(rule: RuleInfo, example, kind: str) -> None:
+    assert example_problem(rule, kind, example) is None
 
 
-def test_every_rule_has_good_and_bad_examples() -> None:
-    for pack in installed_packs():
-        for rule in pack.rules:
-            assert rule.bad and rule.good, rule.id
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_every_rule_has_a_bad_example_with_span_and_fix_and_a_good_one(rule: RuleInfo) -> None:
+    assert missing_examples(rule) is None
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_findings_carry_the_declared_category_and_safety(rule: RuleInfo) -> None:
+    found = run_example(rule, rule.bad[0]).findings
+    assert found and all(f.safe_fix == rule.safe for f in found)
+    assert any((f.category, f.severity.value) == (rule.category, rule.severity) for f in found), found
+
+
+def test_the_runner_notices_a_wrong_span_and_a_wrong_fix() -> None:
+    from dataclasses import replace
+
+    rule = next(r for r in RULES if r.id == "doubled-space")
+    bad = rule.bad[0]
+    assert "expected" in (example_problem(rule, "bad", replace(bad, span="convoy")) or "")
+    assert "expected" in (example_problem(rule, "bad", replace(bad, fix="The convoy  came.")) or "")
+    assert example_problem(rule, "good", bad) == "flagged, but it is a good example"
 
 
 def test_packs_cover_the_required_source_languages() -> None:

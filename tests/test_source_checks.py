@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from auditor.checks.source_checks import source_checks
+from auditor.checks import CheckOptions
+from auditor.checks.registry import CHECKS
 from auditor.models import Document
 from auditor.pipeline import segment_document
+
+
+def source_checks(source_lang: str | None = None) -> list:
+    """The source-aware checks of the table, built for ``source_lang``."""
+    options = CheckOptions(grammar=False, source_lang=source_lang)
+    return [entry.build(options) for entry in CHECKS if entry.module.startswith("source_")]
 
 
 def findings(target: str, source: str, lang: str | None):

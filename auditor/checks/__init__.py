@@ -28,6 +28,9 @@ class CheckOptions:
     packs: tuple[str, ...] = ()  # rule packs switched on by name (--pack); 'all' for every pack
     languagetool_url: str | None = None
     cache: bool = True
+    #: Sentence length past which only linear-time checks run (None: auditor.limits.MAX_SENTENCE_CHARS);
+    #: set smaller only by rule examples.
+    max_sentence_chars: int | None = None
 
     def own_settings(self) -> dict[str, object]:
         """The options that change what our own checks find (the key of their result cache)."""
@@ -36,53 +39,18 @@ class CheckOptions:
             "source_lang": self.source_lang,
             "packs": sorted(self.packs),
             "readability": repr(self.readability),
+            "max_sentence_chars": self.max_sentence_chars,
         }
 
 
 def own_checks(options: CheckOptions) -> list[Check]:
-    """auditor's own checks, in merge order (their messages are the more specific when spans overlap)."""
-    from auditor.checks.articles import ArticleCheck
-    from auditor.checks.attribution import AttributionCheck
-    from auditor.checks.consistency import ConsistencyCheck
-    from auditor.checks.fragment import MissingVerbCheck
-    from auditor.checks.limits import LimitsCheck
-    from auditor.checks.phrases import PhraseCheck
-    from auditor.checks.pronoun_case import PronounCaseCheck
-    from auditor.checks.punctuation import PunctuationCheck
-    from auditor.checks.quotes import QuotesCheck
-    from auditor.checks.readability import ReadabilityCheck, sentence_metrics
-    from auditor.checks.real_words import RealWordCheck
-    from auditor.checks.repetition import RepetitionCheck
-    from auditor.checks.source_checks import source_checks
-    from auditor.checks.spelling import SpellingCheck
-    from auditor.checks.tokenised import TokenisedCheck
-    from auditor.checks.untranslated import UntranslatedCheck
-    from auditor.checks.word_order import WordOrderCheck
-    from auditor.checks.word_swap import WordSwapCheck
+    """auditor's own checks, built from the table in :mod:`auditor.checks.registry`, in merge order."""
+    from auditor.checks.readability import sentence_metrics
+    from auditor.checks.registry import CHECKS
 
     # load the readability dictionaries here, once: threads reaching the lazy load together would each load a copy
     sentence_metrics("Warm up the shared dictionaries.", options.lang)
-    checks: list[Check] = [
-        PhraseCheck(source_lang=options.source_lang, requested=options.packs),
-        PunctuationCheck(),
-        QuotesCheck(),
-        ReadabilityCheck(options.readability),
-        AttributionCheck(),
-        RepetitionCheck(),
-        UntranslatedCheck(),
-        ConsistencyCheck(),
-        TokenisedCheck(),
-        WordOrderCheck(),
-        WordSwapCheck(),
-        PronounCaseCheck(),
-        MissingVerbCheck(),
-        ArticleCheck(),
-        SpellingCheck(),
-        RealWordCheck(),
-        LimitsCheck(),
-    ]
-    checks.extend(source_checks(options.source_lang))  # no-ops on documents without a source
-    return checks
+    return [entry.build(options) for entry in CHECKS]
 
 
 def _cached_by_document(check: Check) -> bool:

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import ClassVar
 
 from auditor.lexicon import CONJUNCTIONS, DETERMINERS, FINITE_AUXILIARIES, PREPOSITIONS
-from auditor.models import Document, Finding, Severity
+from auditor.models import Document, Finding
 from auditor.offline_cmudict import pronunciations
+from auditor.rules_engine.check_rules import declared_rules
 from auditor.text_utils import match_case
 
 _ARTICLE = re.compile(r"\b(an?)([ \t]+)([a-z][a-z'’]*)\b(?=([ \t]*)(\S*))", re.IGNORECASE)
@@ -52,36 +52,15 @@ def _sentence_start(text: str, at: int) -> bool:
     return not before or before[-1] in ".!?:\n\"“‘'(["
 
 
+ARTICLE_AGREEMENT, ARTICLE_BEFORE_PLURAL = declared_rules(  # rules/checks/articles.yaml
+    "articles", "article-agreement", "article-before-plural",
+)
+
+
 class ArticleCheck:
     """Flags ``a`` before a vowel sound and ``an`` before a consonant sound."""
 
     name = "articles"
-
-    rules: ClassVar[dict[str, dict]] = {
-        "article-agreement": {
-            "description": "“a” before a vowel sound or “an” before a consonant sound (“a apple”, “an week”); "
-            "English chooses the article by the next word's first sound (CMU pronouncing dictionary), "
-            "so “an hour” and “a university” are right. Capitalised words and acronyms are left alone.",
-            "category": "fluency/grammar",
-            "severity": "minor",
-            "safe": True,
-            "examples": {
-                "bad": ["It was a apple.", "It took an week."],
-                "good": ["It was an apple.", "It took an hour.", "She went to a university."],
-            },
-        },
-        "article-before-plural": {
-            "description": "“a” or “an” before a plural noun that ends its phrase (“a pets of”): the article "
-            "marks one thing, so a word is missing or out of order. A plural used as a modifier "
-            "(“a sports car”) is fine.",
-            "category": "fluency/grammar",
-            "severity": "minor",
-            "examples": {
-                "bad": ["He found a pets of the family."],
-                "good": ["He found a pet of the family.", "He bought a sports car."],
-            },
-        },
-    }
 
     def check(self, document: Document) -> Iterator[Finding]:
         """Findings over the whole text."""
@@ -92,13 +71,9 @@ class ArticleCheck:
                 continue  # "Exhibit A as", "Plan A and": a capital A mid-sentence is a label
             following = match.group(5).lower().strip(".,;:!?\"”’)")
             if plural_noun(word) and (following in _FUNCTION_WORDS or not match.group(5)[:1].isalnum()):
-                yield Finding(
-                    rule="article-before-plural",
-                    category="fluency/grammar",
-                    severity=Severity.MINOR,
-                    start=match.start(1),
-                    end=match.end(3),
-                    message=f"“{article} {word}”: “{article}” marks one thing, but “{word}” is plural; "
+                yield ARTICLE_BEFORE_PLURAL.at(
+                    match.start(1), match.end(3),
+                    f"“{article} {word}”: “{article}” marks one thing, but “{word}” is plural; "
                     "a word is missing or out of order.",
                 )
                 continue
@@ -106,16 +81,9 @@ class ArticleCheck:
             if vowel is None or vowel == (article.lower() == "an"):
                 continue
             fix = match_case(article, "an" if vowel else "a")
-            yield Finding(
-                rule="article-agreement",
-                category="fluency/grammar",
-                severity=Severity.MINOR,
-                start=match.start(1),
-                end=match.end(1),
-                message=(
-                    f"“{article} {word}”: “{word}” starts with a {'vowel' if vowel else 'consonant'} sound, "
-                    f"so the article is “{fix}”."
-                ),
-                suggestions=(fix,),
-                safe_fix=True,
+            yield ARTICLE_AGREEMENT.at(
+                match.start(1), match.end(1),
+                f"“{article} {word}”: “{word}” starts with a {'vowel' if vowel else 'consonant'} sound, "
+                f"so the article is “{fix}”.",
+                (fix,),
             )

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import ClassVar
 
-from auditor.models import Document, Finding, Sentence, Severity
+from auditor.models import Document, Finding, Sentence
+from auditor.rules_engine.check_rules import declared_rules
 
 SPEECH_VERBS = (
     "said|says|told|tells|added|adds|stated|states|announced|explained|noted|warned|declared|stressed|"
@@ -67,39 +67,15 @@ _THAT_WITHOUT_VERB = re.compile(
 )
 
 
+ATTRIBUTION_NO_VERB, ATTRIBUTION_VERB_IN_NAME = declared_rules(  # rules/checks/attribution.yaml
+    "attribution", "attribution-no-verb", "attribution-verb-in-name",
+)
+
+
 class AttributionCheck:
     """Speech verbs swallowed into names, and attribution tails without a verb."""
 
     name = "attribution"
-
-    rules: ClassVar[dict[str, dict]] = {
-        "attribution-verb-in-name": {
-            "description": "A capitalised speech verb inside a name after a role noun: the verb was moved.",
-            "category": "fluency/word-order",
-            "severity": "major",
-            "safe": True,
-            "examples": {
-                "bad": ["At least 85 civilians were killed, UN spokesman Stephane Said Dujarric today."],
-                "good": [
-                    "At least 85 civilians were killed, UN spokesman Stephane Dujarric said today.",
-                    "Iran's chief negotiator Said Jalili met EU officials today.",
-                    "Palestinian scholar Edward Said wrote Orientalism.",
-                ],
-            },
-        },
-        "attribution-no-verb": {
-            "description": "An attribution tail (role and name) with no speech verb.",
-            "category": "accuracy/omission",
-            "severity": "major",
-            "examples": {
-                "bad": ["At least 85 civilians were killed, UN spokesman Stephane Dujarric today."],
-                "good": [
-                    "At least 85 civilians were killed, UN spokesman Stephane Dujarric said today.",
-                    "He met the envoy, UN spokesman Stephane Dujarric.",
-                ],
-            },
-        },
-    }
 
     def check(self, document: Document) -> Iterator[Finding]:
         """Findings for every sentence of ``document``."""
@@ -128,18 +104,11 @@ class AttributionCheck:
             end = match.end("after") if match.group("after") else match.end("verb")
             names = match.group("before") + (" " + match.group("after") if match.group("after") else "")
             verb = match.group("verb").lower()
-            yield Finding(
-                rule="attribution-verb-in-name",
-                category="fluency/word-order",
-                severity=Severity.MAJOR,
-                start=start,
-                end=end,
-                message=(
-                    f"“{match.group('verb')}” sits inside the name “{text[start:end]}”: the speech verb "
-                    "was swallowed into the name; it belongs after it."
-                ),
-                suggestions=(f"{names} {verb}",),
-                safe_fix=True,
+            yield ATTRIBUTION_VERB_IN_NAME.at(
+                start, end,
+                f"“{match.group('verb')}” sits inside the name “{text[start:end]}”: the speech verb "
+                "was swallowed into the name; it belongs after it.",
+                (f"{names} {verb}",),
             )
 
     @staticmethod
@@ -149,18 +118,11 @@ class AttributionCheck:
         if not match or match.end() != _trimmed_end(text, sentence):
             return
         start, end = match.start("before"), match.end("after")
-        yield Finding(
-            rule="attribution-verb-in-name",
-            category="fluency/word-order",
-            severity=Severity.MAJOR,
-            start=start,
-            end=end,
-            message=(
-                f"“{match.group('verb')}” splits the name “{text[start:end]}” and nothing follows it: "
-                "the speech verb belongs after the whole name."
-            ),
-            suggestions=(f"{match.group('before')} {match.group('after')} {match.group('verb')}",),
-            safe_fix=True,
+        yield ATTRIBUTION_VERB_IN_NAME.at(
+            start, end,
+            f"“{match.group('verb')}” splits the name “{text[start:end]}” and nothing follows it: "
+            "the speech verb belongs after the whole name.",
+            (f"{match.group('before')} {match.group('after')} {match.group('verb')}",),
         )
 
     @staticmethod
@@ -183,14 +145,10 @@ class AttributionCheck:
 
 def _no_verb(name: str, time: str, start: int, end: int) -> Finding:
     """An attribution with no speech verb: suggest "said" after the name."""
-    return Finding(
-        rule="attribution-no-verb",
-        category="accuracy/omission",
-        severity=Severity.MAJOR,
-        start=start,
-        end=end,
-        message=f"The attribution to {name} has no speech verb: the reader cannot tell that this is who said it.",
-        suggestions=(f"{name} said{time}",),
+    return ATTRIBUTION_NO_VERB.at(
+        start, end,
+        f"The attribution to {name} has no speech verb: the reader cannot tell that this is who said it.",
+        (f"{name} said{time}",),
     )
 
 

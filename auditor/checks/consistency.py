@@ -17,9 +17,12 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from typing import ClassVar, NamedTuple
+from typing import NamedTuple
 
-from auditor.models import Document, Finding, Severity
+from auditor.checks.rule import Rule
+from auditor.models import Document, Finding
+from auditor.rules_engine.check_rules import declared_rules
+from auditor.rules_engine.word_tables import word_table
 from auditor.text_utils import match_case
 
 _COMPASS = re.compile(r"\b((?i:north|south))-?(?i:east|west)(?:ern|erly|ward|wards)?\b")
@@ -28,20 +31,13 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[\-’'][^\W\d_]+)*")
 _ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul)-(?=[A-Z])", re.IGNORECASE)
 _FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
 
-#: Road nouns that translate the same source word; a story should keep to one for one road.
-ROAD_NOUNS = ("motorway", "highway", "freeway", "expressway")
+#: Road nouns that translate the same source word; a story should keep to one for one road (rules/words/roads.yaml).
+ROAD_NOUNS: tuple[str, ...] = tuple(word_table("roads.yaml", road_nouns="words")["road_nouns"])
 _ROAD_CODE = re.compile(r"\b(?:[AMEN]|I-?|A-?)\d{1,3}\b")
 _ROAD_NOUN = re.compile(r"\b(" + "|".join(ROAD_NOUNS) + r")s?\b", re.IGNORECASE)
 
-#: Units and every way copy writes them (abbreviation first).
-UNITS: dict[str, tuple[str, ...]] = {
-    "kilometre": ("km", "kilometres", "kilometers", "kilometre", "kilometer"),
-    "kilogram": ("kg", "kilograms", "kilogrammes", "kilogram", "kilogramme"),
-    "centimetre": ("cm", "centimetres", "centimeters", "centimetre", "centimeter"),
-    "millimetre": ("mm", "millimetres", "millimeters", "millimetre", "millimeter"),
-    "mile per hour": ("mph", "miles per hour", "mile per hour"),
-    "kilometre per hour": ("km/h", "kph", "kilometres per hour", "kilometers per hour"),
-}
+#: Units and every way copy writes them, abbreviation first (rules/words/units.yaml).
+UNITS: dict[str, tuple[str, ...]] = word_table("units.yaml", units="forms")["units"]
 _UNIT = re.compile(
     r"(?<=\d)(?:[ \t]|\u00a0)?("
     + "|".join(sorted((re.escape(f) for forms in UNITS.values() for f in forms), key=len, reverse=True))
@@ -62,58 +58,19 @@ class _Use(NamedTuple):
     form: str
 
 
+(
+    INCONSISTENT_COMPASS_STYLE, INCONSISTENT_NUMBER_FORMAT, INCONSISTENT_ROAD_TERM, INCONSISTENT_SPELLING,
+    INCONSISTENT_UNIT,
+) = declared_rules(  # rules/checks/consistency.yaml
+    "consistency", "inconsistent-compass-style", "inconsistent-number-format", "inconsistent-road-term",
+    "inconsistent-spelling", "inconsistent-unit",
+)
+
+
 class ConsistencyCheck:
     """One entity, term, unit or number format written two ways in a document."""
 
     name = "consistency"
-
-    rules: ClassVar[dict[str, dict]] = {
-        "inconsistent-spelling": {
-            "description": "The same word or name spelt two ways (hyphenation, diacritics, al- prefix).",
-            "category": "fluency/inconsistency",
-            "severity": "minor",
-            "examples": {
-                "bad": ["Fighting raged in the north-west. Troops moved northwest."],
-                "good": ["Fighting raged in the north-west. Troops moved north-east."],
-            },
-        },
-        "inconsistent-compass-style": {
-            "description": "Compass compounds hyphenated in one place and closed in another.",
-            "category": "fluency/inconsistency",
-            "severity": "minor",
-            "examples": {
-                "bad": ["Clashes in northeastern Syria and Northeast Syria spread to the north-west."],
-                "good": ["Clashes in northeastern Syria and Northeast Syria spread to the northwest."],
-            },
-        },
-        "inconsistent-road-term": {
-            "description": "One named road called motorway and highway in the same story.",
-            "category": "fluency/inconsistency",
-            "severity": "minor",
-            "examples": {
-                "bad": ["The M5 motorway reopened. Rebels shelled the highway."],
-                "good": ["The M5 motorway reopened. Rebels shelled the motorway."],
-            },
-        },
-        "inconsistent-unit": {
-            "description": "A unit written as an abbreviation and as a word (10 km, 5 kilometres).",
-            "category": "fluency/inconsistency",
-            "severity": "minor",
-            "examples": {
-                "bad": ["The front is 10 km away, 20 km from the city and 5 kilometres from the river."],
-                "good": ["The front is 10 km away, 20 km from the city and 5 km from the river."],
-            },
-        },
-        "inconsistent-number-format": {
-            "description": "Thousands separated by commas and by dots in one story (1,000 and 1.000).",
-            "category": "fluency/inconsistency",
-            "severity": "minor",
-            "examples": {
-                "bad": ["700,000 people fled and 85,000 returned; 13.000 stayed."],
-                "good": ["700,000 people fled and 85,000 returned; 13,000 stayed."],
-            },
-        },
-    }
 
     def check(self, document: Document) -> Iterator[Finding]:
         """Findings for the whole document (none in ``--lines`` mode: lines are unrelated segments)."""
@@ -145,7 +102,7 @@ class ConsistencyCheck:
             yield from _minority(
                 uses,
                 lambda u: u.form.lower(),
-                "inconsistent-spelling",
+                INCONSISTENT_SPELLING,
                 "is spelt “{major}” elsewhere in this story; one name or word should have one spelling.",
             )
 
@@ -176,7 +133,7 @@ class ConsistencyCheck:
         yield from _minority(
             uses,
             style,
-            "inconsistent-compass-style",
+            INCONSISTENT_COMPASS_STYLE,
             f"is written differently from the story's other compass points, which are {how} (“{{major}}”); "
             "write them all one way.",
             suggest=convert,
@@ -197,7 +154,7 @@ class ConsistencyCheck:
         yield from _minority(
             uses,
             lambda u: u.form.lower(),
-            "inconsistent-road-term",
+            INCONSISTENT_ROAD_TERM,
             f"names the road that is the “{code} {{major}}” elsewhere; keep one word for one road.",
             preferred=preferred,
         )
@@ -222,7 +179,7 @@ class ConsistencyCheck:
             yield from _minority(
                 uses,
                 style,
-                "inconsistent-unit",
+                INCONSISTENT_UNIT,
                 "is written “{major}” elsewhere in this story; write one unit one way.",
                 suggest=lambda use, example: _unit_form(text, use, example),
             )
@@ -236,17 +193,11 @@ class ConsistencyCheck:
         minority, sep, other = (dots, ".", ",") if len(commas) >= len(dots) else (commas, ",", ".")
         for match in minority:
             number = match.group(0)
-            yield Finding(
-                rule="inconsistent-number-format",
-                category="fluency/inconsistency",
-                severity=Severity.MINOR,
-                start=match.start(),
-                end=match.end(),
-                message=(
-                    f"“{number}” separates thousands with “{sep}” but this story uses “{other}”: "
-                    "a reader may take it for a decimal."
-                ),
-                suggestions=(number.replace(sep, other),),
+            yield INCONSISTENT_NUMBER_FORMAT.at(
+                match.start(), match.end(),
+                f"“{number}” separates thousands with “{sep}” but this story uses “{other}”: "
+                "a reader may take it for a decimal.",
+                (number.replace(sep, other),),
             )
 
 
@@ -278,7 +229,7 @@ def _article_key(form: str) -> str | None:
 def _minority(
     uses: list[_Use],
     variant: Callable[[_Use], str],
-    rule: str,
+    rule: Rule,
     template: str,
     preferred: str | None = None,
     suggest: Callable[[_Use, str], str] | None = None,
@@ -296,15 +247,7 @@ def _minority(
         same_case = [u.form for u in uses if variant(u) == major and u.form[:1].isupper() == use.form[:1].isupper()]
         model = same_case[0] if same_case else example
         suggestion = suggest(use, model) if suggest else match_case(use.form, model)
-        yield Finding(
-            rule=rule,
-            category="fluency/inconsistency",
-            severity=Severity.MINOR,
-            start=use.start,
-            end=use.end,
-            message=f"“{use.form}” " + template.format(major=example),
-            suggestions=(suggestion,),
-        )
+        yield rule.at(use.start, use.end, f"“{use.form}” " + template.format(major=example), (suggestion,))
 
 
 def _unit_form(text: str, use: _Use, example: str) -> str:

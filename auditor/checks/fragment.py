@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import pairwise
-from typing import ClassVar
 
 from auditor.lexicon import DETERMINERS, MODALS, NEGATED_AUXILIARIES, PREPOSITIONS, tokens
-from auditor.models import Document, Finding, Severity
+from auditor.models import Document, Finding
+from auditor.rules_engine.check_rules import declared_rules
 
 #: "May the best team win" is a wish, not a modal missing its verb.
 _MODALS = MODALS - {"may"}
@@ -22,24 +22,13 @@ _SUBJECTS = frozenset({"he", "she", "they"})
 _NO_VERB_AFTER = DETERMINERS | PREPOSITIONS | frozenset({"if", "whether", "because"})
 
 
+(MISSING_VERB,) = declared_rules("missing-verb", "missing-verb")  # rules/checks/missing-verb.yaml
+
+
 class MissingVerbCheck:
     """Flags an auxiliary, modal or subject pronoun with no verb after it."""
 
     name = "missing-verb"
-
-    rules: ClassVar[dict[str, dict]] = {
-        "missing-verb": {
-            "description": "In a statement, a negated auxiliary, modal or subject pronoun directly before a "
-            "determiner or preposition (“I don't if you”, “the ministry would the plan”): the main verb "
-            "was lost in translation. Questions (“Could the…?”) are left alone.",
-            "category": "accuracy/omission",
-            "severity": "major",
-            "examples": {
-                "bad": ["I don't if you realize it.", "The ministry would the plan."],
-                "good": ["I don't know if you realize it.", "Could the ministry approve the plan?"],
-            },
-        },
-    }
 
     def check(self, document: Document) -> Iterator[Finding]:
         """Findings for statements (sentences not ending in a question mark)."""
@@ -55,14 +44,8 @@ class MissingVerbCheck:
                 if lower in NEGATED_AUXILIARIES or (word in _MODALS and after in DETERMINERS) or (
                     lower in _SUBJECTS and (word.islower() or start == 0) and after in DETERMINERS
                 ):
-                    yield Finding(
-                        rule="missing-verb",
-                        category="accuracy/omission",
-                        severity=Severity.MAJOR,
-                        start=sentence.start + start,
-                        end=sentence.start + end,
-                        message=(
-                            f"“{word} {after}”: “{word}” needs a verb after it; the main verb "
-                            "seems to have been lost in translation."
-                        ),
+                    yield MISSING_VERB.at(
+                        sentence.start + start, sentence.start + end,
+                        f"“{word} {after}”: “{word}” needs a verb after it; the main verb "
+                        "seems to have been lost in translation.",
                     )

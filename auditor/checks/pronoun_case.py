@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import ClassVar
 
 from auditor.checks.word_order import past_form
 from auditor.lexicon import (
@@ -30,7 +29,8 @@ from auditor.lexicon import (
     parts_of_speech,
     tokens,
 )
-from auditor.models import Document, Finding, Severity
+from auditor.models import Document, Finding
+from auditor.rules_engine.check_rules import declared_rules
 from auditor.text_utils import match_case
 
 _REFLEXIVES = {
@@ -94,53 +94,19 @@ def opens_clause_or_start(k: int, before: str) -> bool:
     return k == 0 or before in _CLAUSE_OPENERS | {",", ";", "and", '"', "“"}
 
 
+(
+    LOWERCASE_I, OBJECT_PRONOUN_AS_SUBJECT, POSSESSIVE_AS_SUBJECT, PRONOUN_FOR_POSSESSIVE,
+    SUBJECT_PRONOUN_AFTER_PREPOSITION,
+) = declared_rules(  # rules/checks/pronoun-case.yaml
+    "pronoun-case", "lowercase-i", "object-pronoun-as-subject", "possessive-as-subject",
+    "pronoun-for-possessive", "subject-pronoun-after-preposition",
+)
+
+
 class PronounCaseCheck:
     """Flags pronouns whose form contradicts their role in the sentence."""
 
     name = "pronoun-case"
-
-    rules: ClassVar[dict[str, dict]] = {
-        "object-pronoun-as-subject": {
-            "description": "An object or reflexive pronoun (me, him, them, itself) as the subject of a verb "
-            "(“Me don't know”, “because him has”): a subject takes the subject form (I, he, they).",
-            "category": "fluency/grammar",
-            "severity": "major",
-            "examples": {
-                "bad": ["Me don't know the answer.", "Itself also said no."],
-                "good": ["I don't know the answer.", "They gave them money."],
-            },
-        },
-        "possessive-as-subject": {
-            "description": "A possessive (his, my, their) as the subject of a past-tense verb (“His helped”): "
-            "the subject form (he, I, they) was meant.",
-            "category": "fluency/grammar",
-            "severity": "major",
-            "examples": {"bad": ["His helped the family."], "good": ["He helped the family."]},
-        },
-        "pronoun-for-possessive": {
-            "description": "A subject, object or reflexive pronoun where a possessive must stand before a noun "
-            "(“they effectiveness”, “to him suspension”, “herself image”).",
-            "category": "fluency/grammar",
-            "severity": "major",
-            "examples": {
-                "bad": ["They effectiveness is doubtful."],
-                "good": ["Their effectiveness is doubtful.", "Many of them foreigners arrived."],
-            },
-        },
-        "subject-pronoun-after-preposition": {
-            "description": "A subject pronoun right after a preposition (“with they”, “of he”): "
-            "after a preposition English uses the object form (them, him).",
-            "category": "fluency/grammar",
-            "severity": "major",
-            "examples": {"bad": ["He spoke with they yesterday."], "good": ["He spoke with them yesterday."]},
-        },
-        "lowercase-i": {
-            "description": "The pronoun I written as a lower-case “i” (a list label “(i)” is left alone).",
-            "category": "fluency/grammar",
-            "severity": "minor",
-            "examples": {"bad": ["Then i said no."], "good": ["Then I said no.", "See point (i) below."]},
-        },
-    }
 
     def check(self, document: Document) -> Iterator[Finding]:
         """Findings sentence by sentence."""
@@ -165,52 +131,44 @@ class PronounCaseCheck:
                 lower in _REFLEXIVES and before in {",", "and"})
             found = None
             if word == "i" and after not in {".", ")"} and before not in {"(", "."}:
-                found = ("lowercase-i", "The pronoun “I” is always written in capitals.", "I")
+                found = (LOWERCASE_I, "The pronoun “I” is always written in capitals.", "I")
             elif lower == "her" and k > 0 and before in _CLAUSE_OPENERS and _finite_verb(after.lower()):
-                found = ("object-pronoun-as-subject",
+                found = (OBJECT_PRONOUN_AS_SUBJECT,
                          f"“{word}” is the subject of “{after}” here; a subject takes the form “she”.", "she")
             elif lower in _SUBJECT_FOR and opens_clause and after.islower() and (
                 _subject_verb(verb, lower in _THIRD_PERSON)
                 or (k == 0 and lower in OBJECT_PRONOUNS and after not in _AFTER_OBJECT_OK)
             ):
                 fix = match_case(word, _SUBJECT_FOR[lower])
-                found = ("object-pronoun-as-subject",
+                found = (OBJECT_PRONOUN_AS_SUBJECT,
                          f"“{word}” is the subject of “{verb}” here; a subject takes the form “{fix}”.", fix)
             elif lower in _PRONOUN_FOR_POSSESSIVE and opens_clause_or_start(k, before) and _verb_form(
                 after, ("VBD",)
             ) and not (then.islower() and "NOUN" in parts_of_speech(then)):
                 fix = match_case(word, _PRONOUN_FOR_POSSESSIVE[lower])
-                found = ("possessive-as-subject",
+                found = (POSSESSIVE_AS_SUBJECT,
                          f"“{word} {after}”: a possessive cannot be the subject of “{after}”; "
                          f"the subject form is “{fix}”.", fix)
             elif _possessive_slot(lower, before, earlier) and (
                 after.islower() and is_noun_only(after) and after not in _REFLEXIVES
             ):
                 fix = match_case(word, _POSSESSIVE_FOR[lower])
-                found = ("pronoun-for-possessive",
+                found = (PRONOUN_FOR_POSSESSIVE,
                          f"“{word} {after}”: before a noun English needs the possessive “{fix}”.", fix)
             elif lower in _REFLEXIVES and after.islower() and not is_noun_only(after) and (
                 _finite_verb(then) and after not in MODALS and after not in FINITE_AUXILIARIES
             ) and before in _CLAUSE_OPENERS | {"", "and"} and k > 0:
                 fix = match_case(word, _REFLEXIVES[lower])
-                found = ("pronoun-for-possessive",
+                found = (PRONOUN_FOR_POSSESSIVE,
                          f"“{word} {after}”: before a noun English needs the possessive “{fix}”.", fix)
             elif before in PREPOSITIONS and word in _OBJECT_FOR and k > 0 and (
                 toks[k - 1][0].islower() or k == 1
             ):
                 fix = _OBJECT_FOR[word]
-                found = ("subject-pronoun-after-preposition",
+                found = (SUBJECT_PRONOUN_AFTER_PREPOSITION,
                          f"“{toks[k - 1][0]} {word}”: after a preposition English uses the object "
                          f"form “{fix}”.",
                          fix)
             if found:
                 rule, message, fix = found
-                yield Finding(
-                    rule=rule,
-                    category="fluency/grammar",
-                    severity=Severity.MAJOR if rule != "lowercase-i" else Severity.MINOR,
-                    start=offset + start,
-                    end=offset + end,
-                    message=message,
-                    suggestions=(fix,),
-                )
+                yield rule.at(offset + start, offset + end, message, (fix,))

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from auditor.models import Document, Finding, Sentence, Severity
+from auditor.rules_engine.check_rules import declared_rules
 from auditor.text_utils import match_case, word_count
 
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W_])([ \t]+)([.,;:!?])(?=[\s\"”’)<]|$)")
@@ -36,6 +37,15 @@ _DOUBLE_OK = frozenset({"had", "that", "is"})
 MIN_WORDS_FOR_FINAL_PUNCT = 4
 
 
+(
+    DOUBLED_SPACE, DOUBLED_WORD, GARBLED_DATELINE, MISSING_FINAL_PUNCTUATION, NO_WORDS,
+    SENTENCE_LOWERCASE_START, SPACE_BEFORE_PUNCTUATION,
+) = declared_rules(  # rules/checks/punctuation.yaml
+    "punctuation", "doubled-space", "doubled-word", "garbled-dateline", "missing-final-punctuation", "no-words",
+    "sentence-lowercase-start", "space-before-punctuation",
+)
+
+
 class PunctuationCheck:
     """Spacing, doubling, dateline and sentence-boundary faults."""
 
@@ -57,15 +67,10 @@ class PunctuationCheck:
     def _space_before_punctuation(text: str) -> Iterator[Finding]:
         for match in _SPACE_BEFORE_PUNCT.finditer(text):
             punct = match.group(2)
-            yield Finding(
-                rule="space-before-punctuation",
-                category="fluency/punctuation",
-                severity=Severity.MINOR,
-                start=match.start(1),
-                end=match.end(2),
-                message=f"Space before “{punct}”: English sets punctuation directly after the word.",
-                suggestions=(punct,),
-                safe_fix=True,
+            yield SPACE_BEFORE_PUNCTUATION.at(
+                match.start(1), match.end(2),
+                f"Space before “{punct}”: English sets punctuation directly after the word.",
+                (punct,),
             )
 
     @staticmethod
@@ -82,30 +87,17 @@ class PunctuationCheck:
             else:
                 start, end = _core_end(first), _core_end(last)
             times = "twice" if len(repeats) == 1 else f"{len(repeats) + 1} times"
-            yield Finding(
-                rule="doubled-word",
-                category="fluency/grammar",
+            yield DOUBLED_WORD.at(
+                start, end,
+                f"“{core}” is written {times} in a row; the repeat is a typing or translation slip.",
+                ("",),
                 severity=Severity.MINOR if len(repeats) == 1 else Severity.MAJOR,
-                start=start,
-                end=end,
-                message=f"“{core}” is written {times} in a row; the repeat is a typing or translation slip.",
-                suggestions=("",),
-                safe_fix=True,
             )
 
     @staticmethod
     def _doubled_spaces(text: str) -> Iterator[Finding]:
         for match in _DOUBLED_SPACE.finditer(text):
-            yield Finding(
-                rule="doubled-space",
-                category="fluency/punctuation",
-                severity=Severity.MINOR,
-                start=match.start(1),
-                end=match.end(1),
-                message="Several spaces between words; use one.",
-                suggestions=(" ",),
-                safe_fix=True,
-            )
+            yield DOUBLED_SPACE.at(match.start(1), match.end(1), "Several spaces between words; use one.", (" ",))
 
     @staticmethod
     def _dateline(text: str) -> Iterator[Finding]:
@@ -114,18 +106,11 @@ class PunctuationCheck:
         if not match or not any(c.isalpha() for c in match.group("place")):
             return
         sep = match.group("sep")
-        yield Finding(
-            rule="garbled-dateline",
-            category="fluency/punctuation",
-            severity=Severity.MAJOR,
-            start=match.start("sep"),
-            end=match.end("sep"),
-            message=(
-                f"Dateline separator “{sep.strip()}” is conversion debris; wire style separates "
-                "the dateline from the story with a dash."
-            ),
-            suggestions=(" — ",),
-            safe_fix=True,
+        yield GARBLED_DATELINE.at(
+            match.start("sep"), match.end("sep"),
+            f"Dateline separator “{sep.strip()}” is conversion debris; wire style separates "
+            "the dateline from the story with a dash.",
+            (" — ",),
         )
 
     @staticmethod
@@ -136,13 +121,9 @@ class PunctuationCheck:
         if not text.strip():
             return
         if not _HAS_WORD.search(text):
-            yield Finding(
-                rule="no-words",
-                category="accuracy/omission",
-                severity=Severity.CRITICAL,
-                start=sentence.start,
-                end=sentence.end,
-                message="Segment has punctuation but no words: the translation is missing.",
+            yield NO_WORDS.at(
+                sentence.start, sentence.end,
+                "Segment has punctuation but no words: the translation is missing.",
             )
             return
         first = _FIRST_LETTER.match(text)
@@ -150,15 +131,10 @@ class PunctuationCheck:
             word = first.group(1) + first.group(2)
             start = sentence.start + first.start(1)
             if not _continues_previous(document, sentence):
-                yield Finding(
-                    rule="sentence-lowercase-start",
-                    category="fluency/spelling",
-                    severity=Severity.MINOR,
-                    start=start,
-                    end=start + len(word),
-                    message="Sentence starts with a lower-case letter; a sentence opens with a capital.",
-                    suggestions=(match_case("A", word),),
-                    safe_fix=True,
+                yield SENTENCE_LOWERCASE_START.at(
+                    start, start + len(word),
+                    "Sentence starts with a lower-case letter; a sentence opens with a capital.",
+                    (match_case("A", word),),
                 )
         needs_end = document.lines or last_in_paragraph
         if needs_end and not _ENDS_WITH_TERMINAL.search(text) and word_count(text) >= MIN_WORDS_FOR_FINAL_PUNCT:
@@ -166,14 +142,10 @@ class PunctuationCheck:
                 return
             tail = len(text.rstrip("\"'”’)]» \t"))
             at = sentence.start + tail
-            yield Finding(
-                rule="missing-final-punctuation",
-                category="fluency/punctuation",
-                severity=Severity.MINOR,
-                start=max(sentence.start, at - 1),
-                end=at,
-                message="Sentence has no closing punctuation; it reads as cut off.",
-                suggestions=(text[tail - 1 : tail] + ".",),
+            yield MISSING_FINAL_PUNCTUATION.at(
+                max(sentence.start, at - 1), at,
+                "Sentence has no closing punctuation; it reads as cut off.",
+                (text[tail - 1 : tail] + ".",),
             )
 
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditor.models import Document, Finding, Severity
+from auditor.models import Document, Finding
+from auditor.rules_engine.check_rules import declared_rules
 from auditor.segment import paragraphs
 
 _OPEN, _CLOSE = "“", "”"
@@ -35,6 +36,16 @@ def _units(document: Document) -> list[tuple[int, int]]:
 
 def _starts_with(text: str, start: int, end: int, marks: str) -> bool:
     return start < end and text[start] in marks
+
+
+(
+    MISPLACED_CLOSING_QUOTE, MISSING_SPACE_AFTER_QUOTE, MIXED_QUOTE_STYLE, NESTED_DOUBLE_QUOTE, REVERSED_QUOTE,
+    UNBALANCED_STRAIGHT_QUOTE, UNCLOSED_QUOTE, UNMATCHED_CLOSING_QUOTE,
+) = declared_rules(  # rules/checks/quotes.yaml
+    "quotes", "misplaced-closing-quote", "missing-space-after-quote", "mixed-quote-style",
+    "nested-double-quote", "reversed-quote", "unbalanced-straight-quote", "unclosed-quote",
+    "unmatched-closing-quote",
+)
 
 
 class QuotesCheck:
@@ -76,15 +87,10 @@ def _curly(text: str, start: int, end: int, continued: bool, segment: bool) -> I
         if char == _OPEN:
             if stack and _closes_word(text, i, end):
                 stack.pop()
-                yield Finding(
-                    rule="reversed-quote",
-                    category="fluency/punctuation",
-                    severity=Severity.MAJOR,
-                    start=i,
-                    end=i + 1,
-                    message="An opening quotation mark closes this quotation; it should be a closing one.",
-                    suggestions=(_CLOSE,),
-                    safe_fix=True,
+                yield REVERSED_QUOTE.at(
+                    i, i + 1,
+                    "An opening quotation mark closes this quotation; it should be a closing one.",
+                    (_CLOSE,),
                 )
                 continue
             if stack:
@@ -93,14 +99,10 @@ def _curly(text: str, start: int, end: int, continued: bool, segment: bool) -> I
                     stack.pop()
                     yield glued
                     continue
-                yield Finding(
-                    rule="nested-double-quote",
-                    category="fluency/punctuation",
-                    severity=Severity.MINOR,
-                    start=i,
-                    end=i + 1,
-                    message="A quotation inside a quotation takes single quotation marks.",
-                    suggestions=("‘",),
+                yield NESTED_DOUBLE_QUOTE.at(
+                    i, i + 1,
+                    "A quotation inside a quotation takes single quotation marks.",
+                    ("‘",),
                 )
             stack.append(i)
         elif char == _CLOSE:
@@ -108,66 +110,36 @@ def _curly(text: str, start: int, end: int, continued: bool, segment: bool) -> I
                 inner = len(stack) > 1
                 stack.pop()
                 if inner:
-                    yield Finding(
-                        rule="nested-double-quote",
-                        category="fluency/punctuation",
-                        severity=Severity.MINOR,
-                        start=i,
-                        end=i + 1,
-                        message="A quotation inside a quotation closes with a single quotation mark.",
-                        suggestions=("’",),
+                    yield NESTED_DOUBLE_QUOTE.at(
+                        i, i + 1,
+                        "A quotation inside a quotation closes with a single quotation mark.",
+                        ("’",),
                     )
                 if i + 1 < end and text[i + 1].isalnum():
-                    yield Finding(
-                        rule="missing-space-after-quote",
-                        category="fluency/punctuation",
-                        severity=Severity.MINOR,
-                        start=i,
-                        end=i + 1,
-                        message="No space after the closing quotation mark.",
-                        suggestions=("” ",),
-                        safe_fix=True,
-                    )
+                    yield MISSING_SPACE_AFTER_QUOTE.at(i, i + 1, "No space after the closing quotation mark.", ("” ",))
             elif (glued := _glued_closing(text, start, i, end)) is not None:
                 yield glued
             elif segment and first_mark:
                 continue  # a test-set segment that starts inside a quotation
             elif _opens_word(text, i, start, end):
                 stack.append(i)
-                yield Finding(
-                    rule="reversed-quote",
-                    category="fluency/punctuation",
-                    severity=Severity.MAJOR,
-                    start=i,
-                    end=i + 1,
-                    message="A closing quotation mark opens this quotation; it should be an opening one.",
-                    suggestions=("“",),
-                    safe_fix=True,
+                yield REVERSED_QUOTE.at(
+                    i, i + 1,
+                    "A closing quotation mark opens this quotation; it should be an opening one.",
+                    ("“",),
                 )
             else:
-                yield Finding(
-                    rule="unmatched-closing-quote",
-                    category="fluency/punctuation",
-                    severity=Severity.MAJOR,
-                    start=i,
-                    end=i + 1,
-                    message=(
-                        "Closing quotation mark with no opening one: part of the quotation "
-                        "or its attribution is garbled."
-                    ),
+                yield UNMATCHED_CLOSING_QUOTE.at(
+                    i, i + 1,
+                    "Closing quotation mark with no opening one: part of the quotation "
+                    "or its attribution is garbled.",
                 )
     if stack and not (continued and len(stack) == 1):
         opened = stack[0]
-        yield Finding(
-            rule="unclosed-quote",
-            category="fluency/punctuation",
-            severity=Severity.MAJOR,
-            start=opened,
-            end=opened + 1,
-            message=(
-                "Quotation opened here is never closed, and the next paragraph does not reopen it: "
-                "the reader cannot tell where the quote ends."
-            ),
+        yield UNCLOSED_QUOTE.at(
+            opened, opened + 1,
+            "Quotation opened here is never closed, and the next paragraph does not reopen it: "
+            "the reader cannot tell where the quote ends.",
         )
 
 
@@ -192,18 +164,11 @@ def _glued_closing(text: str, unit_start: int, i: int, end: int) -> Finding | No
         return None
     if i + 1 >= end or not text[i + 1].isalnum():
         return None
-    return Finding(
-        rule="misplaced-closing-quote",
-        category="fluency/punctuation",
-        severity=Severity.MAJOR,
-        start=j,
-        end=i + 1,
-        message=(
-            "This mark closes the open quotation but is typed as an opening mark and glued to the "
-            "next word; the quote seems to run on into the narrative."
-        ),
-        suggestions=(_CLOSE + " ",),
-        safe_fix=True,
+    return MISPLACED_CLOSING_QUOTE.at(
+        j, i + 1,
+        "This mark closes the open quotation but is typed as an opening mark and glued to the "
+        "next word; the quote seems to run on into the narrative.",
+        (_CLOSE + " ",),
     )
 
 
@@ -216,25 +181,16 @@ def _straight(
     if uses_curly:
         for number, i in enumerate(positions):
             opening = number % 2 == 0
-            yield Finding(
-                rule="mixed-quote-style",
-                category="style/house",
-                severity=Severity.MINOR,
-                start=i,
-                end=i + 1,
-                message="Straight quotation mark in a story that uses curly ones; keep one style.",
-                suggestions=(_OPEN if opening else _CLOSE,),
-                safe_fix=True,
+            yield MIXED_QUOTE_STYLE.at(
+                i, i + 1,
+                "Straight quotation mark in a story that uses curly ones; keep one style.",
+                (_OPEN if opening else _CLOSE,),
             )
     if segment and len(positions) % 2 and _closes_word(text, positions[0], end):
         return  # a test-set segment that starts inside a quotation
     if len(positions) % 2 and not continued:
         last = positions[-1]
-        yield Finding(
-            rule="unbalanced-straight-quote",
-            category="fluency/punctuation",
-            severity=Severity.MAJOR,
-            start=last,
-            end=last + 1,
-            message="Odd number of straight quotation marks in this paragraph: one quotation is not closed.",
+        yield UNBALANCED_STRAIGHT_QUOTE.at(
+            last, last + 1,
+            "Odd number of straight quotation marks in this paragraph: one quotation is not closed.",
         )

@@ -13,8 +13,9 @@ from functools import lru_cache
 
 import textstat
 
-from auditor.models import Document, Finding, Severity
+from auditor.models import Document, Finding
 from auditor.offline_cmudict import give_textstat_cmudict
+from auditor.rules_engine.check_rules import declared_rules
 from auditor.text_utils import word_count
 
 
@@ -70,6 +71,11 @@ def document_metrics(document: Document) -> dict[str, float]:
     }
 
 
+LONG_SENTENCE, HARD_SENTENCE = declared_rules(  # rules/checks/readability.yaml
+    "readability", "long-sentence", "hard-sentence",
+)
+
+
 class ReadabilityCheck:
     """Flags sentences that are too long or too dense for wire copy."""
 
@@ -85,29 +91,17 @@ class ReadabilityCheck:
             text = document.sentence_text(sentence)
             words = word_count(text)
             if words > limits.max_words:
-                yield Finding(
-                    rule="long-sentence",
-                    category="readability",
-                    severity=Severity.MINOR,
-                    start=sentence.start,
-                    end=sentence.end,
-                    message=(
-                        f"Sentence has {words} words (limit {limits.max_words}); "
-                        "readers lose the thread. Consider splitting it."
-                    ),
+                yield LONG_SENTENCE.at(
+                    sentence.start, sentence.end,
+                    f"Sentence has {words} words (limit {limits.max_words}); "
+                    "readers lose the thread. Consider splitting it.",
                 )
                 continue
             if words >= limits.min_words_for_grade:
                 grade = sentence_metrics(text, document.lang)["flesch_kincaid_grade"]
                 if grade > limits.max_grade:
-                    yield Finding(
-                        rule="hard-sentence",
-                        category="readability",
-                        severity=Severity.MINOR,
-                        start=sentence.start,
-                        end=sentence.end,
-                        message=(
-                            f"Flesch-Kincaid grade {grade:.0f} is above {limits.max_grade:.0f}: "
-                            "long words packed into one sentence. Use plainer words or split it."
-                        ),
+                    yield HARD_SENTENCE.at(
+                        sentence.start, sentence.end,
+                        f"Flesch-Kincaid grade {grade:.0f} is above {limits.max_grade:.0f}: "
+                        "long words packed into one sentence. Use plainer words or split it.",
                     )

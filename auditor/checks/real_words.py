@@ -26,11 +26,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import ClassVar
 
 from auditor.checks.pair_count_check import PairCountCheck
 from auditor.lexicon import tokens, zipf
-from auditor.models import Finding, Severity
+from auditor.models import Finding
+from auditor.rules_engine.check_rules import declared_rules
 
 #: Log-probability gain above which the longer word is reported.
 MIN_GAIN = 10.0
@@ -77,33 +77,13 @@ def _with_case(token: str, word: str) -> str:
     return word[:1].upper() + word[1:] if token[:1].isupper() else word
 
 
+(REAL_WORD_TYPO,) = declared_rules("real-words", "real-word-typo")  # rules/checks/real-words.yaml
+
+
 class RealWordCheck(PairCountCheck):
     """Flags a word that is most likely a common word with one letter dropped."""
 
     name = "real-words"
-
-    rules: ClassVar[dict[str, dict]] = {
-        "real-word-typo": {
-            "description": "A real word that, between its neighbours, is almost certainly a typo for a far "
-            "more common word one letter longer (“he as excited” → “was”, “10 ears ago” → “years”). "
-            "Decided from Google Books word-pair counts; names, other forms of the same word and "
-            "British/American spellings are left alone.",
-            "category": "fluency/spelling",
-            "severity": "major",
-            "examples": {
-                "bad": [
-                    "The coach said he as excited about the final.",
-                    "Officials said 10 ears ago the town was flooded.",
-                    "The former mayor was found guilt of fraud.",
-                ],
-                "good": [
-                    "The body was found near the river on Monday.",
-                    "The exit poll showed a big lead for the ruling party.",
-                    "He even suggests that human behavior may be shared by animals.",
-                ],
-            },
-        },
-    }
 
     def _sentence(self, text: str, offset: int) -> Iterator[Finding]:
         toks = tokens(text)
@@ -171,12 +151,4 @@ class RealWordCheck(PairCountCheck):
             f"“{token}” is a word, but here it is most likely a typo for “{longer}”: {context} is far more "
             f"usual English (Google Books counts, about 10^{gain / 2.302585:.0f} times more likely in this context)."
         )
-        return Finding(
-            rule="real-word-typo",
-            category="fluency/spelling",
-            severity=Severity.MAJOR,
-            start=start,
-            end=end,
-            message=message,
-            suggestions=(_with_case(token, longer),),
-        )
+        return REAL_WORD_TYPO.at(start, end, message, (_with_case(token, longer),))

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import ClassVar
 
 from lemminflect import getAllLemmas, getInflection
 
-from auditor.models import Document, Finding, Sentence, Severity
+from auditor.models import Document, Finding, Sentence
+from auditor.rules_engine.check_rules import declared_rules
 from auditor.text_utils import match_case
 
 #: Function words and light verbs whose repetition is normal English.
@@ -55,36 +55,15 @@ def lemmas(word: str) -> frozenset[str]:
     return frozenset(found or {word.lower()})
 
 
+DOUBLED_PHRASE, REPEATED_WORD = declared_rules(  # rules/checks/repetition.yaml
+    "repetition", "doubled-phrase", "repeated-word",
+)
+
+
 class RepetitionCheck:
     """Content words repeated across a coordination, and phrases written twice."""
 
     name = "repetition"
-
-    rules: ClassVar[dict[str, dict]] = {
-        "repeated-word": {
-            "description": "The same content word on both sides of 'and'/'or' within one clause.",
-            "category": "style/awkward",
-            "severity": "minor",
-            "examples": {
-                "bad": ["700,000 people are fleeing their homes and fleeing north."],
-                "good": [
-                    "700,000 people are fleeing their homes and heading north.",
-                    "Prices rose more and more.",
-                    "The trials were monitored and the trials' results published.",
-                ],
-            },
-        },
-        "doubled-phrase": {
-            "description": "A phrase of two or more words written twice in a row.",
-            "category": "fluency/grammar",
-            "severity": "minor",
-            "safe": True,
-            "examples": {
-                "bad": ["Clashes broke out in the city in the city on Monday."],
-                "good": ["Clashes broke out in the city on Monday.", "He ate food food."],
-            },
-        },
-    }
 
     def check(self, document: Document) -> Iterator[Finding]:
         """Findings for every sentence of ``document``."""
@@ -100,15 +79,10 @@ class RepetitionCheck:
             phrase_words = phrase.lower().split()
             if len(set(phrase_words)) == 1:
                 continue  # "food food food food": the doubled-word rule reports it
-            yield Finding(
-                rule="doubled-phrase",
-                category="fluency/grammar",
-                severity=Severity.MINOR,
-                start=match.start(2),
-                end=match.end(2),
-                message=f"“{phrase}” is written twice in a row; the repeat is a translation slip.",
-                suggestions=("",),
-                safe_fix=True,
+            yield DOUBLED_PHRASE.at(
+                match.start(2), match.end(2),
+                f"“{phrase}” is written twice in a row; the repeat is a translation slip.",
+                ("",),
             )
 
     @staticmethod
@@ -170,21 +144,15 @@ def _repeated_finding(
         joint = text[start : second.start()]
         heading = _heading_like(word) if direction else None
         suggestions = (f"{joint}{heading}", "") if heading else ("",)
-    return Finding(
-        rule="repeated-word",
-        category="style/awkward",
-        severity=Severity.MINOR,
-        start=start,
-        end=end,
-        message=(
-            f"“{word}” repeats “{first}” in the same clause: the echo reads as a translation slip; "
-            + (
-                "say where they went with a movement verb (heading) or drop the repeat."
-                if len(suggestions) > 1
-                else "drop the repeat or use a different word for what the source meant."
-            )
+    return REPEATED_WORD.at(
+        start, end,
+        f"“{word}” repeats “{first}” in the same clause: the echo reads as a translation slip; "
+        + (
+            "say where they went with a movement verb (heading) or drop the repeat."
+            if len(suggestions) > 1
+            else "drop the repeat or use a different word for what the source meant."
         ),
-        suggestions=suggestions,
+        suggestions,
     )
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import ClassVar
 
 from auditor.checks.source_common import Pair, SourcePairCheck, quote, zipf
 from auditor.checks.source_length import expected_ratio
-from auditor.models import Document, Finding, Severity
+from auditor.models import Document, Finding
+from auditor.rules_engine.check_rules import declared_rules
 from auditor.text_utils import word_count
 
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
@@ -32,70 +32,19 @@ _LATIN_WORD = re.compile(r"(?<![\w'’-])[A-Za-z\u00c0-\u024f]{4,}(?![\w'’-])"
 
 
 
+(
+    SOURCE_EMPTY_TARGET, SOURCE_TRUNCATED_TARGET, SOURCE_UNTRANSLATED, SOURCE_UNTRANSLATED_FRAGMENT,
+    SOURCE_UNTRANSLATED_WORD,
+) = declared_rules(  # rules/checks/source-copy.yaml
+    "source-copy", "source-empty-target", "source-truncated-target", "source-untranslated",
+    "source-untranslated-fragment", "source-untranslated-word",
+)
+
+
 class SourceCopyCheck(SourcePairCheck):
     """Targets that are empty, cut short, or still (partly) in the source language."""
 
     name = "source-copy"
-
-    rules: ClassVar[dict[str, dict]] = {
-        "source-empty-target": {
-            "description": "The translation has no letters or digits although its source has text: "
-            "nothing was translated.",
-            "category": "accuracy/omission",
-            "severity": "critical",
-            "examples": {
-                "source_lang": "de",
-                "bad": ["Der Bürgermeister trat zurück. ||| ."],
-                "good": ["Der Bürgermeister trat zurück. ||| The mayor resigned."],
-            },
-        },
-        "source-untranslated": {
-            "description": "The translation is a copy of its (non-English) source: it was never translated.",
-            "category": "accuracy/untranslated",
-            "severity": "critical",
-            "examples": {
-                "source_lang": "de",
-                "bad": ["Der Bürgermeister trat heute zurück. ||| Der Bürgermeister trat heute zurück."],
-                "good": ["Der Bürgermeister trat heute zurück. ||| The mayor resigned today."],
-            },
-        },
-        "source-untranslated-fragment": {
-            "description": "CJK, Devanagari, Cyrillic or Hangul text copied from the source into the English, "
-            "which English readers cannot read.",
-            "category": "accuracy/untranslated",
-            "severity": "major",
-            "examples": {
-                "source_lang": "zh",
-                "bad": ["新冠病毒传播。 ||| The 新冠 virus spread."],
-                "good": ["新冠病毒传播。 ||| The coronavirus spread."],
-            },
-        },
-        "source-untranslated-word": {
-            "description": "A word of a Latin-script source left in the English (“kurzfristigen gains”): "
-            "English (wordfreq) does not know it and the source language uses it commonly; capitalised "
-            "words count only for German nouns.",
-            "category": "accuracy/untranslated",
-            "severity": "major",
-            "examples": {
-                "source_lang": "de",
-                "bad": ["Die kurzfristigen Gewinne waren hoch. ||| The kurzfristigen gains were high."],
-                "good": ["Die kurzfristigen Gewinne waren hoch. ||| The short-term gains were high."],
-            },
-        },
-        "source-truncated-target": {
-            "description": "The translation of a complete source sentence stops short without closing "
-            "punctuation and far shorter than expected: its end was probably cut off.",
-            "category": "accuracy/omission",
-            "severity": "major",
-            "examples": {
-                "source_lang": "de",
-                "bad": ["Der Bürgermeister der Stadt ist heute Morgen überraschend zurückgetreten. "
-                        "||| The mayor of the city"],
-                "good": ["Der Bürgermeister der Stadt ist heute Morgen überraschend zurückgetreten. "
-                         "||| The mayor of the city resigned unexpectedly this morning."],
-            },
-        },
-    }
 
     def check_pair(self, document: Document, pair: Pair, lang: str | None) -> Iterator[Finding]:
         target = document.text[pair.start : pair.end]
@@ -104,13 +53,9 @@ class SourceCopyCheck(SourcePairCheck):
         if not _LETTER_OR_DIGIT.search(source):
             return
         if not _LETTER_OR_DIGIT.search(target):
-            yield Finding(
-                rule="source-empty-target",
-                category="accuracy/omission",
-                severity=Severity.CRITICAL,
-                start=pair.start,
-                end=pair.end,
-                message=f"the translation is empty but the source has text (source: {evidence}); nothing was translated",  # noqa: E501
+            yield SOURCE_EMPTY_TARGET.at(
+                pair.start, pair.end,
+                f"the translation is empty but the source has text (source: {evidence}); nothing was translated",
                 origin=self.name,
             )
             return
@@ -119,45 +64,29 @@ class SourceCopyCheck(SourcePairCheck):
             and _normal(target) == _normal(source)
             and (word_count(source) >= 3 or _FOREIGN_SCRIPT.search(source))
         ):
-            yield Finding(
-                rule="source-untranslated",
-                category="accuracy/untranslated",
-                severity=Severity.CRITICAL,
-                start=pair.start,
-                end=pair.end,
-                message=f"the translation is a copy of the source (source: {evidence}); it was never translated",
+            yield SOURCE_UNTRANSLATED.at(
+                pair.start, pair.end,
+                f"the translation is a copy of the source (source: {evidence}); it was never translated",
                 origin=self.name,
             )
             return
         for match in _FOREIGN_SCRIPT.finditer(target):
             if match.group(0) in source:
-                yield Finding(
-                    rule="source-untranslated-fragment",
-                    category="accuracy/untranslated",
-                    severity=Severity.MAJOR,
-                    start=pair.start + match.start(),
-                    end=pair.start + match.end(),
-                    message=(
-                        f"{match.group(0)!r} is copied from the source untranslated (source: {evidence}); "
-                        "English readers cannot read it"
-                    ),
+                yield SOURCE_UNTRANSLATED_FRAGMENT.at(
+                    pair.start + match.start(), pair.start + match.end(),
+                    f"{match.group(0)!r} is copied from the source untranslated (source: {evidence}); "
+                    "English readers cannot read it",
                     origin=self.name,
                 )
         yield from self._latin_words(pair, target, source, lang, evidence)
         if pair.segment and _SOURCE_END.search(source) and not _TARGET_END.search(target):
             ratio = len(target.strip()) / max(len(source.strip()), 1)
             if ratio < 0.6 * expected_ratio(lang) and len(source.strip()) >= 10:
-                yield Finding(
-                    rule="source-truncated-target",
-                    category="accuracy/omission",
-                    severity=Severity.MAJOR,
-                    start=pair.start,
-                    end=pair.end,
-                    message=(
-                        f"the translation stops short: {len(target.strip())} characters without a closing "
-                        f"full stop for a complete {len(source.strip())}-character source sentence "
-                        f"(source: {evidence}); the end was probably cut off"
-                    ),
+                yield SOURCE_TRUNCATED_TARGET.at(
+                    pair.start, pair.end,
+                    f"the translation stops short: {len(target.strip())} characters without a closing "
+                    f"full stop for a complete {len(source.strip())}-character source sentence "
+                    f"(source: {evidence}); the end was probably cut off",
                     origin=self.name,
                 )
 
@@ -181,15 +110,9 @@ class SourceCopyCheck(SourcePairCheck):
                     continue
             elif zipf(folded, lang) < SOURCE_COMMON:
                 continue
-            yield Finding(
-                rule="source-untranslated-word",
-                category="accuracy/untranslated",
-                severity=Severity.MAJOR,
-                start=pair.start + match.start(),
-                end=pair.start + match.end(),
-                message=(
-                    f"{word!r} is a {lang} word copied from the source, not English "
-                    f"(source: {evidence}); it was left untranslated"
-                ),
+            yield SOURCE_UNTRANSLATED_WORD.at(
+                pair.start + match.start(), pair.start + match.end(),
+                f"{word!r} is a {lang} word copied from the source, not English "
+                f"(source: {evidence}); it was left untranslated",
                 origin=self.name,
             )

@@ -9,10 +9,10 @@ ratio to mean something.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
 
 from auditor.checks.source_common import Pair, SourcePairCheck, quote
-from auditor.models import Document, Finding, Severity
+from auditor.models import Document, Finding
+from auditor.rules_engine.check_rules import declared_rules
 
 #: English characters per source character, by source language (medians of professional
 #: translations; see docs/bilingual.md for how they were measured).
@@ -44,28 +44,13 @@ def expected_ratio(lang: str | None) -> float:
     return EXPECTED_RATIO.get(lang or "", 1.0)
 
 
+(SOURCE_LENGTH_RATIO,) = declared_rules("source-length", "source-length-ratio")  # rules/checks/source-length.yaml
+
+
 class SourceLengthCheck(SourcePairCheck):
     """Segments whose length is far from what their source predicts."""
 
     name = "source-length"
-
-    rules: ClassVar[dict[str, dict]] = {
-        "source-length-ratio": {
-            "description": "A segment whose length is more than 2.5 times off the expected target/source "
-            "ratio for the language pair: content was probably dropped (accuracy/omission, as here) or, "
-            "for a far longer translation, added (accuracy/addition).",
-            "category": "accuracy/omission",
-            "severity": "major",
-            "examples": {
-                "source_lang": "de",
-                "bad": ["Die zwei Oppositionsfraktionen warfen dem Kabinett vor, die Kontrolle der Unterkünfte "
-                        "zu vernachlässigen. ||| They accused it."],
-                "good": ["Die zwei Oppositionsfraktionen warfen dem Kabinett vor, die Kontrolle der Unterkünfte "
-                         "zu vernachlässigen. ||| The two opposition groups accused the cabinet of neglecting "
-                         "to inspect the shelters."],
-            },
-        },
-    }
 
     def check_pair(self, document: Document, pair: Pair, lang: str | None) -> Iterator[Finding]:
         """Compare the pair's length ratio with the language pair's norm."""
@@ -78,17 +63,12 @@ class SourceLengthCheck(SourcePairCheck):
         if expected / BAND <= ratio <= expected * BAND:
             return
         short = ratio < expected
-        yield Finding(
-            rule="source-length-ratio",
+        yield SOURCE_LENGTH_RATIO.at(
+            pair.start, pair.end,
+            f"the translation is {len(target)} characters for a {len(source)}-character source "
+            f"(ratio {ratio:.2f}, expected about {expected:.2f} for {lang or 'this language'}); "
+            f"{'content was probably dropped' if short else 'content was probably added'} "
+            f"(source: {quote(source)})",
             category="accuracy/omission" if short else "accuracy/addition",
-            severity=Severity.MAJOR,
-            start=pair.start,
-            end=pair.end,
-            message=(
-                f"the translation is {len(target)} characters for a {len(source)}-character source "
-                f"(ratio {ratio:.2f}, expected about {expected:.2f} for {lang or 'this language'}); "
-                f"{'content was probably dropped' if short else 'content was probably added'} "
-                f"(source: {quote(source)})"
-            ),
             origin=self.name,
         )

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import ClassVar
 
 from auditor.checks.source_common import Pair, SourcePairCheck, quote
-from auditor.models import Document, Finding, Severity
+from auditor.models import Document, Finding
+from auditor.rules_engine.check_rules import declared_rules
 
 _SOURCE_BRACKETS = (("(", ")"), ("（", "）"), ("[", "]"), ("【", "】"), ("［", "］"))
 _TARGET_BRACKETS = (("(", ")"), ("[", "]"))
@@ -41,37 +41,15 @@ def _bracket_pairs(text: str, kinds: tuple[tuple[str, str], ...]) -> int:
     return sum(min(text.count(o), text.count(c)) for o, c in kinds)
 
 
+SOURCE_BRACKET_COUNT, SOURCE_QUOTES_DROPPED = declared_rules(  # rules/checks/source-marks.yaml
+    "source-marks", "source-bracket-count", "source-quotes-dropped",
+)
+
+
 class SourceMarksCheck(SourcePairCheck):
     """Bracketed asides that were dropped or invented in translation."""
 
     name = "source-marks"
-
-    rules: ClassVar[dict[str, dict]] = {
-        "source-bracket-count": {
-            "description": "The segment has a different number of bracketed asides than its source: "
-            "an aside was probably dropped or merged.",
-            "category": "fluency/punctuation",
-            "severity": "minor",
-            "examples": {
-                "source_lang": "de",
-                "bad": ["Ministerpräsident Markus Söder (CSU) und sein Kabinett. "
-                        "||| Prime Minister Markus Söder and his cabinet."],
-                "good": ["Ministerpräsident Markus Söder (CSU) und sein Kabinett. "
-                         "||| Prime Minister Markus Söder (CSU) and his cabinet."],
-            },
-        },
-        "source-quotes-dropped": {
-            "description": "The source quotes words that the translation does not mark as a quotation: "
-            "readers can no longer tell who said what.",
-            "category": "fluency/punctuation",
-            "severity": "minor",
-            "examples": {
-                "source_lang": "de",
-                "bad": ["Er sagte: „Wir bleiben hier.“ ||| He said we would stay here."],
-                "good": ["Er sagte: „Wir bleiben hier.“ ||| He said: “We are staying here.”"],
-            },
-        },
-    }
 
     def check_pair(self, document: Document, pair: Pair, lang: str | None) -> Iterator[Finding]:
         """Compare the bracket pairs and quotations of one aligned segment."""
@@ -81,29 +59,17 @@ class SourceMarksCheck(SourcePairCheck):
         in_source = _bracket_pairs(pair.source, _SOURCE_BRACKETS)
         in_target = _bracket_pairs(target, _TARGET_BRACKETS)
         if not _quote_pairs(target, _TARGET_QUOTES) and _quote_pairs(pair.source, _SOURCE_QUOTES):
-            yield Finding(
-                rule="source-quotes-dropped",
-                category="fluency/punctuation",
-                severity=Severity.MINOR,
-                start=pair.start,
-                end=pair.end,
-                message=(
-                    f"the source quotes words the translation does not mark as a quotation "
-                    f"(source: {quote(pair.source)}); readers can no longer tell who said what"
-                ),
+            yield SOURCE_QUOTES_DROPPED.at(
+                pair.start, pair.end,
+                f"the source quotes words the translation does not mark as a quotation "
+                f"(source: {quote(pair.source)}); readers can no longer tell who said what",
                 origin=self.name,
             )
         if in_source == in_target:
             return
-        yield Finding(
-            rule="source-bracket-count",
-            category="fluency/punctuation",
-            severity=Severity.MINOR,
-            start=pair.start,
-            end=pair.end,
-            message=(
-                f"the source has {in_source} bracketed aside(s), the translation {in_target} "
-                f"(source: {quote(pair.source)}); an aside was probably dropped or merged"
-            ),
+        yield SOURCE_BRACKET_COUNT.at(
+            pair.start, pair.end,
+            f"the source has {in_source} bracketed aside(s), the translation {in_target} "
+            f"(source: {quote(pair.source)}); an aside was probably dropped or merged",
             origin=self.name,
         )

@@ -10,7 +10,6 @@ because they are too ambiguous to accuse ("一" is also part of many Chinese wor
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
 
 from auditor.bilingual.numbers import (
     _SOURCE_WORDS,
@@ -23,7 +22,8 @@ from auditor.bilingual.numbers import (
     target_mentions,
 )
 from auditor.checks.source_common import Pair, SourcePairCheck, quote
-from auditor.models import Document, Finding, Severity
+from auditor.models import Document, Finding
+from auditor.rules_engine.check_rules import declared_rules
 
 #: Source languages whose number words auditor reads well enough to check spelled-out figures.
 WORD_LANGUAGES = frozenset(k for k in _SOURCE_WORDS if k not in ("zh", "ja"))
@@ -44,47 +44,15 @@ def _best_value(mention: Mention) -> float:
     )
 
 
+SOURCE_CODE_CHANGED, SOURCE_NUMBER_CHANGED, SOURCE_NUMBER_MISSING = declared_rules(  # rules/checks/source-numbers.yaml
+    "source-numbers", "source-code-changed", "source-number-changed", "source-number-missing",
+)
+
+
 class SourceNumbersCheck(SourcePairCheck):
     """Numbers changed, added or dropped between source and target."""
 
     name = "source-numbers"
-
-    rules: ClassVar[dict[str, dict]] = {
-        "source-number-changed": {
-            "description": "A figure in the translation that the source does not give (digits, and "
-            "spelled-out counts like “four” where auditor reads the source language's number words), "
-            "or one copied digit for digit whose meaning differs (“700.000” from a Dutch source).",
-            "category": "accuracy/number",
-            "severity": "critical",
-            "examples": {
-                "source_lang": "de",
-                "bad": ["Es geschah vor drei Jahren. ||| It happened four years ago."],
-                "good": ["Es geschah vor drei Jahren. ||| It happened three years ago."],
-            },
-        },
-        "source-code-changed": {
-            "description": "A code whose number changed in translation (F-35 → F-43, A4 → A3): "
-            "a changed code names a different thing.",
-            "category": "accuracy/number",
-            "severity": "critical",
-            "examples": {
-                "source_lang": "de",
-                "bad": ["Der Kampfjet F-35 landete. ||| The F-43 fighter landed."],
-                "good": ["Der Kampfjet F-35 landete. ||| The F-35 fighter landed."],
-            },
-        },
-        "source-number-missing": {
-            "description": "A figure of the source with no counterpart in the translation: "
-            "a dropped figure loses information.",
-            "category": "accuracy/omission",
-            "severity": "major",
-            "examples": {
-                "source_lang": "de",
-                "bad": ["Der Bürgermeister trat nach 12 Jahren zurück. ||| The mayor resigned."],
-                "good": ["Der Bürgermeister trat nach 12 Jahren zurück. ||| The mayor resigned after 12 years."],
-            },
-        },
-    }
 
     def check_pair(self, document: Document, pair: Pair, lang: str | None) -> Iterator[Finding]:
         """Compare the figures of one aligned source/target pair."""
@@ -130,29 +98,19 @@ class SourceNumbersCheck(SourcePairCheck):
             suggestions = (
                 (english(_best_value(missing[0])),) if len(missing) == 1 and len(extra) == 1 else ()
             )
-            yield Finding(
-                rule="source-number-changed",
-                category="accuracy/number",
-                severity=Severity.CRITICAL,
-                start=pair.start + mention.start,
-                end=pair.start + mention.end,
-                message=message,
-                suggestions=suggestions,
+            yield SOURCE_NUMBER_CHANGED.at(
+                pair.start + mention.start, pair.start + mention.end,
+                message,
+                suggestions,
                 origin=self.name,
             )
         yield from self._codes(pair.start, target_text, pair.source, evidence)
         if missing and not extra:
             shown = ", ".join(f"{m.text} (= {english(_best_value(m))})" for m in missing)
-            yield Finding(
-                rule="source-number-missing",
-                category="accuracy/omission",
-                severity=Severity.MAJOR,
-                start=pair.start,
-                end=pair.end,
-                message=(
-                    f"the source gives {shown} but the translation has no such figure "
-                    f"(source: {evidence}); a dropped figure loses information"
-                ),
+            yield SOURCE_NUMBER_MISSING.at(
+                pair.start, pair.end,
+                f"the source gives {shown} but the translation has no such figure "
+                f"(source: {evidence}); a dropped figure loses information",
                 origin=self.name,
             )
 
@@ -165,15 +123,9 @@ class SourceNumbersCheck(SourcePairCheck):
         for start, end, letters, digits in identifiers(target):
             if letters in by_letters and digits not in by_letters[letters]:
                 original = sorted(by_letters[letters])
-                yield Finding(
-                    rule="source-code-changed",
-                    category="accuracy/number",
-                    severity=Severity.CRITICAL,
-                    start=offset + start,
-                    end=offset + end,
-                    message=(
-                        f"{target[start:end]!r} has a different number than the source's "
-                        f"{'/'.join(original)} (source: {evidence}); a changed code names a different thing"
-                    ),
+                yield SOURCE_CODE_CHANGED.at(
+                    offset + start, offset + end,
+                    f"{target[start:end]!r} has a different number than the source's "
+                    f"{'/'.join(original)} (source: {evidence}); a changed code names a different thing",
                     origin=self.name,
                 )

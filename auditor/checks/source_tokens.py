@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import ClassVar
 
 from auditor.bilingual.names import romanize, same_name
 from auditor.checks.source_common import Pair, SourcePairCheck, quote, zipf
-from auditor.models import Document, Finding, Severity
+from auditor.models import Document, Finding
+from auditor.rules_engine.check_rules import declared_rules
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'“”「」（）()]+", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -66,49 +66,15 @@ def _present(token: str, target: str) -> bool:
     return len(token) >= 6 and re.search(rf"\b{re.escape(stem)}", lowered) is not None
 
 
+SOURCE_NAME_ADDED, SOURCE_NAME_MISSING, SOURCE_TOKEN_MISSING = declared_rules(  # rules/checks/source-tokens.yaml
+    "source-tokens", "source-name-added", "source-name-missing", "source-token-missing",
+)
+
+
 class SourceTokensCheck(SourcePairCheck):
     """URLs, e-mail addresses, hashtags and Latin-script names dropped from the target."""
 
     name = "source-tokens"
-
-    rules: ClassVar[dict[str, dict]] = {
-        "source-token-missing": {
-            "description": "A URL, e-mail address, hashtag or handle of the source not carried over "
-            "unchanged into the translation.",
-            "category": "accuracy/omission",
-            "severity": "major",
-            "examples": {
-                "source_lang": "nl",
-                "bad": ["Zie https://example.org/x voor meer. ||| See the website for more."],
-                "good": ["Zie https://example.org/x voor meer. ||| See https://example.org/x for more."],
-            },
-        },
-        "source-name-missing": {
-            "description": "A name of the source missing from the translation: every Latin-script word of a "
-            "CJK or Hindi source, rare capitalised words that English also uses as names in a Latin-script "
-            "source, capitalised Cyrillic names (matched by romanisation).",
-            "category": "accuracy/omission",
-            "severity": "major",
-            "examples": {
-                "source_lang": "zh",
-                "bad": ["前任 CEP 辞职。 ||| The former resigned."],
-                "good": ["前任 CEP 辞职。 ||| The former CEP resigned."],
-            },
-        },
-        "source-name-added": {
-            "description": "A name in the translation (not sentence-initial, rare in English, not a demonym) "
-            "that no word of a Latin- or Cyrillic-script source matches: the story is put on someone "
-            "or somewhere else.",
-            "category": "accuracy/mistranslation",
-            "severity": "major",
-            "examples": {
-                "source_lang": "de",
-                "bad": ["Minister Kowalski traf heute den Botschafter. ||| Minister Nowak met the ambassador today."],
-                "good": ["Minister Kowalski traf heute den Botschafter. "
-                         "||| Minister Kowalski met the ambassador today."],
-            },
-        },
-    }
 
     def check_pair(self, document: Document, pair: Pair, lang: str | None) -> Iterator[Finding]:
         """Look for each verbatim token of the source in its target."""
@@ -124,20 +90,14 @@ class SourceTokensCheck(SourcePairCheck):
             if found:
                 continue
             is_name = kind == "name"
-            yield Finding(
-                rule="source-name-missing" if is_name else "source-token-missing",
-                category="accuracy/omission",
-                severity=Severity.MAJOR,
-                start=pair.start,
-                end=pair.end,
-                message=(
-                    f"the source has the {kind} {token!r} but the translation does not "
-                    f"(source: {quote(pair.source)}); "
-                    + (
-                        "a dropped or replaced name changes who or what the story is about"
-                        if is_name
-                        else f"a {kind} must be carried over unchanged"
-                    )
+            yield (SOURCE_NAME_MISSING if is_name else SOURCE_TOKEN_MISSING).at(
+                pair.start, pair.end,
+                f"the source has the {kind} {token!r} but the translation does not "
+                f"(source: {quote(pair.source)}); "
+                + (
+                    "a dropped or replaced name changes who or what the story is about"
+                    if is_name
+                    else f"a {kind} must be carried over unchanged"
                 ),
                 origin=self.name,
             )
@@ -159,16 +119,10 @@ class SourceTokensCheck(SourcePairCheck):
                 continue
             if any(same_name(word, s) for s in source_words):
                 continue
-            yield Finding(
-                rule="source-name-added",
-                category="accuracy/mistranslation",
-                severity=Severity.MAJOR,
-                start=pair_start + match.start(),
-                end=pair_start + match.end(),
-                message=(
-                    f"the name {word!r} does not occur in the source (source: {quote(source)}); "
-                    "a name the source does not give puts the story on someone or somewhere else"
-                ),
+            yield SOURCE_NAME_ADDED.at(
+                pair_start + match.start(), pair_start + match.end(),
+                f"the name {word!r} does not occur in the source (source: {quote(source)}); "
+                "a name the source does not give puts the story on someone or somewhere else",
                 origin=self.name,
             )
 

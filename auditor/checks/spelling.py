@@ -23,11 +23,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import ClassVar
 
 from auditor.lexicon import in_cmudict, one_edit_variants, parts_of_speech, zipf
 from auditor.limits import MAX_WORD_LETTERS
 from auditor.models import Document, Finding, Severity
+from auditor.rules_engine.check_rules import declared_rules
 
 _WORD = re.compile(r"(?<![\w'’\-./@#])[A-Za-z][a-z]{1,}(?![\w'’\-/@]|\.[a-z])")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -176,32 +176,13 @@ def misspelt_name(word: str) -> tuple[bool, str | None]:
     return (True, best[0].upper() + best[1:]) if best else (False, None)
 
 
+STRAY_LETTER, UNKNOWN_WORD = declared_rules("spelling", "stray-letter", "unknown-word")  # rules/checks/spelling.yaml
+
+
 class SpellingCheck:
     """Flags lower-case words no English vocabulary knows."""
 
     name = "spelling"
-
-    rules: ClassVar[dict[str, dict]] = {
-        "unknown-word": {
-            "description": "A word no English vocabulary knows, or a rare one a slip away from a common word "
-            "(“becuase”, “untill”, “nd”; a capitalised word only when it is all but unseen, like "
-            "“Amercia”). Major when a correction is suggested, minor when none is. Names, rare real "
-            "words and compounds of known words are left alone.",
-            "category": "fluency/spelling",
-            "severity": "major",
-            "examples": {
-                "bad": ["The report came out becuase of the fire.", "He flew to Amercia."],
-                "good": ["The report came out because of the fire.", "The planemaker hired Parly."],
-            },
-        },
-        "stray-letter": {
-            "description": "A lone lower-case letter between words (“it s ready”): a letter of a word seems "
-            "lost, since only “a” and “I” are one-letter words (labels such as “vitamin d” are left alone).",
-            "category": "fluency/spelling",
-            "severity": "minor",
-            "examples": {"bad": ["I think it s ready."], "good": ["I think it is ready.", "Take vitamin d daily."]},
-        },
-    }
 
     def check(self, document: Document) -> Iterator[Finding]:
         """One finding per unknown lower-case word."""
@@ -215,25 +196,18 @@ class SpellingCheck:
                 if not typo:
                     continue
                 reason = f"did you mean “{fix}”?" if fix else "no English dictionary lists it"
-                yield Finding(
-                    rule="unknown-word",
-                    category="fluency/spelling",
+                yield UNKNOWN_WORD.at(
+                    sentence.start + match.start(), sentence.start + match.end(),
+                    f"“{word}” looks misspelt: {reason}.",
+                    (fix,) if fix else (),
                     severity=Severity.MAJOR if fix else Severity.MINOR,
-                    start=sentence.start + match.start(),
-                    end=sentence.start + match.end(),
-                    message=f"“{word}” looks misspelt: {reason}.",
-                    suggestions=(fix,) if fix else (),
                 )
             for match in _STRAY_LETTER.finditer(text):
                 previous = text[: match.start()].split()[-1].lower().strip(",")
                 if previous in _LABEL_NOUNS:
                     continue  # "subsection b above", "vitamin d levels"
-                yield Finding(
-                    rule="stray-letter",
-                    category="fluency/spelling",
-                    severity=Severity.MINOR,
-                    start=sentence.start + match.start(),
-                    end=sentence.start + match.end(),
-                    message=f"“{match.group(0)}” stands alone between words; a letter of a word seems lost "
+                yield STRAY_LETTER.at(
+                    sentence.start + match.start(), sentence.start + match.end(),
+                    f"“{match.group(0)}” stands alone between words; a letter of a word seems lost "
                     "(only “a” and “I” are one-letter words).",
                 )

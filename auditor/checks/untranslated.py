@@ -20,12 +20,12 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import ClassVar
 
 from auditor.lexicon import one_edit_variants
 from auditor.lexicon import zipf_in as zipf_frequency  # wordfreq's, minus needless tokenizing
 from auditor.limits import MAX_WORD_LETTERS
 from auditor.models import Document, Finding, Sentence, Severity
+from auditor.rules_engine.check_rules import declared_rules
 
 #: Languages whose untranslated words we recognise in Latin script.
 LATIN_LANGUAGES = ("de", "fr", "es", "it", "nl", "pt", "pl", "cs", "sv", "da", "ro", "tr", "hu", "fi")
@@ -193,37 +193,15 @@ def _german_compound(lower: str) -> tuple[str, float, float] | None:
     return None
 
 
+UNTRANSLATED_SCRIPT, UNTRANSLATED_WORD = declared_rules(  # rules/checks/untranslated.yaml
+    "untranslated", "untranslated-script", "untranslated-word",
+)
+
+
 class UntranslatedCheck:
     """Words in another script or another language left in English copy."""
 
     name = "untranslated"
-
-    rules: ClassVar[dict[str, dict]] = {
-        "untranslated-script": {
-            "description": (
-                "Letters of another script (CJK, Cyrillic, Arabic, Devanagari, Greek...) in English copy; "
-                "critical for a run of words."
-            ),
-            "category": "accuracy/untranslated",
-            "severity": "major",
-            "examples": {
-                "bad": ["Cyanuric acid and 三聚氰胺 were both found in urine samples."],
-                "good": ["Cyanuric acid and melamine were both found in urine samples."],
-            },
-        },
-        "untranslated-word": {
-            "description": (
-                "A Latin-script word rare in English but common in another language (wordfreq); "
-                "critical for a run of words."
-            ),
-            "category": "accuracy/untranslated",
-            "severity": "major",
-            "examples": {
-                "bad": ["The Behörden said the road was closed.", "He did nicht say why."],
-                "good": ["The authorities said the road was closed.", "Chancellor Merkel met Mr Müller."],
-            },
-        },
-    }
 
     def check(self, document: Document) -> Iterator[Finding]:
         """Findings for every sentence of ``document``."""
@@ -371,20 +349,15 @@ def _finding(text: str, run: list[_Hit]) -> Finding:
     if is_script:
         scripts = sorted({h.detail for h in run if h.kind == "script"})
         what = f"{'/'.join(s.title() for s in scripts)} script"
-        rule = "untranslated-script"
+        rule = UNTRANSLATED_SCRIPT
     else:
         langs = sorted({_LANGUAGE_NAMES.get(h.kind, h.kind) for h in run})
         what = "/".join(langs)
-        rule = "untranslated-word"
+        rule = UNTRANSLATED_WORD
     long_run = words_in_run >= 2 or (is_script and ("CJK" not in fragment_scripts(run) or len(fragment) >= 5))
-    return Finding(
-        rule=rule,
-        category="accuracy/untranslated",
+    return rule.at(
+        start, end,
+        f"“{fragment}” is left untranslated ({what}): an English reader cannot follow it; "
+        "translate it from the source.",
         severity=Severity.CRITICAL if long_run else Severity.MAJOR,
-        start=start,
-        end=end,
-        message=(
-            f"“{fragment}” is left untranslated ({what}): an English reader cannot follow it; "
-            "translate it from the source."
-        ),
     )

@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
-from typing import ClassVar
 
+from auditor.checks.rule import Rule
 from auditor.lexicon import (
     CONJUNCTIONS,
     DETERMINERS,
@@ -35,7 +35,8 @@ from auditor.lexicon import (
     parts_of_speech,
     tokens,
 )
-from auditor.models import Document, Finding, Severity
+from auditor.models import Document, Finding
+from auditor.rules_engine.check_rules import declared_rules
 
 #: What cannot follow a determiner, with the name used in the message.
 _AFTER_DETERMINER = (
@@ -64,7 +65,7 @@ _AUXILIARY_FORMS = frozenset({"been", "had", "did", "was", "were", "got", "let",
 _BARE_BE = frozenset({"be", "been", "being"})
 
 
-def _bad_pair(word: str, after: str, *, first: bool, next_token: str) -> tuple[str, str] | None:
+def _bad_pair(word: str, after: str, *, first: bool, next_token: str) -> tuple[Rule, str] | None:
     """The rule and reason when ``word after`` cannot be adjacent in English."""
     if not after.islower() or word.lower() == after:
         return None  # "the the" is the doubled-word rule's
@@ -74,37 +75,37 @@ def _bad_pair(word: str, after: str, *, first: bool, next_token: str) -> tuple[s
             return None  # "your or their rights"
         for group, label in _AFTER_DETERMINER:
             if after in group:
-                return "determiner-before-function-word", f"a determiner cannot be followed by {label}"
+                return DETERMINER_BEFORE_FUNCTION_WORD, f"a determiner cannot be followed by {label}"
         if past_form(after) and no_noun_next:
-            return "determiner-before-past-tense", "a determiner cannot be followed by a past-tense verb"
+            return DETERMINER_BEFORE_PAST_TENSE, "a determiner cannot be followed by a past-tense verb"
         if parts_of_speech(after) == frozenset({"ADV"}) and after.endswith("ly") and no_noun_next:
-            return "determiner-before-adverb", "a determiner cannot precede an adverb ending its phrase"
+            return DETERMINER_BEFORE_ADVERB, "a determiner cannot precede an adverb ending its phrase"
         return None
     lower = word.lower()
     if lower in PREPOSITIONS and lower != "to" and past_form(after) and no_noun_next:
-        return "preposition-before-past-tense", "a preposition cannot be followed by a past-tense verb"
+        return PREPOSITION_BEFORE_PAST_TENSE, "a preposition cannot be followed by a past-tense verb"
     if lower in PREPOSITIONS and lower != "to" and _base_verb_only(after):
-        return "preposition-before-verb", "a preposition cannot be followed by a bare verb"
+        return PREPOSITION_BEFORE_VERB, "a preposition cannot be followed by a bare verb"
     if lower in PREPOSITIONS and after == "of" and lower != after:
-        return "preposition-pair", "“of” cannot follow another preposition"
+        return PREPOSITION_PAIR, "“of” cannot follow another preposition"
     if lower == "to" and after in _NOT_AFTER_TO:
-        return "auxiliary-order", f"“to” must be followed by a base verb, not “{after}”"
+        return AUXILIARY_ORDER, f"“to” must be followed by a base verb, not “{after}”"
     if lower in MODALS and after in _FINITE_ONLY:
-        return "auxiliary-order", f"a modal verb is followed by a base verb, not “{after}”"
+        return AUXILIARY_ORDER, f"a modal verb is followed by a base verb, not “{after}”"
     if lower in _FINITE_ONLY and after in _FINITE_ONLY and lower != after and lower not in {"had", "have"}:
-        return "auxiliary-order", "two finite verbs cannot stand side by side"
+        return AUXILIARY_ORDER, "two finite verbs cannot stand side by side"
     if lower in _STRANDED_RARELY and after in _FINITE_ONLY | MODALS - {"will", "can", "may", "must"}:
-        return "auxiliary-order", "a preposition needs its noun before the verb"
+        return AUXILIARY_ORDER, "a preposition needs its noun before the verb"
     if lower in SUBJECT_PRONOUNS - {"we"} and after in SUBJECT_PRONOUNS and lower != after:
-        return "pronoun-pair", "two subject pronouns cannot stand side by side"
+        return PRONOUN_PAIR, "two subject pronouns cannot stand side by side"
     if lower in SUBJECT_PRONOUNS and after in _BARE_BE - {"be"}:
-        return "auxiliary-order", f"“{after}” needs an auxiliary (“has {after}”) after the subject"
+        return AUXILIARY_ORDER, f"“{after}” needs an auxiliary (“has {after}”) after the subject"
     if lower == "to" and past_form(after, allow_lemma=False) and next_token.lower() in _NP_OPENERS:
-        return "to-before-past-tense", "after “to” English needs a base verb or a noun, not a past-tense form"
+        return TO_BEFORE_PAST_TENSE, "after “to” English needs a base verb or a noun, not a past-tense form"
     if lower in _BARE_BE and (after in MODALS or after in FINITE_AUXILIARIES):
-        return "auxiliary-order", f"“{word}” cannot come before the auxiliary “{after}”"
+        return AUXILIARY_ORDER, f"“{word}” cannot come before the auxiliary “{after}”"
     if lower in MODALS - {"will", "can", "may", "must"} and after in MODALS:
-        return "auxiliary-order", "two modal verbs cannot stand side by side"
+        return AUXILIARY_ORDER, "two modal verbs cannot stand side by side"
     return None
 
 
@@ -155,104 +156,22 @@ def past_form(word: str, allow_lemma: bool = True) -> bool:
 _NO_SUCH_ORDER = " English grammar allows this order in no sentence: words were swapped or one was lost."
 
 
+(
+    ADJECTIVE_AFTER_NOUN, AUXILIARY_ORDER, DETERMINER_BEFORE_ADVERB, DETERMINER_BEFORE_FUNCTION_WORD,
+    DETERMINER_BEFORE_PAST_TENSE, PREPOSITION_BEFORE_PAST_TENSE, PREPOSITION_BEFORE_VERB, PREPOSITION_PAIR,
+    PRONOUN_PAIR, SENTENCE_ENDS_ON_FUNCTION_WORD, TO_BEFORE_PAST_TENSE,
+) = declared_rules(  # rules/checks/word-order.yaml
+    "word-order", "adjective-after-noun", "auxiliary-order", "determiner-before-adverb",
+    "determiner-before-function-word", "determiner-before-past-tense", "preposition-before-past-tense",
+    "preposition-before-verb", "preposition-pair", "pronoun-pair", "sentence-ends-on-function-word",
+    "to-before-past-tense",
+)
+
+
 class WordOrderCheck:
     """Flags word orders that English grammar excludes."""
 
     name = "word-order"
-
-    rules: ClassVar[dict[str, dict]] = {
-        "determiner-before-function-word": {
-            "description": "A determiner (the, a, this, their) directly followed by a preposition, auxiliary, "
-            "conjunction, pronoun or another determiner, which cannot follow one." + _NO_SUCH_ORDER,
-            "category": "fluency/word-order",
-            "severity": "major",
-            "examples": {
-                "bad": ["They announced the of plan.", "He saw the him at noon."],
-                "good": ["They announced the plan.", "Your or their rights are at stake."],
-            },
-        },
-        "determiner-before-past-tense": {
-            "description": "A determiner followed by a past-tense verb form with no noun after it "
-            "(“the died”)." + _NO_SUCH_ORDER,
-            "category": "fluency/word-order",
-            "severity": "major",
-            "examples": {
-                "bad": ["Doctors said the died in the town."],
-                "good": ["He cited the number of confirmed cases."],
-            },
-        },
-        "determiner-before-adverb": {
-            "description": "A determiner followed by an -ly adverb that ends its phrase (“saw the quickly”)."
-            + _NO_SUCH_ORDER,
-            "category": "fluency/word-order",
-            "severity": "major",
-            "examples": {"bad": ["They saw the quickly."], "good": ["They saw the quickly growing crowd."]},
-        },
-        "preposition-before-past-tense": {
-            "description": "A preposition followed by a past-tense verb form with no noun after it "
-            "(“were both in found the urine”)." + _NO_SUCH_ORDER,
-            "category": "fluency/word-order",
-            "severity": "major",
-            "examples": {
-                "bad": ["Melamine and cyanuric acid were both in found the urine."],
-                "good": ["Melamine and cyanuric acid were both found in the urine.",
-                         "The road closed due to collapsed soil."],
-            },
-        },
-        "preposition-before-verb": {
-            "description": "A preposition followed by a bare verb that can only be a verb (“from know”)."
-            + _NO_SUCH_ORDER,
-            "category": "fluency/word-order",
-            "severity": "major",
-            "examples": {"bad": ["They came from know the town."], "good": ["They came from the town."]},
-        },
-        "preposition-pair": {
-            "description": "“of” right after another preposition (“from of the north”)." + _NO_SUCH_ORDER,
-            "category": "fluency/word-order",
-            "severity": "major",
-            "examples": {"bad": ["They were hit from of the north."], "good": ["They were hit from the north."]},
-        },
-        "to-before-past-tense": {
-            "description": "“to” followed by a past-tense form and then a noun phrase "
-            "(“to revealed the plan”): after “to” English needs a base verb or a noun." + _NO_SUCH_ORDER,
-            "category": "fluency/word-order",
-            "severity": "major",
-            "examples": {"bad": ["He went to revealed the plan."], "good": ["He went to reveal the plan."]},
-        },
-        "auxiliary-order": {
-            "description": "Verbs in an impossible order: “be could”, “to was”, “is has”, "
-            "two modals or two finite verbs side by side, or “of were”." + _NO_SUCH_ORDER,
-            "category": "fluency/word-order",
-            "severity": "major",
-            "examples": {
-                "bad": ["He said it be could done.", "He wants to was there.", "The minister is has resigned."],
-                "good": ["He said it could be done.", "The minister has resigned."],
-            },
-        },
-        "pronoun-pair": {
-            "description": "Two different subject pronouns side by side (“He they went”)." + _NO_SUCH_ORDER,
-            "category": "fluency/word-order",
-            "severity": "major",
-            "examples": {"bad": ["He they went home."], "good": ["He and they went home."]},
-        },
-        "adjective-after-noun": {
-            "description": "An adjective that only ever stands before its noun (former, fetal, main...) placed "
-            "after it (“the lungs fetal”)." + _NO_SUCH_ORDER,
-            "category": "fluency/word-order",
-            "severity": "major",
-            "examples": {
-                "bad": ["The scan showed damage to the lungs fetal."],
-                "good": ["The scan showed damage to the fetal lungs."],
-            },
-        },
-        "sentence-ends-on-function-word": {
-            "description": "A sentence that ends on a determiner or conjunction (“… close and the.”), "
-            "which must be followed by the words it introduces." + _NO_SUCH_ORDER,
-            "category": "fluency/word-order",
-            "severity": "major",
-            "examples": {"bad": ["The vote was close and the."], "good": ["The vote was close."]},
-        },
-    }
 
     def check(self, document: Document) -> Iterator[Finding]:
         """Findings sentence by sentence."""
@@ -270,35 +189,24 @@ class WordOrderCheck:
             problem = _bad_pair(word, after, first=i == 0, next_token=following)
             if problem:
                 rule, why = problem
-                yield self._finding(offset + start, offset + end, rule,
-                                    f"“{word} {after}”: {why}; words are out of order or one is missing.")
+                yield rule.at(offset + start, offset + end,
+                              f"“{word} {after}”: {why}; words are out of order or one is missing.")
         for k, (word, start, end) in enumerate(toks):
             if word in _ATTRIBUTIVE_ONLY and 0 < k < len(toks) - 1 and toks[k - 1][0][0].isalpha():
                 before, after = toks[k - 1][0].lower(), toks[k + 1][0].lower()
                 if before not in DETERMINERS | _NP_OPENERS | _COPULAS and (
                     not after[0].isalpha() or after in PREPOSITIONS | CONJUNCTIONS | FINITE_AUXILIARIES
                 ):
-                    yield self._finding(
-                        offset + start, offset + end, "adjective-after-noun",
+                    yield ADJECTIVE_AFTER_NOUN.at(
+                        offset + start, offset + end,
                         f"“{toks[k - 1][0]} {word}”: “{word}” only ever stands before its noun; "
                         "the words are out of order.",
                     )
         if len(words) >= 3 and toks and toks[-1][0] in ".!?":
             index, (last, start, end) = words[-1]
             if index == len(toks) - 2 and last in _NEVER_FINAL:
-                yield self._finding(
-                    offset + start, offset + end, "sentence-ends-on-function-word",
+                yield SENTENCE_ENDS_ON_FUNCTION_WORD.at(
+                    offset + start, offset + end,
                     f"The sentence ends on “{last}”, which must be followed by the words it introduces; "
                     "words are out of order or missing.",
                 )
-
-    @staticmethod
-    def _finding(start: int, end: int, rule: str, message: str) -> Finding:
-        return Finding(
-            rule=rule,
-            category="fluency/word-order",
-            severity=Severity.MAJOR,
-            start=start,
-            end=end,
-            message=message,
-        )

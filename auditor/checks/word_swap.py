@@ -33,12 +33,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
 
 from auditor.checks.pair_count_check import PairCountCheck
 from auditor.lexicon import DETERMINERS, FINITE_AUXILIARIES, FUNCTION_WORDS, MODALS, tokens
-from auditor.models import Finding, Severity
+from auditor.models import Finding
 from auditor.ngrams import PAIR_THRESHOLD, PairCounts
+from auditor.rules_engine.check_rules import declared_rules
 from auditor.trigram_lm import SENTENCE_END, TrigramModel, trigram_model
 
 #: Combined evidence (language-model gain + half the pair-count gain, natural-log units) above which
@@ -141,37 +141,13 @@ def _times(log_gain: float) -> str:
     return f"about 10^{log_gain / math.log(10):.0f} times"
 
 
+(SWAPPED_WORDS,) = declared_rules("word-swap", "swapped-words")  # rules/checks/word-swap.yaml
+
+
 class WordSwapCheck(PairCountCheck):
     """Flags two neighbouring words that English almost always has the other way round."""
 
     name = "word-swap"
-
-    rules: ClassVar[dict[str, dict]] = {
-        "swapped-words": {
-            "description": "Two neighbouring words in an order English almost never uses, where the "
-            "swapped order is common (“Comets have may been”, “a violation serious of the law”, “the States "
-            "United”). Decided by a general-English trigram language model and Google Books word-pair "
-            "counts around the pair; acronyms, numbers and words neither knows are never moved.",
-            "category": "fluency/word-order",
-            "severity": "minor",
-            "examples": {
-                "bad": [
-                    "Comets have may been the source of Earth's water.",
-                    "Talks resume if the rebels are than more willing.",
-                    "It is one of the largest in world the.",
-                    "The attack is a violation serious of international law.",
-                    "He said that the States United is the largest donor.",
-                ],
-                "good": [
-                    "Comets may have been the source of Earth's water.",
-                    "The most eager is Oregon, which has enlisted 5,000 drivers.",
-                    "Hong Kong Island is hit by the storm.",
-                    "The attack is a serious violation of international law.",
-                    "Syrian state-run media said that the killed man was a citizen.",
-                ],
-            },
-        },
-    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -256,15 +232,7 @@ class WordSwapCheck(PairCountCheck):
                 f"{_count_text(self.counts.pair(a, b))}"
             )
         message = f"“{first} {second}” looks like two words in the wrong order: {'; '.join(evidence)}."
-        return Finding(
-            rule="swapped-words",
-            category="fluency/word-order",
-            severity=Severity.MINOR,
-            start=offset + start,
-            end=offset + end,
-            message=message,
-            suggestions=(fix,),
-        )
+        return SWAPPED_WORDS.at(offset + start, offset + end, message, (fix,))
 
 
 class _SwappedView(Sequence["str | None"]):

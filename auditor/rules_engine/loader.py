@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -64,12 +65,15 @@ def _examples(data: Any, where: Where) -> tuple[tuple[Example, ...], tuple[Examp
             if isinstance(item, str):
                 examples.append(Example(item))
                 continue
-            item = check_keys(item, {"text", "fix"}, f"examples: {kind} {number}", where)
-            if not isinstance(item.get("text"), str) or ("fix" in item and not isinstance(item["fix"], str)):
-                raise where.fail(f"examples: {kind} {number}: text (and fix) must be strings")
-            if kind == "good" and "fix" in item:
-                raise where.fail(f"examples: good {number}: a good example has no fix")
-            examples.append(Example(item["text"], item.get("fix")))
+            item = check_keys(item, {"text", "fix", "span", "options"}, f"examples: {kind} {number}", where)
+            if not all(isinstance(item.get(key, ""), str) for key in ("text", "fix", "span")) or "text" not in item:
+                raise where.fail(f"examples: {kind} {number}: text (and fix, span) must be strings")
+            if kind == "good" and ("fix" in item or "span" in item):
+                raise where.fail(f"examples: good {number}: a good example has no fix or span")
+            options = item.get("options", {})
+            if not isinstance(options, dict):
+                raise where.fail(f"examples: {kind} {number}: options must be a mapping of check options")
+            examples.append(Example(item["text"], item.get("fix"), item.get("span"), MappingProxyType(options)))
         out.append(tuple(examples))
     return out[0], out[1]
 
@@ -242,15 +246,30 @@ def load_shared_sets(root: Path) -> WordSets:
     return _sets((data or {}).get("sets") if isinstance(data, dict) else data, where, {})
 
 
+#: Directories under the rules directory that hold data other than packs.
+NOT_PACK_DIRS = ("words", "checks")
+
+
+def pack_files(root: Path) -> list[Path]:
+    """The pack files under ``root``: every ``*.yaml`` but the shared sets, the LanguageTool mapping, the word
+    tables (``words/``) and the built-in checks' rules (``checks/``)."""
+    skip_dirs = {root / name for name in NOT_PACK_DIRS}
+    return sorted(
+        p for p in root.rglob("*.yaml")
+        if p not in {root / name for name in NOT_PACKS} and not skip_dirs & set(p.parents)
+    )
+
+
 def load_packs(directory: Path | None = None) -> tuple[Pack, ...]:
     """Every ``*.yaml`` pack under ``directory`` (default: the installed rules), validated together.
 
     ``sets.yaml`` at the top of the directory holds word sets shared by all packs;
-    ``languagetool.yaml`` beside it is the LanguageTool mapping, not a pack.
+    ``languagetool.yaml`` beside it is the LanguageTool mapping; ``words/`` (word tables) and ``checks/``
+    (the built-in checks' rules) are not packs either.
     """
     root = directory or rules_dir()
     shared = load_shared_sets(root)
-    files = sorted(p for p in root.rglob("*.yaml") if p not in {root / name for name in NOT_PACKS})
+    files = pack_files(root)
     packs = tuple(load_pack(p, shared) for p in files)
     _check_unique(packs)
     return packs

@@ -1,10 +1,14 @@
-"""The compiled form of rule packs: what the loader produces and the matcher runs."""
+"""The compiled form of rule packs: what the loader produces and the matcher runs.
+
+Their examples are the same :class:`~auditor.checks.rule.Example` as the built-in rules', run by the same runner.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from auditor.checks.rule import Example
 from auditor.models import Severity
 
 #: How a pack is switched on.
@@ -46,14 +50,6 @@ class Condition:
     spec: TokenSpec
     within: int | None  # None: anywhere in the sentence
     side: str = "both"
-
-
-@dataclass(frozen=True)
-class Example:
-    """A sentence that must (bad) or must not (good) trigger the rule; ``fix`` is the corrected text."""
-
-    text: str
-    fix: str | None = None
 
 
 @dataclass(frozen=True)
