@@ -21,6 +21,7 @@ from auditor.commands.baseline import baseline_app
 from auditor.commands.bilingual_inputs import HELP, bilingual_inputs, score_with_reference
 from auditor.commands.compare import compare_command
 from auditor.commands.languagetool import languagetool_app
+from auditor.commands.learn import learn_command
 from auditor.commands.rules import register_rules_commands, validate_rule_options
 from auditor.config import load_config
 from auditor.errors import AuditorError
@@ -51,6 +52,7 @@ register_rules_commands(rules_app)
 app.add_typer(baseline_app, name="baseline")
 app.command("compare")(compare_command)
 app.add_typer(languagetool_app, name="languagetool")
+app.command("learn")(learn_command)
 
 
 class OutputFormat(str, Enum):
@@ -120,6 +122,11 @@ def check(
             help="Language the copy was translated from (nl, de, fr, es, it, pt, ru, ar): "
             "switches on that language's false-friend rules.",
         ),
+    ] = None,
+    rules: Annotated[
+        Optional[list[str]],
+        typer.Option("--rules", help="Also load this rule pack file or directory of packs (repeatable), "
+                     "e.g. one written by 'auditor learn'."),
     ] = None,
     pack: Annotated[
         Optional[list[str]],
@@ -220,6 +227,7 @@ def check(
             score_with_reference=score_with_reference(score_with),
             languagetool_url=languagetool_url,
             use_cache=not no_cache,
+            rule_paths=tuple(rules or ()),
         )
         validate_rule_options(settings.check_options())
         files = expand_paths(paths)

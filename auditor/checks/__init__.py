@@ -28,6 +28,7 @@ class CheckOptions:
     packs: tuple[str, ...] = ()  # rule packs switched on by name (--pack); 'all' for every pack
     languagetool_url: str | None = None
     cache: bool = True
+    rules: tuple[str, ...] = ()  # extra rule pack files or directories (--rules)
 
     def own_settings(self) -> dict[str, object]:
         """The options that change what our own checks find (the key of their result cache)."""
@@ -36,7 +37,23 @@ class CheckOptions:
             "source_lang": self.source_lang,
             "packs": sorted(self.packs),
             "readability": repr(self.readability),
+            **({"rules": _rules_fingerprint(self.rules)} if self.rules else {}),
         }
+
+
+def _rules_fingerprint(paths: Sequence[str]) -> str:
+    from auditor.rules_engine.loader import pack_fingerprint
+
+    return pack_fingerprint(paths)
+
+
+def _phrase_packs(options: CheckOptions) -> tuple | None:
+    """The installed rule packs and those named by ``--rules`` (None: the installed ones only)."""
+    if not options.rules:
+        return None
+    from auditor.rules_engine.loader import installed_packs, load_extra_packs
+
+    return (*installed_packs(), *load_extra_packs(options.rules))
 
 
 def own_checks(options: CheckOptions) -> list[Check]:
@@ -62,7 +79,7 @@ def own_checks(options: CheckOptions) -> list[Check]:
     # load the readability dictionaries here, once: threads reaching the lazy load together would each load a copy
     sentence_metrics("Warm up the shared dictionaries.", options.lang)
     checks: list[Check] = [
-        PhraseCheck(source_lang=options.source_lang, requested=options.packs),
+        PhraseCheck(packs=_phrase_packs(options), source_lang=options.source_lang, requested=options.packs),
         PunctuationCheck(),
         QuotesCheck(),
         ReadabilityCheck(options.readability),
