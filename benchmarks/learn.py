@@ -194,8 +194,9 @@ def grid(data: Path, work: Path, pairs: tuple[str, ...]) -> list[dict[str, objec
         files = PairFiles(str(work / f"{pair}-train.mt"), str(work / f"{pair}-train.pe"), lines=True)
         for support in (2, 3, 4, 5):
             settings = learner.LearnSettings(min_support=support)
-            table, stats, _ = learner._count(files, settings)
-            eligible = {p: c for p, c in table.items() if c.support >= support}
+            counts, stats, _ = learner._count(files, settings)
+            eligible = learner._collect(files, counts, settings)
+            del counts
             learner._measure(files, eligible, settings)
             for precision in (0.5, 0.6, 0.7, 0.8):
                 chosen = learner._select(eligible, learner.LearnSettings(min_support=support, min_precision=precision))
@@ -279,6 +280,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pairs", nargs="+", default=list(PAIRS), choices=PAIRS)
     parser.add_argument("--no-scaling", action="store_true", help="skip the time/memory scaling table")
     parser.add_argument("--grid", action="store_true", help="only the grid of --min-support x --min-precision")
+    parser.add_argument("--scaling-only", action="store_true", help="only the time/memory scaling table")
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "results" / "learn.json")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
@@ -286,6 +288,11 @@ def main(argv: list[str] | None = None) -> None:
         found = grid(args.data, args.work, tuple(args.pairs))
         args.output.with_name("learn-grid.json").write_text(json.dumps(found, indent=1) + "\n", encoding="utf-8")
         print(grid_table(found))
+        return
+    if args.scaling_only:
+        for pair in args.pairs:
+            prepare(args.data, args.work, pair, "train")
+        print(table([], scaling(args.work, tuple(args.pairs))))
         return
     rows = []
     for pair in args.pairs:

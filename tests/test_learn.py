@@ -270,7 +270,7 @@ def test_check_rules_with_a_broken_pack_is_one_line(tmp_path: Path) -> None:
 
 
 def test_learns_from_real_mlqe_pe_post_edits(tmp_path: Path) -> None:
-    """The first 2,000 ro-en training pairs: rules are learned, their examples pass, none fires on the PE."""
+    """The first 3,000 ro-en training pairs: rules are learned, their examples pass, none fires on the PE."""
     folder = MLQE / "ro-en-train"
     if not folder.is_dir():
         if os.environ.get("CI"):
@@ -279,12 +279,20 @@ def test_learns_from_real_mlqe_pe_post_edits(tmp_path: Path) -> None:
     from auditor.bilingual.detok import detokenize_line
 
     for ext in ("mt", "pe"):
-        lines = (folder / f"train.{ext}").read_text(encoding="utf-8").splitlines()[:2000]
+        lines = (folder / f"train.{ext}").read_text(encoding="utf-8").splitlines()[:3000]
         (tmp_path / f"x.{ext}").write_text("".join(detokenize_line(x).text + "\n" for x in lines), encoding="utf-8")
     out = tmp_path / "learned.yaml"
     result = runner.invoke(app, ["learn", str(tmp_path / "x.mt"), str(tmp_path / "x.pe"), "--lines", "-o", str(out)])
     assert result.exit_code == 0, result.output
     pack = load_pack(out)
     assert pack.rules
+    from auditor.checks.phrases import PhraseCheck
+    from auditor.models import Document
+    from auditor.segment import segment_lines
+
+    text = (tmp_path / "x.pe").read_text(encoding="utf-8")
+    document = Document(path="pe", text=text, lines=True)
+    document.sentences = segment_lines(text)
+    assert list(PhraseCheck(packs=[pack], requested=[pack.id]).check(document)) == []  # never on the post-edits
     tested = runner.invoke(app, ["rules", "test", str(out)])
     assert tested.exit_code == 0 and "0 failing" in tested.output, tested.output

@@ -45,7 +45,7 @@ def learn_command(
             "--min-precision", min=0.0, max=1.0,
             help="Least share of held-out uses that editors changed (lower end of its 95% confidence interval).",
         ),
-    ] = 0.6,
+    ] = 0.7,
     min_fires: Annotated[
         int, typer.Option("--min-fires", min=1, help="Least held-out uses a rule is measured on.")
     ] = 3,

@@ -1,10 +1,12 @@
 """Learn rules from MT and its post-edits in two streamed passes.
 
 Pass 1 aligns every pair, counts the edit types (for ``--report``) and counts how often each
-candidate pattern (:mod:`auditor.learn.candidates`) was proposed, per fold. Every pair falls in
-one of ``folds`` folds by a hash of its MT text (so a repeated segment never sits on both sides).
+candidate pattern (:mod:`auditor.learn.candidates`) was proposed, per fold, keeping only a hash
+and one packed integer per pattern. Every pair falls in one of ``folds`` folds by a hash of its MT
+text (so a repeated segment never sits on both sides). Pass 2 keeps the patterns with enough
+support, with the fixes their edits proposed.
 
-Pass 2 measures the candidates with enough support. A match in the MT of a pair in fold *k* is
+Pass 3 measures them. A match in the MT of a pair in fold *k* is
 counted only when the candidate would have been learned without fold *k* (its support outside
 fold *k* clears ``min_support``): precision is always measured on pairs held out from the
 learning, and every pair serves as held-out data once. A match is correct when the editor
@@ -12,8 +14,8 @@ changed one of the flagged words or inserted words inside the flagged span. The 
 the candidates over the post-edits: a rule that fires on post-edited text (text an editor left
 as it was or wrote) fires on correct copy and is dropped.
 
-Memory does not grow with the input: one pair at a time is held, and the candidate table is
-pruned of patterns seen once whenever it passes ``table_limit`` entries.
+Memory does not grow with the input: one pair at a time is held, and the pass-1 table (about 100
+bytes a pattern) is pruned of patterns seen once whenever it passes ``table_limit`` entries.
 """
 
 from __future__ import annotations
@@ -34,12 +36,12 @@ class LearnSettings:
     """Thresholds of ``auditor learn``."""
 
     min_support: int = 3
-    min_precision: float = 0.6  # on the Wilson lower bound of the held-out precision
+    min_precision: float = 0.7  # on the Wilson lower bound of the held-out precision
     min_fires: int = 3
     max_postedit_fires: int = 0
     folds: int = 5
     max_rules: int = 300
-    table_limit: int = 300_000
+    table_limit: int = 500_000
     examples: int = 8
     style: bool = False  # also learn house-style variants (spelling, diacritics, number and date formats)
 
@@ -131,17 +133,40 @@ def _usable(pair: Pair) -> bool:
 
 
 def learn(pairs: Iterable[Pair], settings: LearnSettings = LearnSettings()) -> LearnResult:
-    """Run both passes over ``pairs`` (iterated twice) and select the rules."""
-    table, stats, proposed = _count(pairs, settings)
-    eligible = {p: c for p, c in table.items() if c.support >= settings.min_support}
-    del table
+    """Run the passes over ``pairs`` (iterated three times) and select the rules."""
+    counts, stats, proposed = _count(pairs, settings)
+    eligible = _collect(pairs, counts, settings)
+    del counts
     _measure(pairs, eligible, settings)
     rules = _select(eligible, settings)
     return LearnResult(rules, len(eligible), proposed, stats)
 
 
-def _count(pairs: Iterable[Pair], settings: LearnSettings) -> tuple[dict[Pattern, Candidate], EditStats, int]:
-    table: dict[Pattern, Candidate] = {}
+#: Bits per fold in the packed support counts of pass 1.
+_FOLD_BITS = 24
+_FOLD_MASK = (1 << _FOLD_BITS) - 1
+
+
+def _unpack(value: int, folds: int) -> list[int]:
+    return [(value >> (_FOLD_BITS * k)) & _FOLD_MASK for k in range(folds)]
+
+
+def _proposals(aligned: AlignedPair, settings: LearnSettings) -> dict[Pattern, list[tuple[str, str, str]]]:
+    """The patterns a pair's edits propose, each with the (template, op, kind) of every proposing edit."""
+    found: dict[Pattern, list[tuple[str, str, str]]] = {}
+    for edit in aligned.edits:
+        for proposal in proposals(aligned, edit, settings.style):
+            found.setdefault(proposal.pattern, []).append((proposal.template, proposal.op, proposal.kind))
+    return found
+
+
+def _count(pairs: Iterable[Pair], settings: LearnSettings) -> tuple[dict[int, int], EditStats, int]:
+    """Pass 1: edit statistics, and per pattern (by hash) the pairs proposing it in each fold, packed in an int.
+
+    Patterns seen once are forgotten whenever the table passes ``table_limit`` entries, so memory
+    stays bounded however long the input is.
+    """
+    counts: dict[int, int] = {}
     stats = EditStats()
     proposed = 0
     for pair in pairs:
@@ -150,22 +175,33 @@ def _count(pairs: Iterable[Pair], settings: LearnSettings) -> tuple[dict[Pattern
             continue
         aligned = align(pair.mt, pair.pe)
         stats.add(aligned)
-        fold = fold_of(pair.mt, settings.folds)
-        seen: set[Pattern] = set()
-        for edit in aligned.edits:
-            for proposal in proposals(aligned, edit, settings.style):
-                candidate = table.get(proposal.pattern)
-                if candidate is None:
-                    candidate = table[proposal.pattern] = Candidate([0] * settings.folds)
-                    proposed += 1
-                if proposal.pattern not in seen:  # support counts pairs, not repeats inside one
-                    candidate.folds[fold] += 1
-                    seen.add(proposal.pattern)
-                candidate.templates[proposal.template, proposal.op, proposal.kind] += 1
-        if len(table) > settings.table_limit:
-            for pattern in [p for p, c in table.items() if c.support <= 1]:
-                del table[pattern]
-    return table, stats, proposed
+        step = 1 << (_FOLD_BITS * fold_of(pair.mt, settings.folds))
+        for pattern in _proposals(aligned, settings):  # support counts pairs, not repeats inside one
+            key = hash(pattern)
+            old = counts.get(key)
+            proposed += old is None
+            counts[key] = (old or 0) + step
+        if len(counts) > settings.table_limit:
+            for key in [k for k, v in counts.items() if v & (v - 1) == 0 and (v.bit_length() - 1) % _FOLD_BITS == 0]:
+                del counts[key]
+    return counts, stats, proposed
+
+
+def _collect(pairs: Iterable[Pair], counts: dict[int, int], settings: LearnSettings) -> dict[Pattern, Candidate]:
+    """Pass 2: the patterns with enough support, with the fixes their edits proposed."""
+    eligible: dict[Pattern, Candidate] = {}
+    for pair in pairs:
+        if not _usable(pair):
+            continue
+        for pattern, templates in _proposals(align(pair.mt, pair.pe), settings).items():
+            candidate = eligible.get(pattern)
+            if candidate is None:
+                folds = _unpack(counts.get(hash(pattern), 0), settings.folds)
+                if sum(folds) < settings.min_support:
+                    continue
+                candidate = eligible[pattern] = Candidate(folds)
+            candidate.templates.update(templates)
+    return eligible
 
 
 def _measure(pairs: Iterable[Pair], candidates: dict[Pattern, Candidate], settings: LearnSettings) -> None:
