@@ -296,3 +296,26 @@ def test_learns_from_real_mlqe_pe_post_edits(tmp_path: Path) -> None:
     assert list(PhraseCheck(packs=[pack], requested=[pack.id]).check(document)) == []  # never on the post-edits
     tested = runner.invoke(app, ["rules", "test", str(out)])
     assert tested.exit_code == 0 and "0 failing" in tested.output, tested.output
+
+
+def test_editing_a_rules_pack_invalidates_the_result_cache(
+    learned: tuple[Path, Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(learned[1].read_text(encoding="utf-8"), encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("Editors said IA tools shaped the vote.\n", encoding="utf-8")
+    args = ["check", str(story), "--no-grammar", "--format", "json", "--rules", str(pack)]
+
+    def rules() -> set[str]:
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        report = json.loads(result.stdout)
+        return {f["rule"] for d in report["documents"] for s in d["sentences"] for f in s["findings"]}
+
+    assert "learned-ia" in rules()
+    data = yaml.safe_load(pack.read_text(encoding="utf-8"))
+    data["rules"] = [r for r in data["rules"] if r["id"] != "learned-ia"]
+    pack.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert "learned-ia" not in rules()
