@@ -1,4 +1,4 @@
-"""Learn rules from MT and its post-edits in two streamed passes.
+"""Learn rules from MT and its post-edits in three streamed passes.
 
 Pass 1 aligns every pair, counts the edit types (for ``--report``) and counts how often each
 candidate pattern (:mod:`auditor.learn.candidates`) was proposed, per fold, keeping only a hash
@@ -258,7 +258,7 @@ def _core(pattern: Pattern) -> tuple[tuple[str, str], ...]:
 
 
 def _select(candidates: dict[Pattern, Candidate], settings: LearnSettings) -> list[tuple[Pattern, Candidate]]:
-    """The passing candidates, most hits first, one per flagged core (the most general wins)."""
+    """The passing candidates, best precision bound first, one per flagged core (the first wins)."""
     passing = [(p, c) for p, c in candidates.items() if passes(c, settings)]
     passing.sort(key=lambda pc: (-pc[1].precision_low, -pc[1].hits, len(pc[0]), pc[0]))
     chosen: list[tuple[Pattern, Candidate]] = []

@@ -7,7 +7,7 @@ Inputs:
 - one TSV file ``source<TAB>mt<TAB>post-edit`` (the reader's ``reference`` column is the post-edit).
 
 ``--source`` adds a line-aligned source text. :class:`PairFiles` can be iterated more than once
-(``learn`` reads its inputs twice) and never holds more than one pair in memory.
+(``learn`` reads its inputs three times) and never holds more than one pair in memory.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def _segments(path: str, kind: str, lang: str) -> Iterator[Segment]:
 
 def _check_file(path: str, role: str) -> None:
     if path == STDIN:
-        raise AuditorError(f"<stdin>: {role} must be a file (learn reads its inputs twice)")
+        raise AuditorError(f"<stdin>: {role} must be a file (learn reads its inputs more than once)")
     file = Path(path)
     if not file.exists():
         raise AuditorError(f"{path}: no such file or directory")
