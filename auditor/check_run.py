@@ -66,6 +66,7 @@ class RunSettings:
     score_with_reference: bool = False
     languagetool_url: str | None = None
     use_cache: bool = True
+    rule_paths: tuple[str, ...] = ()
 
     def input_options(self) -> InputOptions:
         """How to read the inputs (formats, source and reference files)."""
@@ -128,6 +129,7 @@ class RunSettings:
             "packs": self.config.packs,
             "languagetool_url": self.languagetool_url,
             "cache": self.use_cache,
+            "rules": self.rule_paths or None,
         }
         known = {f.name for f in fields(CheckOptions)}
         unknown = [k for k, v in wanted.items() if v is not None and k not in known]

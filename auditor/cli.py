@@ -27,6 +27,7 @@ from auditor.commands.bilingual_inputs import HELP, bilingual_inputs, score_with
 from auditor.commands.cache import cache_app
 from auditor.commands.compare import compare_command
 from auditor.commands.languagetool import languagetool_app
+from auditor.commands.learn import learn_command
 from auditor.commands.rules import register_rules_commands, validate_rule_options
 from auditor.config import load_config
 from auditor.dask_address import dask_address
@@ -60,6 +61,7 @@ app.add_typer(baseline_app, name="baseline")
 app.command("compare")(compare_command)
 app.add_typer(languagetool_app, name="languagetool")
 app.add_typer(cache_app, name="cache")
+app.command("learn")(learn_command)
 
 
 class OutputFormat(str, Enum):
@@ -130,6 +132,11 @@ def check(
             help="Language the copy was translated from (nl, de, fr, es, it, pt, ru, ar): "
             "switches on that language's false-friend rules.",
         ),
+    ] = None,
+    rules: Annotated[
+        Optional[list[str]],
+        typer.Option("--rules", help="Also load this rule pack file or directory of packs (repeatable), "
+                     "e.g. one written by 'auditor learn'."),
     ] = None,
     pack: Annotated[
         Optional[list[str]],
@@ -246,6 +253,7 @@ def check(
             score_with_reference=score_with_reference(score_with),
             languagetool_url=languagetool_url,
             use_cache=not no_cache,
+            rule_paths=tuple(rules or ()),
         )
         validate_rule_options(settings.check_options())
         files = expand_paths(paths)

@@ -31,6 +31,7 @@ class CheckOptions:
     #: Sentence length past which only linear-time checks run (None: auditor.limits.MAX_SENTENCE_CHARS);
     #: set smaller only by rule examples.
     max_sentence_chars: int | None = None
+    rules: tuple[str, ...] = ()  # extra rule pack files or directories (--rules)
 
     def own_settings(self) -> dict[str, object]:
         """The options that change what our own checks find (the key of their result cache)."""
@@ -40,7 +41,23 @@ class CheckOptions:
             "packs": sorted(self.packs),
             "readability": repr(self.readability),
             "max_sentence_chars": self.max_sentence_chars,
+            **({"rules": _rules_fingerprint(self.rules)} if self.rules else {}),
         }
+
+
+def _rules_fingerprint(paths: Sequence[str]) -> str:
+    from auditor.rules_engine.loader import pack_fingerprint
+
+    return pack_fingerprint(paths)
+
+
+def phrase_packs(options: CheckOptions) -> tuple | None:
+    """The installed rule packs and those named by ``--rules`` (None: the installed ones only)."""
+    if not options.rules:
+        return None
+    from auditor.rules_engine.loader import installed_packs, load_extra_packs
+
+    return (*installed_packs(), *load_extra_packs(options.rules))
 
 
 def own_checks(options: CheckOptions) -> list[Check]:

@@ -31,7 +31,9 @@ def _readability(check_class: Any, options: CheckOptions) -> Check:
 
 
 def _phrases(check_class: Any, options: CheckOptions) -> Check:
-    return check_class(source_lang=options.source_lang, requested=options.packs)
+    from auditor.checks import phrase_packs
+
+    return check_class(packs=phrase_packs(options), source_lang=options.source_lang, requested=options.packs)
 
 
 def _limits(check_class: Any, options: CheckOptions) -> Check:

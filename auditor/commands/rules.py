@@ -23,10 +23,15 @@ _LANG = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?$")
 def validate_rule_options(options: CheckOptions) -> None:
     """Reject unknown ``--pack`` ids and malformed ``--source-lang`` codes with one clear line."""
     named = [name for name in options.packs if name != "all"]
+    extra = ()
+    if options.rules:  # a broken --rules pack stops the run before any document is read
+        from auditor.rules_engine.loader import load_extra_packs
+
+        extra = load_extra_packs(options.rules)
     if named:  # loading the packs costs a second: only when a pack is named
         from auditor.rules_engine import installed_packs
 
-        packs = {p.id for p in installed_packs()}
+        packs = {p.id for p in (*installed_packs(), *extra)}
     for name in named:
         if name not in packs:
             raise AuditorError(f"--pack {name}: no such rule pack (known: {', '.join(sorted(packs))}, all)")

@@ -7,6 +7,8 @@ pattern item 2: unknown key 'lemmas' (allowed: ...)``.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -48,6 +50,7 @@ _RULE_KEYS = {
     "exceptions",
     "safe",
     "examples",
+    "learned",
 }
 _PACK_KEYS = {"id", "description", "enabled", "source_lang"}
 _TOP_KEYS = {"pack", "sets", "tables", "rules"}
@@ -76,6 +79,16 @@ def _examples(data: Any, where: Where) -> tuple[tuple[Example, ...], tuple[Examp
             examples.append(Example(item["text"], item.get("fix"), item.get("span"), MappingProxyType(options)))
         out.append(tuple(examples))
     return out[0], out[1]
+
+
+def _learned(data: Any, where: Where) -> None:
+    """``learned:``, the measurements ``auditor learn`` keeps with a rule: a mapping of plain values."""
+    if data is None:
+        return
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, (int, float, str)) and not isinstance(v, bool) for k, v in data.items()
+    ):
+        raise where.fail("learned must map names to numbers or words (what 'auditor learn' measured)")
 
 
 def _rule(
@@ -125,6 +138,7 @@ def _rule(
             if operator == "@" and argument.strip() not in tables:
                 raise where.fail(f"template {template!r} uses unknown table '{argument.strip()}'")
     bad, good = _examples(data["examples"], where)
+    _learned(data.get("learned"), where)
     return Rule(
         id=rule_id,
         pack=pack_id,
@@ -287,6 +301,42 @@ def _check_unique(packs: Iterable[Pack]) -> None:
                 other = seen_rules[rule.id]
                 raise RuleFileError(f"{pack.path}: rule '{rule.id}': id is also used in {other}")
             seen_rules[rule.id] = pack.path
+
+
+def load_extra_packs(paths: Iterable[str]) -> tuple[Pack, ...]:
+    """Packs from ``--rules`` paths (a pack file, or a directory of them), checked against the installed ones.
+
+    They share the installed ``rules/sets.yaml``; a directory's own ``sets.yaml`` adds to it.
+    """
+    shared = load_shared_sets(rules_dir())
+    packs: list[Pack] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            own = {**shared, **load_shared_sets(path)}
+            files = sorted(p for p in path.rglob("*.yaml") if p not in {path / n for n in NOT_PACKS})
+            if not files:
+                raise RuleFileError(f"{path}: --rules directory holds no .yaml rule packs")
+            packs += [load_pack(p, own) for p in files]
+        elif path.is_file():
+            packs.append(load_pack(path, shared))
+        else:
+            raise RuleFileError(f"{path}: --rules: no such file or directory")
+    _check_unique([*installed_packs(), *packs])
+    return tuple(packs)
+
+
+def pack_fingerprint(paths: Iterable[str]) -> str:
+    """A digest of the ``--rules`` files' contents (part of the result cache key)."""
+    digest = hashlib.sha256()
+    for name in paths:
+        path = Path(name)
+        files = sorted(path.rglob("*.yaml")) if path.is_dir() else [path]
+        for file in files:
+            digest.update(str(file).encode("utf-8") + b"\0")
+            with contextlib.suppress(OSError):
+                digest.update(file.read_bytes())
+    return digest.hexdigest()
 
 
 @lru_cache(maxsize=1)
