@@ -67,12 +67,25 @@ def drop_inside_unreadable(findings: list[Finding]) -> list[Finding]:
 
 
 def check_document_size(document: Document) -> Document:
-    """``document``, or one clear error when it is over :data:`MAX_DOCUMENT_CHARS`."""
-    if len(document.text) > MAX_DOCUMENT_CHARS:
+    """``document``, or one clear error when it is over :data:`MAX_DOCUMENT_CHARS`.
+
+    With ``--lines`` every line is a segment of its own (an MT test set, a TM export of any
+    length is fine), so the limit applies to each line.
+    """
+    text = document.text
+    if len(text) <= MAX_DOCUMENT_CHARS:
+        return document
+    if not document.lines:
         raise AuditorError(
-            f"{document.path}: {len(document.text):,} characters, over the limit of {MAX_DOCUMENT_CHARS:,} per "
-            "document; split it into smaller files"
+            f"{document.path}: {len(text):,} characters, over the limit of {MAX_DOCUMENT_CHARS:,} per "
+            "document; split it into smaller files (or use --lines for one segment per line)"
         )
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_DOCUMENT_CHARS:
+            raise AuditorError(
+                f"{document.path}:{number}: a line of {len(line):,} characters, over the limit of "
+                f"{MAX_DOCUMENT_CHARS:,} per segment; split it"
+            )
     return document
 
 
