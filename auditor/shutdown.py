@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable
 from types import FrameType
 
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()  # re-entrant: the signal may arrive while the main thread holds it
 _CLEANUPS: list[Callable[[], None]] = []
 _PR_SET_PDEATHSIG = 1
 
