@@ -8,8 +8,7 @@ Every limit degrades gracefully and says so:
   hash) is one ``unreadable-token`` finding and no check looks inside it;
 * a sentence longer than :data:`MAX_SENTENCE_CHARS` is checked by the linear-time checks only
   (LanguageTool and the pattern checks skip it) and gets one ``sentence-over-limit`` note;
-* a document longer than :data:`MAX_DOCUMENT_CHARS` (a segment file: :data:`MAX_SEGMENTED_DOCUMENT_CHARS`)
-  is refused in one line (exit 2);
+* a document longer than :data:`MAX_DOCUMENT_CHARS` is refused in one line (exit 2);
 * ``--jobs`` is capped by the CPU cores and the memory available (:func:`cap_jobs`).
 
 Together these cap a run's memory: the checks' shared data (~0.8 GB per process, measured in
@@ -36,9 +35,6 @@ MAX_TOKEN_CHARS = 200
 MAX_SENTENCE_CHARS = 10_000
 #: Longer documents are refused (about 300,000 words, some 500 news stories).
 MAX_DOCUMENT_CHARS = 2_000_000
-#: A segment file (``--lines``, TSV, XLIFF, TMX) is checked segment by segment, so it may be longer:
-#: a whole MT test set or TM export (DEMETR dev, all 35 files as one --lines file, is 2.1M characters).
-MAX_SEGMENTED_DOCUMENT_CHARS = 20_000_000
 #: Measured peak memory of one worker process (docs/reliability.md), used to cap ``--jobs``.
 WORKER_MEMORY_MB = 850
 
@@ -71,14 +67,25 @@ def drop_inside_unreadable(findings: list[Finding]) -> list[Finding]:
 
 
 def check_document_size(document: Document) -> Document:
-    """``document``, or one clear error when it is over its limit (segment files have a larger one)."""
-    limit = MAX_SEGMENTED_DOCUMENT_CHARS if document.lines else MAX_DOCUMENT_CHARS
-    if len(document.text) > limit:
-        kind = "segment file" if document.lines else "document"
+    """``document``, or one clear error when it is over :data:`MAX_DOCUMENT_CHARS`.
+
+    With ``--lines`` every line is a segment of its own (an MT test set, a TM export of any
+    length is fine), so the limit applies to each line.
+    """
+    text = document.text
+    if len(text) <= MAX_DOCUMENT_CHARS:
+        return document
+    if not document.lines:
         raise AuditorError(
-            f"{document.path}: {len(document.text):,} characters, over the limit of {limit:,} per "
-            f"{kind}; split it into smaller files"
+            f"{document.path}: {len(text):,} characters, over the limit of {MAX_DOCUMENT_CHARS:,} per "
+            "document; split it into smaller files (or use --lines for one segment per line)"
         )
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_DOCUMENT_CHARS:
+            raise AuditorError(
+                f"{document.path}:{number}: a line of {len(line):,} characters, over the limit of "
+                f"{MAX_DOCUMENT_CHARS:,} per segment; split it"
+            )
     return document
 
 

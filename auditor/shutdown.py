@@ -24,8 +24,11 @@ import threading
 from collections.abc import Callable
 from types import FrameType
 
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()  # re-entrant: the signal may arrive while the main thread holds it
 _CLEANUPS: list[Callable[[], None]] = []
+_AT_SIGNAL: list[Callable[[], None]] = []
+_INSTALLED = False
+_RECEIVED: list[int] = []
 _PR_SET_PDEATHSIG = 1
 
 
@@ -47,16 +50,39 @@ class Interrupted(BaseException):
 
 
 def _raise(signum: int, frame: FrameType | None) -> None:
+    _RECEIVED.append(signum)
     for each in (signal.SIGINT, signal.SIGTERM):  # shut down once; a second Ctrl-C waits for it
         signal.signal(each, signal.SIG_IGN)
+    for hook in list(_AT_SIGNAL):  # e.g. stop the run's LanguageTool server, so waiting requests fail fast
+        with contextlib.suppress(Exception):
+            hook()
     raise Interrupted(signum)
 
 
 def install() -> None:
     """Turn SIGINT and SIGTERM into :class:`Interrupted` in the main thread."""
+    global _INSTALLED
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, _raise)
         signal.signal(signal.SIGTERM, _raise)
+        _INSTALLED = True
+
+
+def installed() -> bool:
+    """Whether :func:`install` put this module's handlers in place (the console entry point does)."""
+    return _INSTALLED and signal.getsignal(signal.SIGTERM) is _raise
+
+
+def interrupted() -> bool:
+    """Whether SIGINT or SIGTERM arrived: clean-ups must then not wait for anything still running."""
+    return bool(_RECEIVED)
+
+
+def at_signal(hook: Callable[[], None]) -> None:
+    """Call ``hook`` inside the signal handler, before the run unwinds (once per hook)."""
+    with _LOCK:
+        if hook not in _AT_SIGNAL:
+            _AT_SIGNAL.append(hook)
 
 
 def on_exit(cleanup: Callable[[], None]) -> None:

@@ -7,10 +7,13 @@ disabling nothing); now each is one error naming where it came from, with the ne
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
 from auditor.errors import AuditorError
+
+_TAG_SHAPE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 
 #: The English variants auditor audits (LanguageTool's English variants).
 ENGLISH_VARIANTS = ("en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA")
@@ -36,8 +39,10 @@ def source_language(value: str, where: str) -> str:
     """``value`` if it is a valid language code (BCP 47, as ``langcodes`` knows them), else one clear error."""
     import langcodes
 
+    if not _TAG_SHAPE.match(value):
+        return value  # not even shaped like a code: the rule-pack options give their own error
     try:
-        valid = langcodes.tag_is_valid(value)
+        valid = langcodes.tag_is_valid(value.replace("_", "-"))
     except (ValueError, LookupError):
         valid = False
     if not valid:

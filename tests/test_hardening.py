@@ -301,3 +301,13 @@ def test_compare_cannot_write_over_its_inputs(tmp_path: Path) -> None:
     write(tmp_path / "pe.txt", "The troops cleared the road.\n")
     run = cli("compare", "mt.txt", "pe.txt", "--format", "json", "-o", "pe.txt")
     assert run.one_error_line and (tmp_path / "pe.txt").read_text() == "The troops cleared the road.\n"
+
+
+def test_with_lines_the_size_limit_applies_to_each_line() -> None:
+    many = Document(path="set.txt", text="A short segment.\n" * (limits.MAX_DOCUMENT_CHARS // 17 + 10), lines=True)
+    assert limits.check_document_size(many) is many
+    one = Document(path="one.txt", text="ok\n" + "w " * (limits.MAX_DOCUMENT_CHARS // 2 + 10), lines=True)
+    with pytest.raises(limits.AuditorError, match=r"one.txt:2: a line of"):
+        limits.check_document_size(one)
+    with pytest.raises(limits.AuditorError, match="per document"):
+        limits.check_document_size(Document(path="story.txt", text=many.text))

@@ -17,12 +17,14 @@ from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+from auditor import shutdown
 from auditor.audit_cache import finding_from_json
 from auditor.errors import AuditorError
 from auditor.languagetool.cache import ResultCache, cache_key
 from auditor.languagetool.client import LanguageToolClient, ServerGone, chunk_spans
 from auditor.languagetool.mapping import Mapping, load_mapping
 from auditor.languagetool.names import NameFilter
+from auditor.languagetool.server import stop_tracked
 from auditor.languagetool.session import ServerSession
 from auditor.limits import overlong
 from auditor.models import Document, Finding
@@ -249,6 +251,10 @@ class GrammarCheck:
 
     def close(self) -> None:
         """Stop the run's server (if it started one) and release the cache."""
+        if shutdown.interrupted():  # never wait for requests or a server still starting: exit now
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            stop_tracked()
+            return
         self._pool.shutdown(wait=True, cancel_futures=True)
         target = os.environ.get(STATS_ENV)
         if target:

@@ -283,8 +283,18 @@ def stop_tracked() -> None:
         kill_group(process.pid, grace=2.0)
 
 
+def _stop_now() -> None:
+    STOPPING.set()
+    stop_tracked()
+
+
 def _install_signal_handlers() -> None:
     """Ctrl-C and SIGTERM stop the run's servers at once (in-flight requests then fail fast)."""
+    from auditor import shutdown
+
+    if shutdown.installed():  # the console's one shutdown path: it calls this first
+        shutdown.at_signal(_stop_now)
+        return
     if threading.current_thread() is not threading.main_thread():
         return
 
