@@ -14,6 +14,7 @@ from auditor.models import Document, Finding
 from auditor.report.model import DocumentResult, SentenceResult
 from auditor.scoring import ScoringModel
 from auditor.segment import segment, segment_lines
+from auditor.segment_kinds import keep_findings
 from auditor.text_utils import word_count
 
 
@@ -109,7 +110,8 @@ def audit_document(
     raw = list(own.findings)
     for check in check_set.live:
         raw.extend(_checked(document, check))
-    findings = merge_findings(raw)
+    # rules that assume a full sentence leave headlines, list items ... and source-mirrored shapes alone
+    findings = keep_findings(document, merge_findings(raw))
 
     starts = [s.start for s in document.sentences]
     per_sentence: list[list[Finding]] = [[] for _ in document.sentences]

@@ -226,7 +226,7 @@ def load_pack(path: Path, shared_sets: WordSets | None = None) -> Pack:
 
 
 #: Top-level files of ``rules/`` that are data, not rule packs.
-NOT_PACKS = ("sets.yaml", "languagetool.yaml")
+NOT_PACKS = ("sets.yaml", "languagetool.yaml", "calibration.yaml")
 
 
 def load_shared_sets(root: Path) -> WordSets:
@@ -246,7 +246,8 @@ def load_packs(directory: Path | None = None) -> tuple[Pack, ...]:
     """Every ``*.yaml`` pack under ``directory`` (default: the installed rules), validated together.
 
     ``sets.yaml`` at the top of the directory holds word sets shared by all packs;
-    ``languagetool.yaml`` beside it is the LanguageTool mapping, not a pack.
+    ``languagetool.yaml`` beside it is the LanguageTool mapping and ``calibration.yaml`` the measured
+    default tiers, not packs.
     """
     root = directory or rules_dir()
     shared = load_shared_sets(root)
