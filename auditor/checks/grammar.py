@@ -215,6 +215,12 @@ class GrammarCheck:
                     self.names.starts_sentence(text, offset),
                 ):
                     continue
+                if (
+                    match["category"] == "TYPOS"
+                    and text[offset : offset + 1].isupper()
+                    and self.names.beside_rare_name(text, offset, offset + match["length"])
+                ):
+                    continue  # part of a longer name: "Duan Mengqi"
                 if match["category"] == "TYPOS" and source_keys and starts:
                     index = max(0, bisect.bisect_right(starts, offset) - 1)
                     token = text[offset : offset + match["length"]]

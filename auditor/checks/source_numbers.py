@@ -52,14 +52,24 @@ class SourceNumbersCheck(SourcePairCheck):
     rules: ClassVar[dict[str, dict]] = {
         "source-number-changed": {
             "description": "A figure in the translation that the source does not give (digits, and "
-            "spelled-out counts like “four” where auditor reads the source language's number words), "
-            "or one copied digit for digit whose meaning differs (“700.000” from a Dutch source).",
+            "spelled-out counts like “four” where auditor reads the source language's number words).",
             "category": "accuracy/number",
             "severity": "critical",
             "examples": {
                 "source_lang": "de",
                 "bad": ["Es geschah vor drei Jahren. ||| It happened four years ago."],
                 "good": ["Es geschah vor drei Jahren. ||| It happened three years ago."],
+            },
+        },
+        "source-number-format": {
+            "description": "A figure copied digit for digit whose meaning differs in English (“700.000” "
+            "from a Dutch source reads as seven hundred): the source's separators were kept.",
+            "category": "accuracy/number",
+            "severity": "major",
+            "examples": {
+                "source_lang": "de",
+                "bad": ["Es kamen 700.000 Besucher. ||| There were 700.000 visitors."],
+                "good": ["Es kamen 700.000 Besucher. ||| There were 700,000 visitors."],
             },
         },
         "source-code-changed": {
@@ -131,9 +141,9 @@ class SourceNumbersCheck(SourcePairCheck):
                 (english(_best_value(missing[0])),) if len(missing) == 1 and len(extra) == 1 else ()
             )
             yield Finding(
-                rule="source-number-changed",
+                rule="source-number-format" if same else "source-number-changed",
                 category="accuracy/number",
-                severity=Severity.CRITICAL,
+                severity=Severity.MAJOR if same else Severity.CRITICAL,
                 start=pair.start + mention.start,
                 end=pair.start + mention.end,
                 message=message,

@@ -40,7 +40,9 @@ ROMANIZED_IN_ENGLISH = 1.5
 CYRILLIC_RARE = 3.0
 #: Target names are checked against the source only when English uses them less than this often
 #: (common words and well-known exonyms such as "Germany" are translated, not transliterated).
-COMMON_ENGLISH = 3.8
+#: 3.0, not 3.8: exonyms the source spells its own way (Köln/Cologne, Eesti/Estonia, Dunărea/Danube)
+#: were 19 of the 29 findings on MLQE-PE dev segments the post-editor left as they were.
+COMMON_ENGLISH = 3.0
 _TARGET_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?![\w-])")
 #: Demonyms and other derived words ("Polish", "Iranian", "Provincial") are translated, not names.
 _DERIVED = re.compile(r"(?:ish|ian|ese|ean|ic|al|ary|ers?|ion|ment|ity|ive)s?$")

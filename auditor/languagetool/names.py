@@ -157,6 +157,21 @@ class NameFilter:
                 runs.append([name])
         return [(run[0][0], run[-1][1]) for run in runs if any(rare for _, _, rare in run)]
 
+    @staticmethod
+    def beside_rare_name(text: str, start: int, end: int) -> bool:
+        """The token at ``text[start:end]`` has a neighbour (one space away) that is a capitalised word
+        too rare to be English: ``Duan`` in ``Duan Mengqi`` belongs to a name. A common capitalised
+        neighbour says nothing (``Good Neighor Home`` keeps its typo)."""
+        from auditor.lexicon import zipf
+
+        after = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+        before = re.search(r"([^\W\d_][\w'’.-]*) $", text[max(0, start - 40) : start])
+        for word in (after.group() if after else "", before.group(1) if before else ""):
+            bare = _POSSESSIVE.sub("", word).rstrip(".")
+            if bare[:1].isupper() and bare.isalpha() and zipf(bare.casefold()) < UNKNOWN_SINGLE_NAME_ZIPF:
+                return True
+        return False
+
     def is_name(
         self,
         token: str,
