@@ -46,6 +46,13 @@ def _crosses_segments(match: dict[str, Any], text: str, offset: int) -> bool:
     return match["rule"] in CROSS_SEGMENT_RULES or "\n" in text[offset : offset + match["length"]]
 
 
+def _caseless_source(document: Document, index: int) -> bool:
+    """The source of sentence ``index`` is written in a script without capitals."""
+    sources = document.source_segments
+    source = sources[index] if sources and index < len(sources) else (document.source or "")
+    return bool(source) and not any(c.isupper() or c.islower() for c in source)
+
+
 class GrammarCheck:
     """LanguageTool as a :class:`~auditor.checks.base.Check`."""
 
@@ -224,7 +231,9 @@ class GrammarCheck:
                 if match["category"] == "TYPOS" and source_keys and starts:
                     index = max(0, bisect.bisect_right(starts, offset) - 1)
                     token = text[offset : offset + match["length"]]
-                    if token[:1].isupper() and matches_source_name(token, source_keys[index]):
+                    # a source without capitals (Sinhala, Nepali) gives MT nothing to capitalise names by
+                    cased = token[:1].isupper() or (len(token) >= 4 and _caseless_source(document, index))
+                    if cased and matches_source_name(token, source_keys[index]):
                         continue  # the source's own name, romanised
                 findings.append(self.mapping.finding(match, offset, text))
         if self.cache is not None:

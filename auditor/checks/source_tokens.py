@@ -38,6 +38,10 @@ _CYRILLIC_NAME = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ]+(?:-[
 #: least this Zipf frequency (Putin, Moscow) or when it is rare in Russian.
 ROMANIZED_IN_ENGLISH = 1.5
 CYRILLIC_RARE = 3.0
+#: A capitalised Cyrillic word this common in Russian is a polite pronoun or an opener (Вам, Как,
+#: Всё) or a name English translates rather than spells (России): not a name to look for.
+CYRILLIC_COMMON = 5.5
+_ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
 #: Target names are checked against the source only when English uses them less than this often
 #: (common words and well-known exonyms such as "Germany" are translated, not transliterated).
 #: 3.0, not 3.8: names this common in English are mostly exonyms the source spells its own way
@@ -58,7 +62,7 @@ def _sounds_present(token: str, target: str) -> bool:
 
 
 def _present(token: str, target: str) -> bool:
-    if _sounds_present(token, target):
+    if _sounds_present(token, target) or _romanised_present(token, target):
         return True
     lowered = target.casefold()
     token = token.casefold().rstrip(".")
@@ -69,6 +73,14 @@ def _present(token: str, target: str) -> bool:
         return True
     stem = token[: max(4, len(token) - 3)]
     return len(token) >= 6 and re.search(rf"\b{re.escape(stem)}", lowered) is not None
+
+
+def _romanised_present(token: str, target: str) -> bool:
+    """A capitalised target word spells the (romanised) source name: Оклахоме / Oklahoma."""
+    from auditor.languagetool.names import matches_source_name, romanised
+
+    key = frozenset({romanised(token)})
+    return any(matches_source_name(word, key) for word in _TARGET_NAME.findall(target))
 
 
 class SourceTokensCheck(SourcePairCheck):
@@ -196,6 +208,8 @@ class SourceTokensCheck(SourcePairCheck):
             token = match.group(0)
             if token in seen or not self._is_name(source, match.start(), token, lang, non_latin):
                 continue
+            if non_latin and _ROMAN_NUMERAL.fullmatch(token):
+                continue  # "XX век": a century the translation writes "20th"
             seen.add(token)
             yield "name", token
         for match in _CYRILLIC_NAME.finditer(source):
@@ -205,7 +219,7 @@ class SourceTokensCheck(SourcePairCheck):
             if (
                 zipf(romanize(token), "en") < ROMANIZED_IN_ENGLISH
                 and zipf(token.lower(), "ru") >= CYRILLIC_RARE
-            ):
+            ) or zipf(token.lower(), "ru") >= CYRILLIC_COMMON:
                 continue
             seen.add(token)
             yield "name", token
