@@ -71,6 +71,8 @@ _SMALL = frozenset(
 )
 #: Longest sentence-case segment without a stop taken for a headline when nothing else says.
 HEADLINE_MAX_WORDS = 8
+#: Longest Title Case segment taken for a title (a long sentence that lost its stop can be full of names).
+TITLE_MAX_WORDS = 12
 
 
 def _words(text: str) -> list[str]:
@@ -102,19 +104,20 @@ def segment_kind(text: str) -> str:
         return "byline"
     if _AGENCY.search(stripped) and len(words) <= 8:
         return "byline"
-    if stripped[0] in _OPEN_QUOTE and stripped[-1] in _CLOSE_QUOTE and len(stripped) > 2:
+    quoted = stripped[0] in _OPEN_QUOTE and len(words) <= TITLE_MAX_WORDS  # a long quotation is a sentence
+    if quoted and stripped[-1] in _CLOSE_QUOTE and len(stripped) > 2:
         inner = stripped[1:-1]
         if not any(q in inner for q in "\"“”«»"):
             return "quote"
-    if stripped[0] in _OPEN_QUOTE and not _TERMINAL.search(stripped):
-        return "quote"  # a quotation cut from its sentence
+    if quoted and not _TERMINAL.search(stripped) and not any(q in stripped[1:] for q in "\"”»"):
+        return "quote"  # a quotation cut from its sentence (a closing quote says "sentence with attribution")
     if _TERMINAL.search(stripped):
         return "sentence"
     if not words:
         return "table-cell"
     if len(words) <= 3 and not stripped[0].islower():
         return "table-cell" if any(c.isdigit() for c in stripped) else "title"
-    if _title_case(words):
+    if len(words) <= TITLE_MAX_WORDS and _title_case(words):
         return "title"
     if len(words) <= HEADLINE_MAX_WORDS and stripped[0].isupper() and "," not in stripped:
         return "headline"
