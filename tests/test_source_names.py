@@ -56,3 +56,17 @@ def test_keys_follow_the_segments() -> None:
     keys = document_source_keys(document)
     assert keys is not None and len(keys) == 2
     assert matches_source_name("Offkov", keys[0]) and not matches_source_name("Offkov", keys[1])
+
+
+def test_offline_speller_learns_the_source_names() -> None:
+    """auditor's own speller: a lower-case name from a caseless source is the source's, not a typo."""
+    from auditor.checks.spelling import SpellingCheck
+
+    def unknown(source: str | None) -> list[str]:
+        segment = Segment("1", "Then the sumeran king ruled the city.", source=source)
+        document = segments_document("t.tsv", [segment], lang="en-US", source_lang="hi")
+        return [document.text[f.start : f.end] for f in SpellingCheck().check(document) if f.rule == "unknown-word"]
+
+    assert unknown(None) == ["sumeran"]
+    assert unknown("तब सुमेरन राजा ने शहर पर शासन किया।") == []
+    assert unknown("तब राजा ने शहर पर शासन किया।") == ["sumeran"]

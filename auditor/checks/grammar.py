@@ -22,7 +22,7 @@ from auditor.errors import AuditorError
 from auditor.languagetool.cache import ResultCache, cache_key
 from auditor.languagetool.client import LanguageToolClient, ServerGone, chunk_spans
 from auditor.languagetool.mapping import Mapping, load_mapping
-from auditor.languagetool.names import NameFilter, document_source_keys, matches_source_name
+from auditor.languagetool.names import NameFilter, caseless_source, document_source_keys, matches_source_name
 from auditor.languagetool.session import ServerSession
 from auditor.models import Document, Finding
 from auditor.report.json_report import finding_dict
@@ -44,13 +44,6 @@ CROSS_SEGMENT_RULES = frozenset({"ENGLISH_WORD_REPEAT_BEGINNING_RULE", "EN_WORD_
 def _crosses_segments(match: dict[str, Any], text: str, offset: int) -> bool:
     """A match that needs other lines, or whose span runs over a line break, in ``--lines`` mode."""
     return match["rule"] in CROSS_SEGMENT_RULES or "\n" in text[offset : offset + match["length"]]
-
-
-def _caseless_source(document: Document, index: int) -> bool:
-    """The source of sentence ``index`` is written in a script without capitals."""
-    sources = document.source_segments
-    source = sources[index] if sources and index < len(sources) else (document.source or "")
-    return bool(source) and not any(c.isupper() or c.islower() for c in source)
 
 
 class GrammarCheck:
@@ -232,7 +225,7 @@ class GrammarCheck:
                     index = max(0, bisect.bisect_right(starts, offset) - 1)
                     token = text[offset : offset + match["length"]]
                     # a source without capitals (Sinhala, Nepali) gives MT nothing to capitalise names by
-                    cased = token[:1].isupper() or (len(token) >= 4 and _caseless_source(document, index))
+                    cased = token[:1].isupper() or (len(token) >= 4 and caseless_source(document, index))
                     if cased and matches_source_name(token, source_keys[index]):
                         continue  # the source's own name, romanised
                 findings.append(self.mapping.finding(match, offset, text))

@@ -276,3 +276,20 @@ def document_source_keys(document: Document) -> list[frozenset[str]] | None:
         keys = source_name_keys(document.source)
         return [keys] * len(document.sentences)
     return None
+
+
+def caseless_source(document: Document, index: int) -> bool:
+    """The source of sentence ``index`` is written in a script without capitals (Sinhala, Nepali):
+    MT has nothing to capitalise the names by, so a lower-case target word may be one."""
+    sources = document.source_segments
+    source = sources[index] if sources and index < len(sources) else (document.source or "")
+    return bool(source) and not any(c.isupper() or c.islower() for c in source)
+
+
+def source_name(document: Document, keys: list[frozenset[str]] | None, index: int, word: str) -> bool:
+    """``word`` of sentence ``index`` spells one of its source's names (see :func:`document_source_keys`)."""
+    if not keys or index >= len(keys):
+        return False
+    if not (word[:1].isupper() or (len(word) >= 4 and caseless_source(document, index))):
+        return False
+    return matches_source_name(word, keys[index])
