@@ -8,6 +8,7 @@ from auditor.languagetool.names import (
     document_source_keys,
     matches_source_name,
     romanised,
+    source_name,
     source_name_keys,
 )
 from auditor.readers.segments import Segment, segments_document
@@ -58,15 +59,11 @@ def test_keys_follow_the_segments() -> None:
     assert matches_source_name("Offkov", keys[0]) and not matches_source_name("Offkov", keys[1])
 
 
-def test_offline_speller_learns_the_source_names() -> None:
-    """auditor's own speller: a lower-case name from a caseless source is the source's, not a typo."""
-    from auditor.checks.spelling import SpellingCheck
-
-    def unknown(source: str | None) -> list[str]:
-        segment = Segment("1", "Then the sumeran king ruled the city.", source=source)
-        document = segments_document("t.tsv", [segment], lang="en-US", source_lang="hi")
-        return [document.text[f.start : f.end] for f in SpellingCheck().check(document) if f.rule == "unknown-word"]
-
-    assert unknown(None) == ["sumeran"]
-    assert unknown("तब सुमेरन राजा ने शहर पर शासन किया।") == []
-    assert unknown("तब राजा ने शहर पर शासन किया।") == ["sumeran"]
+def test_only_capitalised_words_are_taken_for_source_names() -> None:
+    """A lower-case romanised source word in the target is a transliteration left untranslated (post-editors
+    replaced them), not a name: only capitalised words are excused."""
+    source = "तब सुमेरन राजा ने शहर पर शासन किया।"
+    keys = [source_name_keys(source)]
+    assert source_name(keys, 0, "Sumeran")
+    assert not source_name(keys, 0, "sumeran")
+    assert not source_name(keys, 1, "Sumeran") and not source_name(None, 0, "Sumeran")

@@ -22,7 +22,7 @@ from auditor.errors import AuditorError
 from auditor.languagetool.cache import ResultCache, cache_key
 from auditor.languagetool.client import LanguageToolClient, ServerGone, chunk_spans
 from auditor.languagetool.mapping import Mapping, load_mapping
-from auditor.languagetool.names import NameFilter, caseless_source, document_source_keys, matches_source_name
+from auditor.languagetool.names import NameFilter, document_source_keys, source_name
 from auditor.languagetool.session import ServerSession
 from auditor.models import Document, Finding
 from auditor.report.json_report import finding_dict
@@ -223,10 +223,7 @@ class GrammarCheck:
                     continue  # part of a longer name: "Duan Mengqi"
                 if match["category"] == "TYPOS" and source_keys and starts:
                     index = max(0, bisect.bisect_right(starts, offset) - 1)
-                    token = text[offset : offset + match["length"]]
-                    # a source without capitals (Sinhala, Nepali) gives MT nothing to capitalise names by
-                    cased = token[:1].isupper() or (len(token) >= 4 and caseless_source(document, index))
-                    if cased and matches_source_name(token, source_keys[index]):
+                    if source_name(source_keys, index, text[offset : offset + match["length"]]):
                         continue  # the source's own name, romanised
                 findings.append(self.mapping.finding(match, offset, text))
         if self.cache is not None:

@@ -278,18 +278,11 @@ def document_source_keys(document: Document) -> list[frozenset[str]] | None:
     return None
 
 
-def caseless_source(document: Document, index: int) -> bool:
-    """The source of sentence ``index`` is written in a script without capitals (Sinhala, Nepali):
-    MT has nothing to capitalise the names by, so a lower-case target word may be one."""
-    sources = document.source_segments
-    source = sources[index] if sources and index < len(sources) else (document.source or "")
-    return bool(source) and not any(c.isupper() or c.islower() for c in source)
-
-
-def source_name(document: Document, keys: list[frozenset[str]] | None, index: int, word: str) -> bool:
-    """``word`` of sentence ``index`` spells one of its source's names (see :func:`document_source_keys`)."""
-    if not keys or index >= len(keys):
-        return False
-    if not (word[:1].isupper() or (len(word) >= 4 and caseless_source(document, index))):
+def source_name(keys: list[frozenset[str]] | None, index: int, word: str) -> bool:
+    """Capitalised ``word`` of sentence ``index`` spells one of its source's names (see
+    :func:`document_source_keys`). A lower-case word that does is left alone: from a caseless source
+    (Nepali, Sinhala) it is mostly a transliteration left untranslated, which post-editors replaced (taking
+    such words for names excused 215 of ne-en's 366 speller findings, 211 of them real errors)."""
+    if not keys or index >= len(keys) or not word[:1].isupper():
         return False
     return matches_source_name(word, keys[index])
