@@ -143,9 +143,13 @@ class RunSettings:
         baseline = None
         if self.use_baseline and self.config.baseline is not None:
             baseline = Baseline.load(self.config.baseline)
+        from auditor.calibration import calibrated_policy_parts
+
+        # the measured default tiers (rules/calibration.yaml) sit under the project's own settings
+        disabled, severity = calibrated_policy_parts(frozenset(self.config.disable), dict(self.config.severity))
         return FindingPolicy(
-            disabled=self.config.disable,
-            severity=dict(self.config.severity),
+            disabled=disabled,
+            severity=severity,
             ignore_phrases=self.config.ignore_phrases,
             baseline=baseline,
         )

@@ -16,6 +16,7 @@ from auditor.models import Document, Finding, Sentence
 from auditor.report.model import DocumentResult, SentenceResult
 from auditor.scoring import ScoringModel
 from auditor.segment import segment, segment_lines
+from auditor.segment_kinds import keep_findings
 from auditor.text_utils import word_count
 
 
@@ -111,7 +112,8 @@ def audit_document(
     raw = list(own.findings)
     for check in check_set.live:
         raw.extend(_checked(document, check))
-    findings = drop_inside_unreadable(merge_findings(raw))
+    # rules that assume a full sentence leave headlines, list items ... and source-mirrored shapes alone
+    findings = keep_findings(document, drop_inside_unreadable(merge_findings(raw)))
     findings, metrics_list = _inside_sentences(document, findings, own.metrics)
 
     starts = [s.start for s in document.sentences]

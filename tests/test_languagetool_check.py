@@ -147,3 +147,21 @@ def test_british_variant(lt_server) -> None:
     finally:
         us.close()
         gb.close()
+
+
+def test_source_names_are_not_typos(grammar: GrammarCheck) -> None:
+    """``Vova`` alone looks like a typo of ``Nova``; beside its source ``Вова`` it is the source's name."""
+    from auditor.readers.segments import Segment, segments_document
+
+    target = "Vova said it was late."
+    alone = segment_document(Document(path="t.txt", text=target, lines=True))
+    assert [target[f.start : f.end] for f in grammar.check(alone)] == ["Vova"]
+    paired = segments_document(
+        "t.tsv", [Segment("1", target, source="Вова сказал, что уже поздно.")], lang="en-US", source_lang="ru"
+    )
+    assert not [f for f in grammar.check(paired) if f.category == "fluency/spelling"]
+    # a different source: the same word is a spelling finding again
+    other = segments_document(
+        "t.tsv", [Segment("1", target, source="Он сказал, что уже поздно.")], lang="en-US", source_lang="ru"
+    )
+    assert [target[f.start : f.end] for f in grammar.check(other)] == ["Vova"]

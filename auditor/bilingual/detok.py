@@ -1,39 +1,44 @@
-"""Undo Moses-style English tokenisation, keeping where every token went.
+"""Undo Moses-style tokenisation (``don 't``, ``word ,``, ``" quote "``) and keep a token map.
 
-MT test sets (MLQE-PE, WMT) ship text tokenised the Moses way: ``don 't``, ``word ,``,
-``( see )``, ``" quoted "``. Auditing that text as it is turns the tokenisation itself into
-findings. :func:`detokenize` joins the tokens back into running text and returns, for every
-token, the ``(start, end)`` of its characters in that text, so word labels given per token
-(MLQE-PE's OK/BAD tags) map to character spans and back.
-
-The rules are the English ones of Moses' detokeniser: no space before closing punctuation and
-clitics (``'s``, ``n't``, ``'ll``), none after opening brackets and currency signs, straight
-double and single quotes alternate between opening and closing. Characters are never changed,
-only the spaces between tokens are decided, so ``text[start:end] == token`` always holds.
+Test sets such as MLQE-PE ship tokenised text; audited as it is, the tokenisation itself
+becomes findings (spaces before commas). :func:`detokenize` joins the tokens as a writer would
+and returns, for each token, its ``(start, end)`` in the joined text, so a finding's span can
+be traced back to the tokens (and their word-level labels) it touches.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: Tokens written against the word before them.
-_CLOSING = frozenset({".", ",", ":", ";", "?", "!", ")", "]", "}", "%", "...", "..", "”", "’", "»"})
+_ATTACH_LEFT = frozenset({".", ",", ":", ";", "!", "?", ")", "]", "}", "%", "...", "..", "…", "»", "”", "’"})
 #: Tokens written against the word after them.
-_OPENING = frozenset({"(", "[", "{", "$", "£", "€", "“", "‘", "«", "¿", "¡"})
-#: Quotes that open and close in turn.
-_QUOTES = frozenset({'"', "'", "''", "`", "``"})
-#: Clitics: an apostrophe followed by letters (``'s``, ``'t``, ``n't``, ``'ll``, ``'clock``).
+_ATTACH_RIGHT = frozenset({"(", "[", "{", "$", "€", "£", "#", "«", "“", "‘"})
+#: Clitics split off by the tokeniser (compared lower-case).
+_CLITICS = frozenset({"'s", "'t", "n't", "'ll", "'re", "'ve", "'m", "'d"})
+#: Any other clitic: an apostrophe and letters (``'clock``, ``'em``).
 _CLITIC = re.compile(r"^(?:[nN]['’][tT]|['’][^\W\d_]+)$")
+#: Quote marks whose side (opening or closing) is decided by counting.
+_TOGGLES = frozenset({'"', "'", "''"})
 
 
-@dataclass(frozen=True)
-class Detokenized:
-    """Running text and, for token ``i``, its characters ``text[spans[i][0]:spans[i][1]]``."""
+def _possessive_apostrophe(tokens: list[str], index: int) -> bool:
+    """``animals ' fats``: a lone apostrophe after an s-word with no partner later in the line."""
+    if index == 0 or tokens[index - 1][-1:].lower() != "s":
+        return False
+    return tokens[index] == "'" and "'" not in tokens[index + 1 :]
+
+
+class Detokenized(NamedTuple):
+    """Running text and, for token ``i``, its characters ``text[spans[i][0]:spans[i][1]]``.
+
+    A tuple, so ``text, spans = detokenize(tokens)`` works as well as ``.text``/``.spans``.
+    """
 
     text: str
-    spans: tuple[tuple[int, int], ...]
+    spans: list[tuple[int, int]]
 
     def tokens_in(self, start: int, end: int) -> list[int]:
         """Indices of the tokens that overlap the characters ``[start, end)``."""
@@ -41,34 +46,36 @@ class Detokenized:
 
 
 def detokenize(tokens: Sequence[str]) -> Detokenized:
-    """Join Moses-tokenised English ``tokens`` into text with a span for every token."""
-    parts: list[str] = []
+    """The text ``tokens`` were cut from, and each token's ``(start, end)`` in that text.
+
+    ``text[start:end] == tokens[i]`` for every token: only the spaces between tokens change.
+    """
+    tokens = list(tokens)
+    pieces: list[str] = []
     spans: list[tuple[int, int]] = []
-    pos = 0
-    glue_next = False  # the previous token opens: no space before this one
+    position = 0
+    glue_next = False  # the previous token attaches to this one
     open_quotes: dict[str, bool] = {}
     for index, token in enumerate(tokens):
-        space = index > 0 and not glue_next
-        glue_next = False
-        if token in _QUOTES:
-            kind = '"' if token in ('"', "''", "``") else "'"
-            is_open = open_quotes.get(kind, False)
-            if is_open:  # a closing quote hugs the word before it
-                space = False
+        attach_left = token in _ATTACH_LEFT or token.lower() in _CLITICS or bool(_CLITIC.match(token))
+        attach_right = token in _ATTACH_RIGHT
+        if token in _TOGGLES:
+            if token == "'" and _possessive_apostrophe(tokens, index):
+                attach_left = True
+            elif open_quotes.get(token):
+                attach_left = True
+                open_quotes[token] = False
             else:
-                glue_next = True
-            open_quotes[kind] = not is_open
-        elif token in _CLOSING or _CLITIC.match(token):
-            space = False
-        elif token in _OPENING:
-            glue_next = True
-        if space:
-            parts.append(" ")
-            pos += 1
-        parts.append(token)
-        spans.append((pos, pos + len(token)))
-        pos += len(token)
-    return Detokenized("".join(parts), tuple(spans))
+                attach_right = True
+                open_quotes[token] = True
+        if pieces and not glue_next and not attach_left:
+            pieces.append(" ")
+            position += 1
+        spans.append((position, position + len(token)))
+        pieces.append(token)
+        position += len(token)
+        glue_next = attach_right
+    return Detokenized("".join(pieces), spans)
 
 
 def detokenize_line(line: str) -> Detokenized:

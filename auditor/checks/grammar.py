@@ -8,6 +8,7 @@ that fails the run stops with an :class:`AuditorError` (exit 2, no report).
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import threading
@@ -23,7 +24,7 @@ from auditor.errors import AuditorError
 from auditor.languagetool.cache import ResultCache, cache_key
 from auditor.languagetool.client import LanguageToolClient, ServerGone, chunk_spans
 from auditor.languagetool.mapping import Mapping, load_mapping
-from auditor.languagetool.names import NameFilter
+from auditor.languagetool.names import NameFilter, document_source_keys, source_name
 from auditor.languagetool.server import stop_tracked
 from auditor.languagetool.session import ServerSession
 from auditor.limits import overlong
@@ -179,7 +180,10 @@ class GrammarCheck:
         (the name filter and the mapping live there), the line mode and the text."""
         from auditor.audit_cache import code_fingerprint
 
-        return self._key(json.dumps([code_fingerprint(), document.lines, document.text], ensure_ascii=False))
+        sources = [document.source, document.source_segments]  # the name filter learns from them
+        return self._key(
+            json.dumps([code_fingerprint(), document.lines, document.text, sources], ensure_ascii=False)
+        )
 
     def _cached_findings(self, document: Document) -> list[Finding] | None:
         if self.cache is None:
@@ -219,6 +223,8 @@ class GrammarCheck:
             return done
         results = [future.result() for future in futures]
         counts = self.names.capitalised_counts(text)
+        source_keys = document_source_keys(document)
+        starts = [s.start for s in document.sentences]
         findings: list[Finding] = []
         for (start, _), matches in zip(spans, results, strict=True):
             for match in matches:
@@ -232,6 +238,16 @@ class GrammarCheck:
                     self.names.starts_sentence(text, offset),
                 ):
                     continue
+                if (
+                    match["category"] == "TYPOS"
+                    and text[offset : offset + 1].isupper()
+                    and self.names.beside_rare_name(text, offset, offset + match["length"])
+                ):
+                    continue  # part of a longer name: "Duan Mengqi"
+                if match["category"] == "TYPOS" and source_keys and starts:
+                    index = max(0, bisect.bisect_right(starts, offset) - 1)
+                    if source_name(source_keys, index, text[offset : offset + match["length"]]):
+                        continue  # the source's own name, romanised
                 findings.append(self.mapping.finding(match, offset, text))
         if self.cache is not None:
             self.cache.put(self._document_key(document), [finding_dict(f) for f in findings])

@@ -44,8 +44,9 @@ def _best_value(mention: Mention) -> float:
     )
 
 
-SOURCE_CODE_CHANGED, SOURCE_NUMBER_CHANGED, SOURCE_NUMBER_MISSING = declared_rules(  # rules/checks/source-numbers.yaml
-    "source-numbers", "source-code-changed", "source-number-changed", "source-number-missing",
+# rules/checks/source-numbers.yaml
+SOURCE_CODE_CHANGED, SOURCE_NUMBER_CHANGED, SOURCE_NUMBER_FORMAT, SOURCE_NUMBER_MISSING = declared_rules(
+    "source-numbers", "source-code-changed", "source-number-changed", "source-number-format", "source-number-missing"
 )
 
 
@@ -98,7 +99,7 @@ class SourceNumbersCheck(SourcePairCheck):
             suggestions = (
                 (english(_best_value(missing[0])),) if len(missing) == 1 and len(extra) == 1 else ()
             )
-            yield SOURCE_NUMBER_CHANGED.at(
+            yield (SOURCE_NUMBER_FORMAT if same else SOURCE_NUMBER_CHANGED).at(
                 pair.start + mention.start, pair.start + mention.end,
                 message,
                 suggestions,

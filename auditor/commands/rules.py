@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from auditor.calibration import default_tier, shipped_calibration
 from auditor.checks import CheckOptions
 from auditor.commands.errors import fail
 from auditor.errors import AuditorError
@@ -76,7 +77,7 @@ def _list(
                 typer.echo(
                     textwrap.fill(descriptions[rule.source], 100, initial_indent="  ", subsequent_indent="  ")
                 )
-        typer.echo(f"  {rule.id:<34} {rule.category:<24} {rule.severity:<8} {rule.description}")
+        typer.echo(f"  {rule.id:<34} {rule.category:<24} {_tier(rule):<8} {rule.description}")
     typer.echo(f"\n{len(rules)} rules")
 
 
@@ -149,17 +150,33 @@ def _show(rule_id: Annotated[str, typer.Argument(help="Rule id, as shown by 'aud
     typer.echo(describe(rule))
 
 
+def _tier(rule: RuleInfo) -> str:
+    """The severity a run gives ``rule`` by default: its measured tier (hint, off) or its own."""
+    return default_tier(rule.id) or rule.severity
+
+
 def describe(rule: RuleInfo) -> str:
     """A readable description of ``rule`` for the terminal."""
     lines = [
         rule.id,
         textwrap.fill(rule.description, 88, initial_indent="  ", subsequent_indent="  "),
         f"  category:  {rule.category}",
-        f"  severity:  {rule.severity}",
+        f"  severity:  {_tier(rule)}" + (f" (declared {rule.severity})" if _tier(rule) != rule.severity else ""),
         f"  from:      {rule.source}",
         f"  enabled:   {rule.enabled}",
         f"  safe fix:  {'yes' if rule.safe else 'no'}",
     ]
+    calibration = shipped_calibration().get(rule.id)
+    if calibration is not None:
+        figures = ", ".join(f"{k} {v}" for k, v in calibration.measured.items())
+        lines.append(
+            textwrap.fill(
+                f"measured:  {calibration.why} ({figures}); see rules/calibration.yaml",
+                100,
+                initial_indent="  ",
+                subsequent_indent="             ",
+            )
+        )
     if rule.message:
         lines.append(
             textwrap.fill(

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from auditor.errors import AuditorError
+from auditor.languagetool.variants import british_variant, unlisted_term
 from auditor.models import CATEGORIES, Finding, Severity
 from auditor.resources import rules_dir
 
@@ -35,7 +36,11 @@ class Mapping:
 
     def target(self, rule: str, category: str) -> Target:
         """The category and severity of a match of ``rule`` in LanguageTool ``category``."""
-        return self.rules.get(rule) or self.categories.get(category) or self.default
+        found = self.rules.get(rule)
+        if found is None:  # "EN_COMPOUNDS_*": a family of rules by prefix, longest prefix first
+            prefixes = sorted((k for k in self.rules if k.endswith("*") and rule.startswith(k[:-1])), key=len)
+            found = self.rules[prefixes[-1]] if prefixes else None
+        return found or self.categories.get(category) or self.default
 
     def finding(self, match: dict[str, Any], start: int, text: str) -> Finding:
         """A finding for ``match`` whose span starts at ``start`` in ``text``."""
@@ -47,10 +52,19 @@ class Mapping:
         )
         message = match["message"].strip()
         why = f"LanguageTool {match['category'].lower().replace('_', ' ')} rule {match['rule']}"
+        severity = target.severity
+        speller = match["rule"].startswith("MORFOLOGIK_RULE_EN_US")
+        american = british_variant(flagged, suggestions) if speller else None
+        if american is not None:
+            severity = Severity.HINT  # house style decides; British and international copy keep it
+            message = f"British spelling; American house style writes “{american}”."
+        elif speller and unlisted_term(flagged, suggestions):
+            severity = Severity.HINT  # no common word is one edit away: a term or loan word, not a typo
+            message = f"{message} No common word is one letter away: probably a term, loan word or name."
         return Finding(
             rule=f"languagetool/{match['rule']}",
             category=target.category,
-            severity=target.severity,
+            severity=severity,
             start=start,
             end=end,
             message=f"{message} ({why} flags “{flagged.strip() or flagged}”)",
@@ -69,7 +83,7 @@ def _target(entry: Any, where: str, fallback: Target | None = None) -> Target:
     try:
         return Target(category, Severity(severity))
     except ValueError:
-        raise AuditorError(f"{where}: severity must be minor, major or critical, not {severity!r}") from None
+        raise AuditorError(f"{where}: severity must be hint, minor, major or critical, not {severity!r}") from None
 
 
 def load_mapping(path: Path | None = None) -> Mapping:

@@ -244,7 +244,7 @@ def load_pack(path: Path, shared_sets: WordSets | None = None) -> Pack:
 
 
 #: Top-level files of ``rules/`` that are data, not rule packs.
-NOT_PACKS = ("sets.yaml", "languagetool.yaml")
+NOT_PACKS = ("sets.yaml", "languagetool.yaml", "calibration.yaml")
 
 
 def load_shared_sets(root: Path) -> WordSets:
@@ -278,8 +278,9 @@ def load_packs(directory: Path | None = None) -> tuple[Pack, ...]:
     """Every ``*.yaml`` pack under ``directory`` (default: the installed rules), validated together.
 
     ``sets.yaml`` at the top of the directory holds word sets shared by all packs;
-    ``languagetool.yaml`` beside it is the LanguageTool mapping; ``words/`` (word tables) and ``checks/``
-    (the built-in checks' rules) are not packs either.
+    ``languagetool.yaml`` beside it is the LanguageTool mapping and ``calibration.yaml`` the measured
+    default tiers; ``words/`` (word tables), ``checks/`` (the built-in checks' rules) and ``lexicons/``
+    are not packs either.
     """
     root = directory or rules_dir()
     shared = load_shared_sets(root)

@@ -1,0 +1,70 @@
+"""LanguageTool's en-US speller: British spellings and unlisted terms are hints, typos stay findings."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.languagetool.mapping import load_mapping
+from auditor.languagetool.variants import british_variant, unlisted_term
+from auditor.models import Severity
+
+
+@pytest.mark.parametrize(
+    ("word", "suggestion"),
+    [
+        ("colour", "color"),
+        ("centre", "center"),
+        ("programme", "program"),
+        ("recognised", "recognized"),
+        ("Organisation", "Organization"),
+        ("foetal", "fetal"),
+        ("manoeuvre", "maneuver"),
+        ("travelled", "traveled"),
+        ("defence", "defense"),
+        ("catalogue", "catalog"),
+    ],
+)
+def test_british_variants(word: str, suggestion: str) -> None:
+    assert british_variant(word, [suggestion]) == suggestion
+
+
+@pytest.mark.parametrize(("word", "suggestions"), [("Neighor", ["Neighbor"]), ("teh", ["the"]), ("colour", ["collar"])])
+def test_typos_are_not_british(word: str, suggestions: list[str]) -> None:
+    assert british_variant(word, suggestions) is None
+
+
+def test_unlisted_terms() -> None:
+    assert unlisted_term("pohutukawa", [])
+    assert unlisted_term("hanami", ["salami"])
+    assert not unlisted_term("goverment", ["government"])
+    assert not unlisted_term("teh", [])  # too short to be taken for a term
+    assert not unlisted_term("Hanami", [])  # capitalised: the name filter's business
+
+
+def _match(rule: str, category: str, word: str, replacements: list[str]) -> dict:
+    return {"rule": rule, "category": category, "length": len(word), "replacements": replacements,
+            "message": "Possible spelling mistake found."}
+
+
+def test_mapping_reports_them_as_hints() -> None:
+    mapping = load_mapping()
+    text = "The colour of the goverment."
+    british = mapping.finding(_match("MORFOLOGIK_RULE_EN_US", "TYPOS", "colour", ["color"]), 4, text)
+    assert british.severity == Severity.HINT and "color" in british.message
+    typo = mapping.finding(_match("MORFOLOGIK_RULE_EN_US", "TYPOS", "goverment", ["government"]), 18, text)
+    assert typo.severity == Severity.MINOR
+
+
+def test_rule_entries_carry_their_measurement_and_prefixes_match() -> None:
+    import yaml
+
+    from auditor.resources import rules_dir
+
+    data = yaml.safe_load((rules_dir() / "languagetool.yaml").read_text(encoding="utf-8"))
+    mapping = load_mapping()
+    for rule, entry in data["rules"].items():
+        if entry.get("severity") == "hint":
+            assert entry.get("why") and entry.get("measured"), f"{rule}: a demotion says why, with figures"
+            assert mapping.target(rule, "MISC").severity == Severity.HINT
+    mapping.rules["EN_TEST_*"] = mapping.rules["COVID_19"]
+    assert mapping.target("EN_TEST_ONE", "MISC").severity == Severity.HINT
