@@ -97,6 +97,7 @@ class RunSettings:
             "packs": self.config.packs,
             "languagetool_url": self.languagetool_url,
             "cache": self.use_cache,
+            "rule_paths": tuple(str(p) for p in self.config.rule_paths) or None,
         }
         known = {f.name for f in fields(CheckOptions)}
         unknown = [k for k, v in wanted.items() if v is not None and k not in known]
@@ -172,23 +173,34 @@ def _audit_in_workers(
 
 
 def write_stream_report(
-    results: Iterable[DocumentResult], output_format: StreamFormat, output: Path | None, gates: Gates
+    results: Iterable[DocumentResult],
+    output_format: StreamFormat,
+    output: Path | None,
+    gates: Gates,
+    signature: dict[str, Any] | None = None,
 ) -> None:
-    """Write a jsonl, sarif, junit or github report to ``output`` (committed only on success) or stdout."""
+    """Write a jsonl, sarif, junit or github report to ``output`` (committed only on success) or stdout;
+    SARIF carries the settings ``signature`` in its run properties."""
     if output is not None and output.is_dir():
         raise AuditorError(f"{output}: is a directory; give a file name for {output_format.value} output")
     if output is None:
-        _write(results, output_format, sys.stdout, gates)
+        _write(results, output_format, sys.stdout, gates, signature)
         return
     with OutputSet() as outputs, outputs.open(output) as out:
-        _write(results, output_format, out, gates)
+        _write(results, output_format, out, gates, signature)
 
 
-def _write(results: Iterable[DocumentResult], output_format: StreamFormat, out: Any, gates: Gates) -> None:
+def _write(
+    results: Iterable[DocumentResult],
+    output_format: StreamFormat,
+    out: Any,
+    gates: Gates,
+    signature: dict[str, Any] | None = None,
+) -> None:
     if output_format is StreamFormat.jsonl:
         write_jsonl(results, out)
     elif output_format is StreamFormat.sarif:
-        write_sarif(results, out)
+        write_sarif(results, out, signature)
     elif output_format is StreamFormat.junit:
         write_junit(results, out, gates)
     else:

@@ -60,6 +60,7 @@ class Config:
     readability: ReadabilityLimits | None = None
     ignore_phrases: tuple[str, ...] = ()
     baseline: Path | None = None
+    rule_paths: tuple[Path, ...] = ()
     jobs: int | None = None
     path: Path | None = None
 
@@ -132,6 +133,14 @@ def _path(value: Any, base: Path) -> Path:
     if not isinstance(value, str) or not value.strip():
         raise ConfigValueError(f"expected a file path, got {value!r}")
     return base / value
+
+
+def _paths(value: Any, base: Path) -> tuple[Path, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigValueError(f"expected a directory or an array of directories, got {value!r}")
+    return tuple(base / v for v in value)
 
 
 def _severity_map(value: Any, base: Path) -> dict[str, Severity]:
@@ -213,6 +222,8 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("ignore-phrases", "ignore_phrases", _strings,
             "Phrases never flagged (a finding inside one is dropped), case-insensitive."),
     Setting("baseline", "baseline", _path, "Baseline file (relative to the config file)."),
+    Setting("rule-paths", "rule_paths", _paths,
+            "Directories of your own rule packs, loaded beside the built-in ones (relative to the config file)."),
     Setting("jobs", "jobs", _integer(1, 256), "Worker processes for check."),
 )
 

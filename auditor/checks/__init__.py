@@ -28,6 +28,7 @@ class CheckOptions:
     packs: tuple[str, ...] = ()  # rule packs switched on by name (--pack); 'all' for every pack
     languagetool_url: str | None = None
     cache: bool = True
+    rule_paths: tuple[str, ...] = ()  # directories of a newsroom's own rule packs (--rules, rule-paths)
 
     def own_settings(self) -> dict[str, object]:
         """The options that change what our own checks find (the key of their result cache)."""
@@ -36,7 +37,16 @@ class CheckOptions:
             "source_lang": self.source_lang,
             "packs": sorted(self.packs),
             "readability": repr(self.readability),
+            **({"rule_paths": self._rule_paths_key()} if self.rule_paths else {}),
         }
+
+    def _rule_paths_key(self) -> list[str]:
+        """The newsroom's rule directories and a hash of their files: an edited pack is a new setting."""
+        from pathlib import Path
+
+        from auditor.rules_engine.loader import hash_rule_files
+
+        return [*self.rule_paths, hash_rule_files(map(Path, self.rule_paths))]
 
 
 def own_checks(options: CheckOptions) -> list[Check]:

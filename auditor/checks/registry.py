@@ -31,7 +31,14 @@ def _readability(check_class: Any, options: CheckOptions) -> Check:
 
 
 def _phrases(check_class: Any, options: CheckOptions) -> Check:
-    return check_class(source_lang=options.source_lang, requested=options.packs)
+    packs = None
+    if options.rule_paths:  # the newsroom's own packs beside the built-in ones
+        from pathlib import Path
+
+        from auditor.rules_engine.loader import load_rule_paths
+
+        packs = load_rule_paths(tuple(Path(p) for p in options.rule_paths))
+    return check_class(packs=packs, source_lang=options.source_lang, requested=options.packs)
 
 
 @dataclass(frozen=True)
