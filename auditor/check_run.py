@@ -66,7 +66,6 @@ class RunSettings:
     score_with_reference: bool = False
     languagetool_url: str | None = None
     use_cache: bool = True
-    rule_paths: tuple[str, ...] = ()
 
     def input_options(self) -> InputOptions:
         """How to read the inputs (formats, source and reference files)."""
@@ -129,7 +128,7 @@ class RunSettings:
             "packs": self.config.packs,
             "languagetool_url": self.languagetool_url,
             "cache": self.use_cache,
-            "rules": self.rule_paths or None,
+            "rule_paths": tuple(str(p) for p in self.config.rule_paths) or None,
         }
         known = {f.name for f in fields(CheckOptions)}
         unknown = [k for k, v in wanted.items() if v is not None and k not in known]
@@ -239,10 +238,12 @@ def write_stream_report(
     output: Path | None,
     gates: Gates,
     floor: Severity = DEFAULT_MIN_SEVERITY,
+    signature: dict[str, Any] | None = None,
 ) -> None:
     """Write a jsonl, sarif, junit or github report to ``output`` (committed only on success) or stdout.
 
     SARIF, JUnit and GitHub list findings at ``floor`` or above; JSONL, like JSON, carries every one.
+    SARIF carries the settings ``signature`` in its run properties.
     """
     if output_format is not StreamFormat.jsonl:
         results = at_least(results, floor)
@@ -250,17 +251,23 @@ def write_stream_report(
         raise AuditorError(f"{output}: is a directory; give a file name for {output_format.value} output")
     if output is None:
         with staged_stdout() as out:
-            _write(results, output_format, out, gates)
+            _write(results, output_format, out, gates, signature)
         return
     with OutputSet() as outputs, outputs.open(output) as out:
-        _write(results, output_format, out, gates)
+        _write(results, output_format, out, gates, signature)
 
 
-def _write(results: Iterable[DocumentResult], output_format: StreamFormat, out: Any, gates: Gates) -> None:
+def _write(
+    results: Iterable[DocumentResult],
+    output_format: StreamFormat,
+    out: Any,
+    gates: Gates,
+    signature: dict[str, Any] | None = None,
+) -> None:
     if output_format is StreamFormat.jsonl:
         write_jsonl(results, out)
     elif output_format is StreamFormat.sarif:
-        write_sarif(results, out)
+        write_sarif(results, out, signature)
     elif output_format is StreamFormat.junit:
         write_junit(results, out, gates)
     else:

@@ -62,6 +62,7 @@ class Config:
     readability: ReadabilityLimits | None = None
     ignore_phrases: tuple[str, ...] = ()
     baseline: Path | None = None
+    rule_paths: tuple[Path, ...] = ()
     jobs: int | None = None
     dask: str | None = None
     dask_batch_size: int | None = None
@@ -157,6 +158,14 @@ def _dask_address(value: Any, _: Path) -> str:
         raise ConfigValueError(str(error)) from None
 
 
+def _paths(value: Any, base: Path) -> tuple[Path, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigValueError(f"expected a directory or an array of directories, got {value!r}")
+    return tuple(base / v for v in value)
+
+
 def _severity_map(value: Any, base: Path) -> dict[str, Severity]:
     if not isinstance(value, dict):
         raise ConfigValueError(f"expected a table of rule = severity, got {_type_name(value)}")
@@ -238,6 +247,8 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("ignore-phrases", "ignore_phrases", _strings,
             "Phrases never flagged (a finding inside one is dropped), case-insensitive."),
     Setting("baseline", "baseline", _path, "Baseline file (relative to the config file)."),
+    Setting("rule-paths", "rule_paths", _paths,
+            "Directories of your own rule packs, loaded beside the built-in ones (relative to the config file)."),
     Setting("jobs", "jobs", _integer(1, 256), "Worker processes for check."),
     Setting("dask", "dask", _dask_address, "Audit on a Dask cluster: tcp://scheduler:8786, or local:N."),
     Setting("dask-batch-size", "dask_batch_size", _integer(1, 10_000), "Documents per Dask task (default 16)."),

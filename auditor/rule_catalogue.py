@@ -20,13 +20,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from auditor.checks.rule import SOURCE_SEPARATOR, Example
+from auditor.checks.rule import SOURCE_SEPARATOR, Example, Rule
 from auditor.models import CATEGORIES, Severity
 
 if TYPE_CHECKING:
     from auditor.checks import CheckOptions
     from auditor.checks.base import Check
     from auditor.rules_engine.model import Pack
+    from auditor.rules_engine.model import Rule as PackRule
 
 __all__ = ["LANGUAGETOOL_PREFIX", "SOURCE_SEPARATOR", "RuleInfo", "all_rules", "builtin_rules", "find_rule"]
 
@@ -67,18 +68,7 @@ def builtin_rules() -> list[RuleInfo]:
     for entry, _ in check_rules():  # one builder per check: the examples of its rules share one built check
         builders.setdefault(entry.class_name, lambda options, entry=entry: [entry.build(options)])
     infos = [
-        RuleInfo(
-            id=rule.id,
-            description=rule.description,
-            category=rule.category,
-            severity=rule.severity.value,
-            source=f"check:{entry.check_class().name}",
-            bad=rule.bad,
-            good=rule.good,
-            safe=rule.safe,
-            why=rule.why,
-            checks=builders[entry.class_name],
-        )
+        _info(rule, f"check:{entry.check_class().name}", builders[entry.class_name], why=rule.why)
         for entry, rule in check_rules()
     ]
     return sorted(infos, key=lambda r: (r.source, r.id))
@@ -102,22 +92,23 @@ def rules_of_pack(pack: Pack) -> list[RuleInfo]:
     def checks(options: CheckOptions) -> list[Check]:
         return [PhraseCheck(packs=[pack], source_lang=options.source_lang, requested=[pack.id])]
 
-    return [
-        RuleInfo(
-            id=rule.id,
-            description=rule.description,
-            category=rule.category,
-            severity=rule.severity.value,
-            source=f"pack:{pack.id}",
-            bad=rule.bad,
-            good=rule.good,
-            enabled=enabled,
-            safe=rule.safe,
-            message=rule.message,
-            checks=checks,
-        )
-        for rule in pack.rules
-    ]
+    return [_info(rule, f"pack:{pack.id}", checks, enabled=enabled, message=rule.message) for rule in pack.rules]
+
+
+def _info(rule: Rule | PackRule, source: str, checks: Callable[[CheckOptions], list[Check]], **more: str) -> RuleInfo:
+    """The catalogue entry of a built-in or pack rule."""
+    return RuleInfo(
+        id=rule.id,
+        description=rule.description,
+        category=rule.category,
+        severity=rule.severity.value,
+        source=source,
+        bad=rule.bad,
+        good=rule.good,
+        safe=rule.safe,
+        checks=checks,
+        **more,
+    )
 
 
 def languagetool_rule(rule_id: str = "") -> RuleInfo:

@@ -72,11 +72,11 @@ def test_a_calibrated_rule_is_demoted_in_a_real_run(tmp_path: Path) -> None:
     """The first shipped hint rule, on its own flagged example, is reported as a hint by default."""
     table = shipped_calibration()
     hinted = [r for r in all_rules() if table.get(r.id) and table[r.id].tier == "hint" and r.bad and
-              r.enabled == "default" and not r.example_lang]
+              r.enabled == "default" and r.bad[0].source is None and not r.bad[0].options]
     if not hinted:
         pytest.skip("no default-on hint rule with a monolingual example in rules/calibration.yaml")
     rule = hinted[0]
-    write(tmp_path / "story.txt", rule.bad[0] + "\n")
+    write(tmp_path / "story.txt", rule.bad[0].target + "\n")
     result = run_cli(["check", str(tmp_path / "story.txt"), "--lines", "--no-grammar", "--format", "json"],
                      cwd=tmp_path)
     findings = [f for d in json.loads(result.stdout)["documents"] for s in d["sentences"] for f in s["findings"]]

@@ -31,7 +31,8 @@ class CheckOptions:
     #: Sentence length past which only linear-time checks run (None: auditor.limits.MAX_SENTENCE_CHARS);
     #: set smaller only by rule examples.
     max_sentence_chars: int | None = None
-    rules: tuple[str, ...] = ()  # extra rule pack files or directories (--rules)
+    #: A newsroom's own rule packs beside the built-in ones: pack files or directories (--rules, rule-paths).
+    rule_paths: tuple[str, ...] = ()
 
     def own_settings(self) -> dict[str, object]:
         """The options that change what our own checks find (the key of their result cache)."""
@@ -41,7 +42,7 @@ class CheckOptions:
             "packs": sorted(self.packs),
             "readability": repr(self.readability),
             "max_sentence_chars": self.max_sentence_chars,
-            **({"rules": _rules_fingerprint(self.rules)} if self.rules else {}),
+            **({"rule_paths": [*self.rule_paths, _rules_fingerprint(self.rule_paths)]} if self.rule_paths else {}),
         }
 
 
@@ -52,12 +53,12 @@ def _rules_fingerprint(paths: Sequence[str]) -> str:
 
 
 def phrase_packs(options: CheckOptions) -> tuple | None:
-    """The installed rule packs and those named by ``--rules`` (None: the installed ones only)."""
-    if not options.rules:
+    """The installed rule packs and a newsroom's own (``--rules``, ``rule-paths``); None: the installed ones only."""
+    if not options.rule_paths:
         return None
     from auditor.rules_engine.loader import installed_packs, load_extra_packs
 
-    return (*installed_packs(), *load_extra_packs(options.rules))
+    return (*installed_packs(), *load_extra_packs(options.rule_paths))
 
 
 def own_checks(options: CheckOptions) -> list[Check]:

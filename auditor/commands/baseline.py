@@ -10,6 +10,7 @@ import typer
 from auditor import output_guard
 from auditor.baseline import Baseline
 from auditor.check_run import RunSettings, audit_results, guard_reads
+from auditor.commands.errors import fail
 from auditor.config import load_config
 from auditor.errors import AuditorError
 from auditor.output import OutputSet
@@ -49,7 +50,11 @@ def create(
         with OutputSet() as outputs, outputs.open(output) as out:
             baseline.write(out)
     except AuditorError as error:
-        typer.echo(f"auditor: error: {error}", err=True)
-        raise typer.Exit(2) from None
+        raise fail(error) from None
     typer.echo(f"auditor: baseline of {len(baseline)} findings in {documents} documents -> {output}",
                err=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Attach ``baseline create`` to the CLI."""
+    app.add_typer(baseline_app, name="baseline")

@@ -61,3 +61,8 @@ def clear() -> None:
             file.unlink(missing_ok=True)
             removed += 1
     typer.echo(f"auditor: removed {removed} cache files", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Attach ``cache info`` and ``cache clear`` to the CLI."""
+    app.add_typer(cache_app, name="cache")

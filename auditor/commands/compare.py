@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from auditor.bilingual.postedit import compare_segments, corpus_hter, report_dict
+from auditor.commands.errors import fail
 from auditor.errors import AuditorError
 from auditor.output import OutputSet
 from auditor.reading import read_text
@@ -83,5 +84,9 @@ def compare_command(
             with OutputSet() as outputs:
                 outputs.write(output, content)
     except AuditorError as error:
-        typer.echo(f"auditor: error: {error}", err=True)
-        raise typer.Exit(2) from None
+        raise fail(error) from None
+
+
+def register(app: typer.Typer) -> None:
+    """Attach ``compare`` to the CLI."""
+    app.command("compare")(compare_command)

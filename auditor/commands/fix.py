@@ -20,6 +20,7 @@ import typer
 from auditor import output_guard
 from auditor.audit_cache import AuditCache
 from auditor.checks import CheckOptions, CheckSet
+from auditor.commands.errors import fail
 from auditor.errors import AuditorError
 from auditor.fixes import Edit, apply_edits, choose_fixes
 from auditor.output import OutputSet
@@ -178,8 +179,7 @@ def fix(
         )
         _write(files, documents, targets, in_place=in_place)
     except AuditorError as error:
-        typer.echo(f"auditor: error: {error}", err=True)
-        raise typer.Exit(2) from None
+        raise fail(error) from None
     for file, document in zip(files, documents, strict=True):
         name = "<stdout>" if file == STDIN else str(targets[file])
         if diff:

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from auditor.commands.errors import fail
 from auditor.errors import AuditorError
 from auditor.languagetool import install, server
 
@@ -13,11 +14,6 @@ languagetool_app = typer.Typer(
     help="Fetch LanguageTool from Maven Central and run its server on 127.0.0.1 for `auditor check`.",
     no_args_is_help=True,
 )
-
-
-def _fail(error: AuditorError) -> typer.Exit:
-    typer.echo(f"auditor: error: {error}", err=True)
-    return typer.Exit(2)
 
 
 @languagetool_app.command()
@@ -29,7 +25,7 @@ def fetch(
         already = install.is_installed() and not force
         home = install.fetch(force=force)
     except AuditorError as error:
-        raise _fail(error) from None
+        raise fail(error) from None
     verb = "already installed in" if already else "installed in"
     typer.echo(f"LanguageTool {install.LANGUAGETOOL_VERSION} {verb} {home}")
 
@@ -40,7 +36,7 @@ def start() -> None:
     try:
         info, started = server.start_persistent()
     except AuditorError as error:
-        raise _fail(error) from None
+        raise fail(error) from None
     state = "started" if started else "already running"
     typer.echo(f"LanguageTool {info.version} {state} at {info.url} (pid {info.pid})")
 
@@ -70,3 +66,8 @@ def status() -> None:
         typer.echo("server: not running (`auditor check` starts one for each run)")
         raise typer.Exit(1)
     typer.echo(f"server: LanguageTool {info.version} at {info.url} (pid {info.pid})")
+
+
+def register(app: typer.Typer) -> None:
+    """Attach ``languagetool fetch|start|stop|status`` to the CLI."""
+    app.add_typer(languagetool_app, name="languagetool")

@@ -127,3 +127,8 @@ def learn_command(
             f"({sum(result.stats.edits.values())} edits, {result.measured} candidates measured) -> {output}",
             err=True,
         )
+
+
+def register(app: typer.Typer) -> None:
+    """Attach ``learn`` to the CLI."""
+    app.command("learn")(learn_command)

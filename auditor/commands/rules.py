@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -25,10 +26,10 @@ def validate_rule_options(options: CheckOptions) -> None:
     """Reject unknown ``--pack`` ids and malformed ``--source-lang`` codes with one clear line."""
     named = [name for name in options.packs if name != "all"]
     extra = ()
-    if options.rules:  # a broken --rules pack stops the run before any document is read
+    if options.rule_paths:  # a newsroom's packs: load them now, so a bad file stops the run before it starts
         from auditor.rules_engine.loader import load_extra_packs
 
-        extra = load_extra_packs(options.rules)
+        extra = load_extra_packs(options.rule_paths)
     if named:  # loading the packs costs a second: only when a pack is named
         from auditor.rules_engine import installed_packs
 
@@ -125,15 +126,7 @@ def markdown_reference(rules: list[RuleInfo], descriptions: dict[str, str]) -> s
             out += [f"### {rule.id}", ""]
             if rule.why:
                 out += [rule.why, ""]
-            for example in rule.bad:
-                line = f"- flagged: {_code(example.text)}"
-                if example.span is not None:
-                    line += f" at {_code(example.span)}"
-                if example.fix is not None:
-                    line += f" → {_code(example.fix)}"
-                if example.options:
-                    line += f" (options: `{dict(example.options)}`)"
-                out.append(line)
+            out += [f"- flagged: {example_summary(example, _code)}" for example in rule.bad]
             out += [f"- not flagged: {_code(example.text)}" for example in rule.good]
             out.append("")
     return "\n".join(out)
@@ -187,22 +180,26 @@ def describe(rule: RuleInfo) -> str:
         lines.append("  examples:  SOURCE ||| TARGET")
     if rule.bad:
         lines.append("  flagged:")
-        lines += [_example_line(e) for e in rule.bad]
+        lines += [f"    - {example_summary(e, _quoted)}" for e in rule.bad]
     if rule.good:
         lines.append("  not flagged:")
-        lines += [_example_line(e) for e in rule.good]
+        lines += [f"    - {example_summary(e)}" for e in rule.good]
     return "\n".join(lines)
 
 
-def _example_line(example: Example) -> str:
-    """``- text  →  fix  [flags “span”]``, with the options the example needs."""
-    line = f"    - {example.text}"
-    if example.fix is not None:
-        line += f"  →  {example.fix}"
+def _quoted(text: str) -> str:
+    return f"“{text}”"
+
+
+def example_summary(example: Example, show: Callable[[str], str] = str) -> str:
+    """``TEXT at SPAN → FIX (options: …)``, each part passed through ``show``."""
+    line = show(example.text)
     if example.span is not None:
-        line += f"  [flags “{example.span}”]"
+        line += f" at {show(example.span)}"
+    if example.fix is not None:
+        line += f" → {show(example.fix)}"
     if example.options:
-        line += f"  (options: {dict(example.options)})"
+        line += f" (options: {dict(example.options)})"
     return line
 
 
@@ -252,8 +249,10 @@ def _test(
         raise typer.Exit(1)
 
 
-def register_rules_commands(rules_app: typer.Typer) -> None:
-    """Attach ``list``, ``show`` and ``test`` to the CLI's ``rules`` sub-app."""
+def register(app: typer.Typer) -> None:
+    """Attach ``rules list|show|test`` to the CLI."""
+    rules_app = typer.Typer(help="List and explain the rules auditor applies.", no_args_is_help=True)
+    app.add_typer(rules_app, name="rules")
     rules_app.command("list")(_list)
     rules_app.command("show")(_show)
     rules_app.command("test")(_test)

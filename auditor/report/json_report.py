@@ -91,22 +91,26 @@ def document_dict(result: DocumentResult) -> dict[str, Any]:
     return data
 
 
-def header() -> dict[str, Any]:
-    """Top-level fields shared by every report."""
-    return {"schema": SCHEMA, "tool": {"name": "auditor", "version": __version__}}
+def header(signature: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Top-level fields shared by every report (with the run's settings signature, when known)."""
+    head: dict[str, Any] = {"schema": SCHEMA, "tool": {"name": "auditor", "version": __version__}}
+    if signature is not None:
+        head["signature"] = signature
+    return head
 
 
 def write_json(
     results: Iterable[DocumentResult],
     out: TextIO,
     trailer: Callable[[], dict[str, Any]] | None = None,
+    signature: dict[str, Any] | None = None,
 ) -> list[float]:
     """Stream the report to ``out`` one document at a time; return the document scores.
 
     ``trailer`` (called after the last document) gives top-level fields known only at the end,
-    such as corpus metrics.
+    such as corpus metrics. ``signature`` is the run's settings signature (``auditor.report.signature``).
     """
-    head = json.dumps(header(), ensure_ascii=False)
+    head = json.dumps(header(signature), ensure_ascii=False)
     out.write(head[:-1] + ', "documents": [')
     scores = []
     for number, result in enumerate(results):

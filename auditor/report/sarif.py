@@ -80,8 +80,9 @@ def _fixes(finding: Finding, uri: str, index: LineIndex) -> list[dict[str, Any]]
 class SarifWriter:
     """Streams one SARIF log to ``out``: ``add`` each document, then ``close``."""
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, signature: dict[str, Any] | None = None) -> None:
         self.out = out
+        self.signature = signature
         self.rules: dict[str, int] = {}
         self.descriptors: list[dict[str, Any]] = []
         self.count = 0
@@ -163,12 +164,17 @@ class SarifWriter:
                 "rules": self.descriptors,
             }
         }
-        self.out.write('\n], "tool": ' + json.dumps(tool, ensure_ascii=False) + "}]}\n")
+        tail = '\n], "tool": ' + json.dumps(tool, ensure_ascii=False)
+        if self.signature is not None:  # the settings that decided the findings (run property bag)
+            tail += ', "properties": ' + json.dumps({"signature": self.signature}, ensure_ascii=False)
+        self.out.write(tail + "}]}\n")
 
 
-def write_sarif(results: Iterable[DocumentResult], out: TextIO) -> None:
-    """Write every result as one SARIF log."""
-    writer = SarifWriter(out)
+def write_sarif(
+    results: Iterable[DocumentResult], out: TextIO, signature: dict[str, Any] | None = None
+) -> None:
+    """Write every result as one SARIF log (``signature``: the run's settings, as run properties)."""
+    writer = SarifWriter(out, signature)
     for result in results:
         writer.add(result)
     writer.close()

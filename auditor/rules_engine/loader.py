@@ -340,6 +340,37 @@ def pack_fingerprint(paths: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
+
+def hash_rule_files(directories: Iterable[Path]) -> str:
+    """A short hash of every file under ``directories`` (packs, word tables, the LanguageTool mapping)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for directory in directories:
+        for path in sorted(p for p in Path(directory).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(str(path.relative_to(directory)).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:8]
+
+
+def load_rule_paths(directories: Iterable[Path]) -> tuple[Pack, ...]:
+    """The installed packs and every pack under ``directories`` (a newsroom's own), ids unique across all.
+
+    A directory's own ``sets.yaml`` adds to (or replaces) the built-in shared sets for its packs.
+    """
+    packs = list(installed_packs())
+    builtin_sets = load_shared_sets(rules_dir())
+    for directory in directories:
+        if not directory.is_dir():
+            raise RuleFileError(f"{directory}: rule directory not found")
+        shared = {**builtin_sets, **load_shared_sets(directory)}
+        files = sorted(p for p in directory.rglob("*.yaml") if p != directory / "sets.yaml")
+        if not files:
+            raise RuleFileError(f"{directory}: no rule packs (*.yaml) in this rule directory")
+        packs += [load_pack(p, shared) for p in files]
+    _check_unique(packs)
+    return tuple(packs)
+
+
 @lru_cache(maxsize=1)
 def installed_packs() -> tuple[Pack, ...]:
     """The packs shipped with auditor, loaded once per process."""
