@@ -49,9 +49,11 @@ from auditor.report.model import DocumentResult
 from auditor.scoring import ScoringModel
 
 try:  # optional: pip install 'auditor[dask]'; this module is imported only when a run asks for Dask
+    import dask
     import distributed
     from distributed import WorkerPlugin
 except ImportError:  # pragma: no cover - exercised where the extra is not installed
+    dask = None
     distributed = None
     WorkerPlugin = object
 
@@ -67,6 +69,14 @@ WORKER_WAIT = 60.0
 #: Submissions between two looks at how many worker threads the cluster has (it may scale).
 REFRESH_EVERY = 32
 INSTALL_HINT = "Dask is not installed: pip install 'auditor[dask]'"
+#: Dask settings of a ``local:N`` cluster: no statistical profiler sampling the audit thread's stack
+#: every 10 ms, system and memory monitors every 5 s rather than 10 times a second. The checks are
+#: CPU-bound pure Python, so every sample costs audit time (benchmarks.dask; docs/dask.md).
+LEAN_LOCAL = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "5s",
+}
 
 
 # --- the worker side -------------------------------------------------------------------------------
@@ -264,7 +274,8 @@ def connect(settings: DaskSettings) -> Iterator[Client]:
     distributed = _distributed()
     workers = settings.local_workers
     if workers is not None:
-        with warnings.catch_warnings():  # its status page takes any free port when 8787 is taken: no news
+        # its status page takes any free port when 8787 is taken: no news
+        with warnings.catch_warnings(), dask.config.set(LEAN_LOCAL):
             warnings.filterwarnings("ignore", message="Port .* is already in use")
             cluster = distributed.LocalCluster(
                 n_workers=workers,

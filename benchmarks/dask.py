@@ -100,7 +100,7 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=2_000, help="stories of the side-by-side speed runs")
     parser.add_argument("--startup", type=int, default=32, help="stories of the start-up runs (marginal cost)")
     parser.add_argument("--rounds", type=int, default=2, help="rounds of the three modes (best wall is kept)")
-    parser.add_argument("--memory", default="1000,10000", help="story counts of the client-memory runs")
+    parser.add_argument("--memory", default="1000,10000", help="story counts of the client-memory runs ('' skips)")
     parser.add_argument("--work", type=Path, default=None, help="directory for feeds (default: a temp dir)")
     args = parser.parse_args()
 
@@ -145,7 +145,9 @@ def main() -> None:
           f"(start-up excluded: {best('--dask local:2', 'startup').wall:.1f} s vs "
           f"{best('--jobs 2', 'startup').wall:.1f} s)")
 
-    counts = [int(x) for x in args.memory.split(",")]
+    counts = [int(x) for x in args.memory.split(",") if x.strip()]
+    if not counts:
+        return
     print("\nclient memory, --dask local:2 (the client process hosts the scheduler and the nannies too):")
     peaks = []
     for count in counts:
