@@ -20,6 +20,7 @@ from auditor.commands import fix as fix_command
 from auditor.commands.baseline import baseline_app
 from auditor.commands.bilingual_inputs import HELP, bilingual_inputs, score_with_reference
 from auditor.commands.compare import compare_command
+from auditor.commands.doctor import doctor_command
 from auditor.commands.languagetool import languagetool_app
 from auditor.commands.rules import register_rules_commands, validate_rule_options
 from auditor.config import load_config
@@ -52,6 +53,7 @@ register_rules_commands(rules_app)
 app.add_typer(baseline_app, name="baseline")
 app.command("compare")(compare_command)
 app.add_typer(languagetool_app, name="languagetool")
+app.command("doctor")(doctor_command)
 
 
 class OutputFormat(str, Enum):

@@ -63,6 +63,8 @@ class Config:
     ignore_phrases: tuple[str, ...] = ()
     baseline: Path | None = None
     jobs: int | None = None
+    #: Maven repository (a newsroom's mirror) that `auditor languagetool fetch` downloads from.
+    maven_repo: str | None = None
     path: Path | None = None
 
     def merged(self, **overrides: Any) -> Config:
@@ -134,6 +136,12 @@ def _path(value: Any, base: Path) -> Path:
     if not isinstance(value, str) or not value.strip():
         raise ConfigValueError(f"expected a file path, got {value!r}")
     return base / value
+
+
+def _url(value: Any, _: Path) -> str:
+    if not isinstance(value, str) or not re.match(r"^(https?|file)://\S+$", value):
+        raise ConfigValueError(f"expected an http(s):// or file:// URL, got {value!r}")
+    return value
 
 
 def _severity_map(value: Any, base: Path) -> dict[str, Severity]:
@@ -218,6 +226,7 @@ SCHEMA: tuple[Setting, ...] = (
             "Phrases never flagged (a finding inside one is dropped), case-insensitive."),
     Setting("baseline", "baseline", _path, "Baseline file (relative to the config file)."),
     Setting("jobs", "jobs", _integer(1, 256), "Worker processes for check."),
+    Setting("maven-repo", "maven_repo", _url, "Maven repository (mirror) for `auditor languagetool fetch`."),
 )
 
 _BY_KEY = {s.key: s for s in SCHEMA}
