@@ -23,6 +23,7 @@ from auditor.commands.compare import compare_command
 from auditor.commands.doctor import doctor_command
 from auditor.commands.languagetool import languagetool_app
 from auditor.commands.rules import register_rules_commands, validate_rule_options
+from auditor.commands.serve import serve_command
 from auditor.config import load_config
 from auditor.errors import AuditorError
 from auditor.gates import RunSummary
@@ -54,6 +55,7 @@ app.add_typer(baseline_app, name="baseline")
 app.command("compare")(compare_command)
 app.add_typer(languagetool_app, name="languagetool")
 app.command("doctor")(doctor_command)
+app.command("serve")(serve_command)
 
 
 class OutputFormat(str, Enum):
