@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from auditor import word_index
 from auditor.cli import app
 from auditor.errors import AuditorError
 from auditor.languagetool import download, install, lockfile
@@ -186,6 +187,7 @@ def test_no_java_no_maven_on_path_installs_and_checks(tmp_path: Path) -> None:
         "AUDITOR_CACHE_DIR": str(tmp_path / "cache"),
         "PYTHONPATH": str(ROOT),
         "LANG": "C.UTF-8",
+        word_index.INDEX_ENV: str(word_index.index_dir()),  # built at set-up; HOME moves the default
     }
 
     def auditor(*args: str) -> subprocess.CompletedProcess[str]:
