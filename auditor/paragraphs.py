@@ -8,6 +8,13 @@ paragraph's text; every other check — consistency of names and spellings acros
 quotes that run over paragraphs, repetition between neighbouring sentences, source alignment —
 still runs on the whole story every time. Stories with a source or in ``--lines`` mode are
 audited whole.
+
+LanguageTool still gets the whole story in one request: its server keeps a result cache per
+sentence (``cacheSize``/``cacheTTLSeconds`` in :data:`auditor.languagetool.server.SERVER_CONFIG`),
+so an update re-checks only changed sentences there, and its rules that look across paragraphs
+(word coherency, repeated words, brackets) see the story. Sending paragraphs separately plus a
+whole-story request for those rules was measured slower, first audit and update alike
+(docs/serve.md).
 """
 
 from __future__ import annotations

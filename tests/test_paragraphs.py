@@ -16,10 +16,8 @@ from auditor.scoring import ScoringModel
 
 try:  # tests/ is a rootdir folder, not a package, unless someone adds tests/__init__.py
     from conftest import demetr_items
-    from languagetool_support import lt_server
 except ImportError:  # pragma: no cover
     from tests.conftest import demetr_items
-    from tests.languagetool_support import lt_server  # noqa: F401
 
 
 @pytest.fixture(scope="module")
@@ -94,21 +92,3 @@ def test_consistency_still_sees_the_whole_story(checks, tmp_path: Path) -> None:
     finally:
         cache.close()
     assert any(f.rule == "inconsistent-compass-style" for f in result.findings)
-
-
-def test_languagetool_by_paragraph_equals_the_whole_story(lt_server, seed_text: str, monkeypatch) -> None:
-    from auditor.checks import grammar
-
-    texts = [
-        seed_text,
-        "The army (which had moved north\n\nat dawn) left the city. It left quickly.\n\nIt left quietly.\n",
-    ]
-    check = grammar.GrammarCheck("en-US", url=lt_server.url, use_cache=False)
-    try:
-        split = [_key(check.check(_doc(text))) for text in texts]
-        monkeypatch.setattr(grammar, "_by_paragraph", lambda document: False)  # one request per story
-        whole = [_key(check.check(_doc(text))) for text in texts]
-    finally:
-        check.close()
-    assert split == whole
-    assert split[0]  # LanguageTool found something to compare

@@ -19,7 +19,7 @@ from typing import Any
 from auditor.audit_cache import finding_from_json
 from auditor.errors import AuditorError
 from auditor.languagetool.cache import ResultCache, cache_key
-from auditor.languagetool.client import LanguageToolClient, ServerGone, chunk_spans, paragraph_spans
+from auditor.languagetool.client import LanguageToolClient, ServerGone, chunk_spans
 from auditor.languagetool.mapping import Mapping, load_mapping
 from auditor.languagetool.names import NameFilter
 from auditor.languagetool.session import ServerSession
@@ -38,22 +38,6 @@ STATS_ENV = "AUDITOR_LT_STATS"
 #: LanguageTool rules that compare a sentence with its neighbours or with the whole text; with
 #: ``--lines`` the neighbours are unrelated segments (a test set), so their matches are noise.
 CROSS_SEGMENT_RULES = frozenset({"ENGLISH_WORD_REPEAT_BEGINNING_RULE", "EN_WORD_COHERENCY", "EN_WORD_COHERENCY_HYPHEN"})
-
-
-#: LanguageTool rules (on by default) that look beyond one paragraph: word coherency, repeated
-#: sentence openings and words, quotes and brackets left open. A story of several paragraphs is
-#: checked paragraph by paragraph (each cached on its own, so an update re-checks only what
-#: changed) plus one whole-story request with only these rules; their paragraph-alone matches
-#: are dropped.
-CROSS_PARAGRAPH_RULES = frozenset(
-    {"EN_WORD_COHERENCY", "ENGLISH_WORD_REPEAT_BEGINNING_RULE", "EN_REPEATEDWORDS", "EN_UNPAIRED_QUOTES",
-     "EN_UNPAIRED_BRACKETS"}
-)
-
-
-def _by_paragraph(document: Document) -> bool:
-    """True when ``document`` is checked paragraph by paragraph (prose with more than one paragraph)."""
-    return not document.lines and len({s.paragraph for s in document.sentences}) > 1
 
 
 def _crosses_segments(match: dict[str, Any], text: str, offset: int) -> bool:
@@ -89,10 +73,6 @@ class GrammarCheck:
             self.client = LanguageToolClient(
                 self.session.url or "", lang, self.mapping.disabled_rules, self.mapping.disabled_categories
             )
-            cross = CROSS_PARAGRAPH_RULES - self.mapping.disabled_rules
-            self.cross_client = LanguageToolClient(
-                self.session.url or "", lang, set(), self.mapping.disabled_categories, enabled_only=frozenset(cross)
-            )
             self.cache = ResultCache() if use_cache else None
         except BaseException:
             self.session.close()
@@ -100,8 +80,6 @@ class GrammarCheck:
         self._pool = ThreadPoolExecutor(max_workers=REQUEST_WORKERS, thread_name_prefix="languagetool")
         #: chunk requests in flight per document (``id(document)``), from ``prefetch``
         self._pending: dict[int, tuple[list[tuple[int, int]], list[Future[list[dict[str, Any]]]]]] = {}
-        #: how many of a document's spans are its paragraphs (the rest: the cross-paragraph request)
-        self._paragraph_parts: dict[int, int] = {}
         #: documents answered whole from the cache (final findings, name filter applied)
         self._done: dict[int, list[Finding]] = {}
         self._connect_lock = threading.Lock()
@@ -117,14 +95,8 @@ class GrammarCheck:
             text,
         )
 
-    def _check_text(
-        self, text: str, masks: tuple[tuple[int, int], ...] = (), client: LanguageToolClient | None = None
-    ) -> list[dict[str, Any]]:
-        client = client or self.client
-        material = json.dumps([text, masks]) if masks else text
-        if client.enabled_only is not None:
-            material = json.dumps(["enabled-only", sorted(client.enabled_only), material])
-        key = self._key(material) if self.cache else ""
+    def _check_text(self, text: str, masks: tuple[tuple[int, int], ...] = ()) -> list[dict[str, Any]]:
+        key = self._key(json.dumps([text, masks]) if masks else text) if self.cache else ""
         if self.cache:
             cached = self.cache.get(key)
             if cached is not None:
@@ -132,7 +104,7 @@ class GrammarCheck:
         self._ensure_server()
         generation = self.session.generation
         try:
-            matches = client.check(text, masks)
+            matches = self.client.check(text, masks)
         except ServerGone as error:
             if not self.session.recover(generation):
                 raise AuditorError(
@@ -140,7 +112,7 @@ class GrammarCheck:
                 ) from None
             self._reconnect()
             try:
-                matches = client.check(text, masks)
+                matches = self.client.check(text, masks)
             except ServerGone as again:
                 raise AuditorError(f"LanguageTool server failed again after a restart: {again}") from None
         if self.cache:
@@ -157,13 +129,7 @@ class GrammarCheck:
         self._reconnect()
 
     def _check_chunk(
-        self,
-        text: str,
-        start: int,
-        end: int,
-        counts: Counter[str],
-        sending: threading.Event | None = None,
-        client: LanguageToolClient | None = None,
+        self, text: str, start: int, end: int, counts: Counter[str], sending: threading.Event | None = None
     ) -> list[dict[str, Any]]:
         """Check ``text[start:end]`` with its certain, unknown names masked (in a pool thread, so the
         first request goes out before the last chunk's names are found); ``sending`` is set when
@@ -173,15 +139,13 @@ class GrammarCheck:
         finally:
             if sending is not None:
                 sending.set()
-        return self._check_text(text[start:end], masks, client)
+        return self._check_text(text[start:end], masks)
 
     def _reconnect(self) -> None:
         with self._connect_lock:
-            for client in (self.client, self.cross_client):
-                if client.url == self.session.url:
-                    continue
+            if self.client.url != self.session.url:
                 try:
-                    client.connect(self.session.url)
+                    self.client.connect(self.session.url)
                 except ServerGone as error:
                     raise AuditorError(f"LanguageTool server at {self.session.url} is unusable: {error}") from None
 
@@ -210,22 +174,13 @@ class GrammarCheck:
             self._pending[id(document)] = ([], [])
             return
         text = document.text
-        by_paragraph = _by_paragraph(document)
-        whole = list(chunk_spans(text, document.sentences))
-        spans = paragraph_spans(text, document.sentences) if by_paragraph else whole
-        self._paragraph_parts[id(document)] = len(spans) if by_paragraph else 0
+        spans = list(chunk_spans(text, document.sentences))
         counts = self.names.capitalised_counts(text)
         first_sent = threading.Event()
         futures = [
             self._pool.submit(self._check_chunk, text, start, end, counts, first_sent if i == 0 else None)
             for i, (start, end) in enumerate(spans)
         ]
-        if by_paragraph and self.cross_client.enabled_only:  # the rules that need the whole story
-            for start, end in whole:
-                spans.append((start, end))
-                futures.append(
-                    self._pool.submit(self._check_chunk, text, start, end, counts, None, self.cross_client)
-                )
         # let the first request leave before the caller starts its own (CPU-bound) checks: on a
         # small machine they would otherwise hold the first chunk's name masking back
         first_sent.wait(timeout=FIRST_REQUEST_WAIT)
@@ -242,11 +197,8 @@ class GrammarCheck:
         results = [future.result() for future in futures]
         counts = self.names.capitalised_counts(text)
         findings: list[Finding] = []
-        paragraph_parts = self._paragraph_parts.pop(id(document), 0)
-        for number, ((start, _), matches) in enumerate(zip(spans, results, strict=True)):
+        for (start, _), matches in zip(spans, results, strict=True):
             for match in matches:
-                if number < paragraph_parts and match["rule"] in CROSS_PARAGRAPH_RULES:
-                    continue  # seen without the rest of the story: the whole-story request decides
                 offset = start + match["offset"]
                 if document.lines and _crosses_segments(match, text, offset):
                     continue

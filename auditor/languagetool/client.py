@@ -10,7 +10,6 @@ text it never applies.)
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 import threading
@@ -78,25 +77,6 @@ def bmp_only(text: str) -> str:
     return _NON_BMP.sub("\ufffd", text)
 
 
-def paragraph_spans(text: str, sentences: Sequence[Sentence], limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
-    """Cover ``text`` with one span per paragraph (from its first sentence to the next paragraph's),
-    a long paragraph split at sentence ends: each span is checked, and cached, on its own."""
-    starts: list[int] = []
-    for number, sentence in enumerate(sentences):
-        if number == 0 or sentence.paragraph != sentences[number - 1].paragraph:
-            starts.append(0 if number == 0 else sentence.start)
-    bounds = [*starts, len(text)] if starts else [0, len(text)]
-    spans: list[tuple[int, int]] = []
-    for start, end in itertools.pairwise(bounds):
-        inside = [s for s in sentences if start <= s.start < end]
-        spans.extend((start + a, start + b) for a, b in chunk_spans(text[start:end], _local(inside, start), limit))
-    return spans
-
-
-def _local(sentences: Sequence[Sentence], offset: int) -> list[Sentence]:
-    return [Sentence(s.index, s.start - offset, s.end - offset, s.paragraph) for s in sentences]
-
-
 def chunk_spans(
     text: str, sentences: Sequence[Sentence], limit: int = CHUNK_CHARS
 ) -> Iterator[tuple[int, int]]:
@@ -147,19 +127,10 @@ class LanguageToolClient:
     entirely from the cache never imports it or talks to the server.
     """
 
-    def __init__(
-        self,
-        url: str,
-        lang: str,
-        disabled_rules: set[str],
-        disabled_categories: set[str],
-        enabled_only: frozenset[str] | None = None,
-    ) -> None:
+    def __init__(self, url: str, lang: str, disabled_rules: set[str], disabled_categories: set[str]) -> None:
         self.lang = lang
         self.disabled_rules = set(disabled_rules)
         self.disabled_categories = set(disabled_categories)
-        #: check only these rules (LanguageTool's ``enabledOnly``), e.g. the cross-paragraph ones
-        self.enabled_only = enabled_only
         self.clock = BusyClock()
         self.url = url
         self._tool: object | None = None
@@ -175,9 +146,6 @@ class LanguageToolClient:
             raise ServerGone(str(error)) from error
         tool.disabled_rules = set(self.disabled_rules)
         tool.disabled_categories = set(self.disabled_categories)
-        if self.enabled_only is not None:
-            tool.enabled_rules = set(self.enabled_only)
-            tool.enabled_rules_only = True
         self.url = url
         self._tool = tool
 
