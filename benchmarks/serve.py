@@ -46,6 +46,34 @@ def story(words: int = 600, paragraphs: int = 10) -> str:
     return "\n\n".join(chosen) + "\n"
 
 
+def mt_stories(count: int) -> list[str]:
+    """``count`` distinct stories of machine-translated English (MLQE-PE train translations, 10
+    paragraphs of 3 sentences, 560-720 words), so LanguageTool's own cache cannot answer them;
+    variants of the seed story when the evaluation data is not there."""
+    import csv
+
+    csv.field_size_limit(1 << 24)
+    sentences: list[str] = []
+    for pair in ("ro-en", "ru-en", "et-en", "ne-en", "si-en"):
+        for path in sorted((ROOT.parent / "shared" / "eval" / "mlqe-pe" / "direct-assessments").glob(
+                f"{pair}-train/*.tsv")):
+            with path.open(encoding="utf-8") as handle:
+                rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+                sentences.extend(row["translation"] for row in rows if 12 <= len(row["translation"].split()) <= 40)
+    stories = []
+    position = 0
+    while len(stories) < count and position + 60 <= len(sentences):
+        paragraphs, words = [], 0
+        while len(paragraphs) < 10 and position + 3 <= len(sentences):
+            chunk = sentences[position : position + 3]
+            position += 3
+            paragraphs.append(" ".join(chunk))
+            words += sum(len(s.split()) for s in chunk)
+        if 560 <= words <= 720:
+            stories.append("\n\n".join(paragraphs) + "\n")
+    return stories if len(stories) == count else [variant(story(), 1000 + n) for n in range(count)]
+
+
 def changed(text: str, paragraph: int, note: str) -> str:
     """``text`` with one sentence added to one paragraph (a write-through)."""
     parts = text.rstrip("\n").split("\n\n")
@@ -146,10 +174,13 @@ def main() -> None:
 
     # 1. one story through the CLI, no result cache: this branch and the baseline, alternating
     trees = {"branch": ROOT, **({"baseline": options.baseline_src} if options.baseline_src else {})}
+    fresh = iter(mt_stories(4 * options.repeats * len(trees) + 2 * options.repeats + options.serve_requests))
+    results["stories"] = "MLQE-PE" if (ROOT.parent / "shared" / "eval" / "mlqe-pe").is_dir() else "seed variants"
     for mode, flags in (("grammar", []), ("no_grammar", ["--no-grammar"])):
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
         for _ in range(options.repeats):
             for name, src in trees.items():
+                (work / "story.txt").write_text(next(fresh), encoding="utf-8")
                 runs[name].append(run_cli(src, ["check", str(work / "story.txt"), "--no-cache", "-q",
                                                 "--format", "json", "-o", str(work / f"{name}.json"), *flags],
                                           {**env, "AUDITOR_CACHE_DIR": str(work / f"cache-{name}")}))
@@ -160,10 +191,11 @@ def main() -> None:
     for number in range(options.repeats):
         cache = {**env, "AUDITOR_CACHE_DIR": str(work / f"wt-cli-{number}")}
         original = work / f"wt-{number}.txt"
-        original.write_text(variant(text, number), encoding="utf-8")
+        first_text = next(fresh)
+        original.write_text(first_text, encoding="utf-8")
         cli_first.append(run_cli(ROOT, ["check", str(original), "-q", "--format", "json", "-o", str(work / "x.json")],
                                  cache))
-        original.write_text(changed(variant(text, number), 5, "the"), encoding="utf-8")
+        original.write_text(changed(first_text, 5, "the"), encoding="utf-8")
         cli_update.append(run_cli(ROOT, ["check", str(original), "-q", "--format", "json", "-o", str(work / "x.json")],
                                   cache))
     results["write_through_cli"] = {"first": median_of(cli_first), "update": median_of(cli_update)}
@@ -173,7 +205,7 @@ def main() -> None:
     try:
         latencies = []
         for _ in range(options.serve_requests):
-            status, seconds = post(f"{service.url}/v1/check", {"text": text})
+            status, seconds = post(f"{service.url}/v1/check", {"text": next(fresh)})
             assert status == 200, status
             latencies.append(seconds)
         results["serve_story"] = {"median": round(statistics.median(latencies), 3),
@@ -214,7 +246,7 @@ def main() -> None:
     try:
         firsts, updates = [], []
         for number in range(options.repeats):
-            original = variant(text, 100 + number)
+            original = next(fresh)
             status, first = post(f"{service.url}/v1/check", {"text": original})
             status2, update = post(f"{service.url}/v1/check", {"text": changed(original, 5, f"update {number}")})
             assert status == status2 == 200
