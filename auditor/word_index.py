@@ -7,10 +7,10 @@ word of those lists once, with its centibel bucket (wordfreq's own quantised fre
 one SQLite file per wordfreq version (memory-mapped pages, one ``WITHOUT ROWID`` table per
 language). A lookup is a primary-key read.
 
-Only plain ASCII words of letters and hyphens go through the index (wordfreq's tokenizer makes
-them lower-case tokens split at the hyphens, except Turkish/Azeri capitals), combined with
-wordfreq's own arithmetic; anything else, or a missing index that cannot be built, falls back
-to wordfreq itself, so answers are identical either way.
+A word is split into the tokens wordfreq would look up (plain ASCII words of letters and
+hyphens directly, anything else with wordfreq's own tokenizer, which needs no word list) and
+their buckets are combined with wordfreq's own arithmetic; a token with digits, or a missing
+index that cannot be built, falls back to wordfreq itself, so answers are identical either way.
 The index is built at set-up (``make setup`` runs ``python -m auditor.word_index``) or on first
 need, into ``AUDITOR_INDEX_DIR`` (default: ``index/`` in the platform cache directory; not moved
 by ``AUDITOR_CACHE_DIR`` so that test runs with private caches share it).
@@ -43,7 +43,7 @@ def index_dir() -> Path:
 
 def index_path() -> Path:
     """The index file of the installed wordfreq version."""
-    return index_dir() / f"wordfreq-{metadata.version('wordfreq')}-1.sqlite3"
+    return index_dir() / f"wordfreq-{metadata.version('wordfreq')}-2.sqlite3"
 
 
 def _zipf(buckets: list[int]) -> float:
@@ -73,10 +73,7 @@ def build(path: Path | None = None, languages: tuple[str, ...] = LANGUAGES) -> P
             for lang in languages:
                 db.execute(f"CREATE TABLE z_{lang} (word TEXT PRIMARY KEY, bucket INTEGER) WITHOUT ROWID")
                 rows = {  # as get_frequency_dict: a word listed twice keeps its last (rarer) bucket
-                    word: bucket
-                    for bucket, words in enumerate(get_frequency_list(lang, "best"))
-                    for word in words
-                    if word.isascii() and word.isalpha()
+                    word: bucket for bucket, words in enumerate(get_frequency_list(lang, "best")) for word in words
                 }
                 db.executemany(f"INSERT INTO z_{lang} VALUES (?, ?)", sorted(rows.items()))
             db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
@@ -106,6 +103,8 @@ class WordIndex:
 
     def zipf(self, tokens: list[str], lang: str) -> float:
         """The Zipf value of a word made of ``tokens`` in ``lang`` (0 when the list lacks one)."""
+        if not tokens:
+            return 0.0
         buckets = []
         for token in tokens:
             row = self._db().execute(f"SELECT bucket FROM z_{lang} WHERE word = ?", (token,)).fetchone()
@@ -134,13 +133,18 @@ def shared_index() -> WordIndex | None:
 
 
 def index_tokens(word: str, lang: str) -> list[str] | None:
-    """The tokens wordfreq makes of ``word`` when they are plainly its lower-cased, hyphen-separated
-    letters (``de-escalate`` → ``de``, ``escalate``); None for anything its tokenizer might treat
-    otherwise."""
-    if not word.isascii() or (lang in _SPECIAL_CASE and not word.islower()):
-        return None
-    tokens = word.lower().split("-")
-    return tokens if all(token.isalpha() for token in tokens) else None
+    """The tokens wordfreq looks up for ``word``: plainly its lower-cased, hyphen-separated letters
+    for ASCII (``de-escalate`` → ``de``, ``escalate``), else wordfreq's own tokenizer (which needs no
+    word list: ``Ştefan`` → ``ștefan``). None when a token has digits (wordfreq then weighs digit
+    sequences its own way)."""
+    if word.isascii() and not (lang in _SPECIAL_CASE and not word.islower()):
+        tokens = word.lower().split("-")
+        if all(token.isalpha() for token in tokens):
+            return tokens
+    from wordfreq.tokens import lossy_tokenize
+
+    tokens = lossy_tokenize(word, lang)
+    return None if any(character.isdigit() for token in tokens for character in token) else tokens
 
 
 @lru_cache(maxsize=262144)
