@@ -81,6 +81,16 @@ class AuditCache(StoreBacked):
     def __init__(self, settings: Any, path: Path | None = None) -> None:
         self._store = SqliteStore(path or cache_path(), "own_results")
         self._prefix = json.dumps([code_fingerprint(), settings], ensure_ascii=False, default=repr)
+        from auditor.paragraphs import ParagraphCache
+
+        #: per-paragraph results of the paragraph-local checks (a story updated in one paragraph)
+        own = None if path is None else path.with_name(f"{path.stem}-paragraphs.sqlite3")
+        self.paragraphs = ParagraphCache(settings, own)
+
+    def close(self) -> None:
+        """Release both stores."""
+        super().close()
+        self.paragraphs.close()
 
     def key(self, document: Document) -> str:
         """The key of ``document`` under this run's settings (its path is not part of it)."""

@@ -68,6 +68,8 @@ class Config:
     dask_batch_size: int | None = None
     dask_cache_dir: Path | None = None
     dask_ship_languagetool: bool | None = None
+    #: Maven repository (a newsroom's mirror) that `auditor languagetool fetch` downloads from.
+    maven_repo: str | None = None
     path: Path | None = None
 
     def merged(self, **overrides: Any) -> Config:
@@ -166,6 +168,12 @@ def _paths(value: Any, base: Path) -> tuple[Path, ...]:
     return tuple(base / v for v in value)
 
 
+def _url(value: Any, _: Path) -> str:
+    if not isinstance(value, str) or not re.match(r"^(https?|file)://\S+$", value):
+        raise ConfigValueError(f"expected an http(s):// or file:// URL, got {value!r}")
+    return value
+
+
 def _severity_map(value: Any, base: Path) -> dict[str, Severity]:
     if not isinstance(value, dict):
         raise ConfigValueError(f"expected a table of rule = severity, got {_type_name(value)}")
@@ -256,6 +264,7 @@ SCHEMA: tuple[Setting, ...] = (
             "Result caches of every Dask worker in this (shared) directory; default: each worker's own."),
     Setting("dask-ship-languagetool", "dask_ship_languagetool", _boolean,
             "Carry this machine's LanguageTool jars to every Dask worker (workers without their own)."),
+    Setting("maven-repo", "maven_repo", _url, "Maven repository (mirror) for `auditor languagetool fetch`."),
 )
 
 _BY_KEY = {s.key: s for s in SCHEMA}

@@ -91,17 +91,13 @@ def zipf(word: str) -> float:
 
 
 def zipf_in(word: str, lang: str) -> float:
-    """wordfreq's ``zipf_frequency(word, lang)``, skipping its tokenizer where the answer is plainly 0.
+    """wordfreq's ``zipf_frequency(word, lang)``, read from the on-disk index where it can answer.
 
-    A lower-case ASCII word is its own single token in every Latin-script language, so
-    when the language's word list lacks it the frequency is 0; wordfreq's own call would
-    tokenize it first (most of the cost when a check asks 14 languages about every word).
+    The index (:mod:`auditor.word_index`) holds every plain word of the 15 languages' lists, so
+    a run reads only the words it asks about instead of loading each language's whole list.
     """
-    from wordfreq import get_frequency_dict, zipf_frequency
+    from auditor.word_index import zipf_frequency
 
-    # called exactly as wordfreq calls it, so both share one cached dict per language
-    if word.isascii() and word.isalpha() and word.islower() and word not in get_frequency_dict(lang, "best"):
-        return 0.0
     return zipf_frequency(word, lang)
 
 

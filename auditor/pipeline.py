@@ -13,6 +13,7 @@ from auditor.checks import CheckSet
 from auditor.checks.base import Check
 from auditor.limits import drop_inside_unreadable
 from auditor.models import Document, Finding, Sentence
+from auditor.paragraphs import ParagraphCache, split_findings, splittable
 from auditor.report.model import DocumentResult, SentenceResult
 from auditor.scoring import ScoringModel
 from auditor.segment import segment, segment_lines
@@ -77,11 +78,21 @@ def _checked(document: Document, check: Check) -> Iterator[Finding]:
         yield finding
 
 
-def own_audit(document: Document, checks: Sequence[Check]) -> OwnAudit:
-    """Run auditor's own ``checks`` on a segmented document and measure its readability."""
+def own_audit(document: Document, checks: Sequence[Check], paragraphs: ParagraphCache | None = None) -> OwnAudit:
+    """Run auditor's own ``checks`` on a segmented document and measure its readability.
+
+    With ``paragraphs``, a story of several paragraphs is checked paragraph by paragraph where a
+    check allows it (:mod:`auditor.paragraphs`), unchanged paragraphs coming from that cache.
+    """
     from auditor.checks.readability import document_metrics, sentence_metrics
 
-    findings = [finding for check in checks for finding in _checked(document, check)]
+    if paragraphs is not None and splittable(document) and len({s.paragraph for s in document.sentences}) > 1:
+        findings = list(split_findings(document, checks, paragraphs))
+        for finding in findings:
+            if not _valid(document, finding):
+                raise ValueError(f"a check produced an out-of-range span for {finding.rule}")
+    else:
+        findings = [finding for check in checks for finding in _checked(document, check)]
     metrics = []
     for sentence in document.sentences:
         text = document.sentence_text(sentence)
@@ -106,7 +117,7 @@ def audit_document(
             prefetch(document)
     own = cache.get(document) if cache is not None else None
     if own is None:
-        own = own_audit(document, check_set.own)
+        own = own_audit(document, check_set.own, cache.paragraphs if cache is not None else None)
         if cache is not None:
             cache.put(document, own)
     raw = list(own.findings)

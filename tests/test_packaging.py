@@ -53,6 +53,7 @@ def test_wheel_includes_rules_and_finds_them(tmp_path: Path) -> None:
     }
     in_tree = {p.relative_to(ROOT / "rules").as_posix() for p in (ROOT / "rules").rglob("*.yaml")}
     assert in_tree and in_tree <= shipped
+    assert "auditor/languagetool/languagetool-6.8.lock" in names  # fetching LanguageTool needs its lock
     probe = (
         "from auditor.resources import rules_dir; from auditor.rules_engine import load_packs;"
         "d = rules_dir(); print(d); print(len(load_packs(d)))"

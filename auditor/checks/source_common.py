@@ -75,7 +75,7 @@ def quote(text: str, limit: int = 80) -> str:
 def zipf(word: str, lang: str) -> float:
     """wordfreq Zipf frequency; -1 where wordfreq has no usable list (unknown language, or Chinese/
     Japanese/Korean, which need tokenizers that are not installed)."""
-    from wordfreq import zipf_frequency
+    from auditor.word_index import zipf_frequency  # wordfreq's, from the on-disk index where it can
 
     try:
         return zipf_frequency(word, lang)

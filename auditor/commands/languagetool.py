@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 
 from auditor.commands.errors import fail
+from auditor.config import load_config
 from auditor.errors import AuditorError
-from auditor.languagetool import install, server
+from auditor.languagetool import download, install, server
 
 languagetool_app = typer.Typer(
-    help="Fetch LanguageTool from Maven Central and run its server on 127.0.0.1 for `auditor check`.",
+    help="Fetch LanguageTool (Maven Central, a mirror or a bundle) and run its server on 127.0.0.1 for `check`.",
     no_args_is_help=True,
 )
 
@@ -19,15 +21,46 @@ languagetool_app = typer.Typer(
 @languagetool_app.command()
 def fetch(
     force: Annotated[bool, typer.Option("--force", help="Fetch again even if the jars are present.")] = False,
+    maven_repo: Annotated[
+        Optional[str],
+        typer.Option(
+            "--maven-repo",
+            help=f"Maven repository or mirror to download from (env {download.REPO_ENV}, config key "
+            f"maven-repo; default {download.MAVEN_CENTRAL}).",
+        ),
+    ] = None,
+    to: Annotated[
+        Optional[Path],
+        typer.Option("--to", help="Write an offline bundle (jars + lock) into this folder instead of installing."),
+    ] = None,
 ) -> None:
-    """Fetch the pinned LanguageTool (server + English) with Maven into the cache directory."""
+    """Download the pinned LanguageTool jars (each SHA-256-checked) with Python alone: no Maven, no Java."""
     try:
+        repository = download.maven_repo(maven_repo, load_config().maven_repo)
+        if to is not None:
+            download.fetch_jars(to, repository)
+            typer.echo(f"LanguageTool {install.LANGUAGETOOL_VERSION} bundle ({len(download.load())} jars) in {to}")
+            return
         already = install.is_installed() and not force
-        home = install.fetch(force=force)
+        home = install.fetch(force=force, repository=repository)
     except AuditorError as error:
         raise fail(error) from None
-    verb = "already installed in" if already else "installed in"
+    verb = "already installed in" if already else f"installed from {repository} in"
     typer.echo(f"LanguageTool {install.LANGUAGETOOL_VERSION} {verb} {home}")
+
+
+@languagetool_app.command("install")
+def install_command(
+    bundle: Annotated[
+        Path, typer.Option("--from", help="Folder written by `auditor languagetool fetch --to` (or a lib folder).")
+    ],
+) -> None:
+    """Install LanguageTool from an offline bundle (air-gapped CI): every jar checked against the lock."""
+    try:
+        home = install.install_from(bundle)
+    except AuditorError as error:
+        raise fail(error) from None
+    typer.echo(f"LanguageTool {install.LANGUAGETOOL_VERSION} installed from {bundle} in {home}")
 
 
 @languagetool_app.command()

@@ -184,7 +184,7 @@ class NameFilter:
         certain = self.certain_name(bare, counts, sentence_initial)
         if certain is not None:
             return certain
-        from wordfreq import zipf_frequency  # ~0.4 s to import; most runs never get here
+        from auditor.word_index import zipf_frequency  # wordfreq's, from the on-disk index
 
         bar = COMMON_ZIPF if sentence_initial else MID_SENTENCE_ZIPF
         folded = bare.casefold()

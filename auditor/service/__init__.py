@@ -1,0 +1,1 @@
+"""`auditor serve`: a long-running HTTP service that audits stories for a CMS."""

@@ -1,0 +1,163 @@
+"""wordfreq's frequencies in a compact on-disk index, so a run reads only the words it asks about.
+
+``wordfreq`` answers ``zipf_frequency(word, lang)`` from an in-memory dict of the whole
+language (0.1–0.5 s and tens of MB per language; the untranslated-word check asks 15
+languages, which was most of a short story's audit time and memory). This module writes every
+word of those lists once, with its centibel bucket (wordfreq's own quantised frequency), into
+one SQLite file per wordfreq version (memory-mapped pages, one ``WITHOUT ROWID`` table per
+language). A lookup is a primary-key read.
+
+A word is split into the tokens wordfreq would look up (plain ASCII words of letters and
+hyphens directly, anything else with wordfreq's own tokenizer, which needs no word list) and
+their buckets are combined with wordfreq's own arithmetic; a token with digits, or a missing
+index that cannot be built, falls back to wordfreq itself, so answers are identical either way.
+The index is built at set-up (``make setup`` runs ``python -m auditor.word_index``) or on first
+need, into ``AUDITOR_INDEX_DIR`` (default: ``index/`` in the platform cache directory; not moved
+by ``AUDITOR_CACHE_DIR`` so that test runs with private caches share it).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sqlite3
+import threading
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import platformdirs
+
+#: Every language auditor asks wordfreq about (English and the untranslated check's 14).
+LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "cs", "sv", "da", "ro", "tr", "hu", "fi")
+#: Languages whose lower-casing of ASCII capitals differs (dotless ı): capitalised words fall back.
+_SPECIAL_CASE = frozenset({"tr", "az"})
+INDEX_ENV = "AUDITOR_INDEX_DIR"
+
+
+def index_dir() -> Path:
+    """Where indexes live (``AUDITOR_INDEX_DIR`` overrides)."""
+    override = os.environ.get(INDEX_ENV)
+    return Path(override) if override else Path(platformdirs.user_cache_dir("auditor")) / "index"
+
+
+def index_path() -> Path:
+    """The index file of the installed wordfreq version."""
+    return index_dir() / f"wordfreq-{metadata.version('wordfreq')}-2.sqlite3"
+
+
+def _zipf(buckets: list[int]) -> float:
+    """wordfreq's ``zipf_frequency`` of a word whose tokens sit in these centibel buckets
+    (the same arithmetic as ``wordfreq._word_frequency`` and ``zipf_frequency``)."""
+    one_over_result = 0.0
+    for bucket in buckets:
+        one_over_result += 1.0 / 10 ** (-bucket / 100)
+    freq = 1.0 / one_over_result
+    leading_zeroes = math.floor(-math.log(freq, 10))
+    freq = round(freq, leading_zeroes + 3)
+    return round(math.log(freq, 10) + 9, 2)
+
+
+def build(path: Path | None = None, languages: tuple[str, ...] = LANGUAGES) -> Path:
+    """Write the index (to a temporary file, then moved into place); returns its path."""
+    from wordfreq import get_frequency_list
+
+    path = path or index_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+    temp.unlink(missing_ok=True)
+    try:
+        with sqlite3.connect(temp) as db:
+            db.execute("PRAGMA journal_mode=OFF")
+            db.execute("PRAGMA synchronous=OFF")
+            for lang in languages:
+                db.execute(f"CREATE TABLE z_{lang} (word TEXT PRIMARY KEY, bucket INTEGER) WITHOUT ROWID")
+                rows = {  # as get_frequency_dict: a word listed twice keeps its last (rarer) bucket
+                    word: bucket for bucket, words in enumerate(get_frequency_list(lang, "best")) for word in words
+                }
+                db.executemany(f"INSERT INTO z_{lang} VALUES (?, ?)", sorted(rows.items()))
+            db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+            db.execute("INSERT INTO meta VALUES ('languages', ?)", (" ".join(languages),))
+        db.close()
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+    return path
+
+
+class WordIndex:
+    """Read-only lookups in one index file (a connection per thread)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self.languages = frozenset(self._db().execute("SELECT value FROM meta").fetchone()[0].split())
+
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+            db.execute("PRAGMA mmap_size=268435456")
+            self._local.db = db
+        return db
+
+    def zipf(self, tokens: list[str], lang: str) -> float:
+        """The Zipf value of a word made of ``tokens`` in ``lang`` (0 when the list lacks one)."""
+        if not tokens:
+            return 0.0
+        buckets = []
+        for token in tokens:
+            row = self._db().execute(f"SELECT bucket FROM z_{lang} WHERE word = ?", (token,)).fetchone()
+            if row is None:
+                return 0.0
+            buckets.append(row[0])
+        return _zipf(buckets)
+
+
+_LOCK = threading.Lock()
+_STATE: dict[str, WordIndex | None] = {}
+
+
+def shared_index() -> WordIndex | None:
+    """The index of this process (built now if missing; None when it cannot be built or read)."""
+    with _LOCK:
+        if "index" not in _STATE:
+            path = index_path()
+            try:
+                if not path.is_file():
+                    build(path)
+                _STATE["index"] = WordIndex(path)
+            except (OSError, sqlite3.Error):
+                _STATE["index"] = None
+        return _STATE["index"]
+
+
+def index_tokens(word: str, lang: str) -> list[str] | None:
+    """The tokens wordfreq looks up for ``word``: plainly its lower-cased, hyphen-separated letters
+    for ASCII (``de-escalate`` → ``de``, ``escalate``), else wordfreq's own tokenizer (which needs no
+    word list: ``Ştefan`` → ``ștefan``). None when a token has digits (wordfreq then weighs digit
+    sequences its own way)."""
+    if word.isascii() and not (lang in _SPECIAL_CASE and not word.islower()):
+        tokens = word.lower().split("-")
+        if all(token.isalpha() for token in tokens):
+            return tokens
+    from wordfreq.tokens import lossy_tokenize
+
+    tokens = lossy_tokenize(word, lang)
+    return None if any(character.isdigit() for token in tokens for character in token) else tokens
+
+
+@lru_cache(maxsize=262144)
+def zipf_frequency(word: str, lang: str) -> float:
+    """Exactly ``wordfreq.zipf_frequency(word, lang)``, from the index where it can answer."""
+    tokens = index_tokens(word, lang)
+    index = shared_index() if tokens is not None else None
+    if index is not None and lang in index.languages:
+        return index.zipf(tokens, lang)  # type: ignore[arg-type]
+    from wordfreq import zipf_frequency as wordfreq_zipf
+
+    return wordfreq_zipf(word, lang)
+
+
+if __name__ == "__main__":  # make setup: build the index once
+    print(f"{build()}: wordfreq frequencies of {len(LANGUAGES)} languages indexed")
