@@ -90,8 +90,11 @@ class RunSettings:
         return Gates(fail_under=self.config.fail_under, fail_on=self.config.fail_on)
 
     def scoring(self) -> ScoringModel:
-        """The scoring model, with configured weights."""
-        return ScoringModel(weights=self.config.weights) if self.config.weights else ScoringModel()
+        """The scoring model, with configured weights and the quality-estimation model."""
+        from auditor.qe.model import qe_model
+
+        qe = qe_model(self.config.qe_model)
+        return ScoringModel(weights=self.config.weights, qe=qe) if self.config.weights else ScoringModel(qe=qe)
 
     def check_options(self) -> CheckOptions:
         """Options for ``build_checks``; a configured setting the checks do not know is an error."""

@@ -22,6 +22,7 @@ from auditor.commands.bilingual_inputs import HELP, bilingual_inputs, score_with
 from auditor.commands.compare import compare_command
 from auditor.commands.languagetool import languagetool_app
 from auditor.commands.rules import register_rules_commands, validate_rule_options
+from auditor.commands.train import train_command
 from auditor.config import load_config
 from auditor.errors import AuditorError
 from auditor.gates import RunSummary
@@ -52,6 +53,7 @@ register_rules_commands(rules_app)
 app.add_typer(baseline_app, name="baseline")
 app.command("compare")(compare_command)
 app.add_typer(languagetool_app, name="languagetool")
+app.command("train")(train_command)
 
 
 class OutputFormat(str, Enum):
@@ -191,6 +193,10 @@ def check(
             help="Use this running LanguageTool server (e.g. http://127.0.0.1:8081), not a managed one.",
         ),
     ] = None,
+    qe_model: Annotated[
+        Optional[str],
+        typer.Option("--qe-model", help="Quality-estimation model file from `auditor train` ('off': findings only)."),
+    ] = None,
     no_cache: Annotated[
         bool,
         typer.Option(
@@ -213,6 +219,7 @@ def check(
             min_severity=min_severity,
             baseline=baseline,
             jobs=jobs,
+            qe_model=None if qe_model is None else ("off" if qe_model == "off" else Path(qe_model)),
         )
         inputs = bilingual_inputs(
             lang=config.lang or DEFAULT_LANG,

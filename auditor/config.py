@@ -63,6 +63,8 @@ class Config:
     ignore_phrases: tuple[str, ...] = ()
     baseline: Path | None = None
     jobs: int | None = None
+    #: QE model bundle (``auditor train`` writes one), or "off" for findings-only scores.
+    qe_model: Path | str | None = None
     path: Path | None = None
 
     def merged(self, **overrides: Any) -> Config:
@@ -134,6 +136,12 @@ def _path(value: Any, base: Path) -> Path:
     if not isinstance(value, str) or not value.strip():
         raise ConfigValueError(f"expected a file path, got {value!r}")
     return base / value
+
+
+def _qe_model(value: Any, base: Path) -> Path | str:
+    if value in ("off", False):
+        return "off"
+    return _path(value, base)
 
 
 def _severity_map(value: Any, base: Path) -> dict[str, Severity]:
@@ -218,6 +226,8 @@ SCHEMA: tuple[Setting, ...] = (
             "Phrases never flagged (a finding inside one is dropped), case-insensitive."),
     Setting("baseline", "baseline", _path, "Baseline file (relative to the config file)."),
     Setting("jobs", "jobs", _integer(1, 256), "Worker processes for check."),
+    Setting("qe-model", "qe_model", _qe_model,
+            "Quality-estimation model file from `auditor train` (default: the shipped one; \"off\": none)."),
 )
 
 _BY_KEY = {s.key: s for s in SCHEMA}

@@ -10,6 +10,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from auditor.audit_cache import AuditCache, OwnAudit
 from auditor.checks import CheckSet
 from auditor.checks.base import Check
+from auditor.finding_policy import document_qe
 from auditor.models import Document, Finding
 from auditor.report.model import DocumentResult, SentenceResult
 from auditor.scoring import ScoringModel
@@ -109,6 +110,10 @@ def audit_document(
     raw = list(own.findings)
     for check in check_set.live:
         raw.extend(_checked(document, check))
+    estimates: list = [None] * len(document.sentences)
+    if scoring.qe is not None:
+        estimates, hints = scoring.qe.assess(document)
+        raw.extend(hints)
     findings = merge_findings(raw)
 
     starts = [s.start for s in document.sentences]
@@ -124,24 +129,25 @@ def audit_document(
         per_sentence[index].append(finding)
 
     sentences = []
-    for sentence, mine, metrics in zip(document.sentences, per_sentence, own.metrics, strict=True):
+    for sentence, mine, metrics, estimate in zip(document.sentences, per_sentence, own.metrics, estimates, strict=True):
         text = document.sentence_text(sentence)
         words = int(metrics["words"])
         sentences.append(
             SentenceResult(
                 sentence=sentence,
                 text=text,
-                score=scoring.score(mine, words),
+                score=scoring.score(mine, words, qe=estimate.hter if estimate else None),
                 words=words,
                 findings=mine,
                 metrics=metrics,
+                qe=estimate,
             )
         )
     total_words = sum(s.words for s in sentences)
     all_findings = [f for own in per_sentence for f in own] + orphans
     return DocumentResult(
         document=document,
-        score=scoring.score(all_findings, total_words),
+        score=scoring.score(all_findings, total_words, qe=document_qe(sentences)),
         sentences=sentences,
         readability=own.readability,
     )
