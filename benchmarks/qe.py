@@ -34,6 +34,7 @@ from auditor.checks import CheckOptions, build_checks
 from auditor.models import Document, Severity
 from auditor.pipeline import audit_document
 from auditor.qe.data import Segment, load_split
+from auditor.qe.features import E5_MEMO
 from auditor.qe.fit import mcc, pearson
 from auditor.qe.model import RULE, QEModel
 from auditor.scoring import ScoringModel
@@ -93,9 +94,20 @@ def f1_bad(truth: list[bool], predicted: list[bool]) -> float:
     return 2 * tp / float(np.sum(t) + np.sum(p)) if (np.sum(t) + np.sum(p)) else 0.0
 
 
-def evaluate(lang: str, limit: int | None) -> dict:
+def preload_e5(segments: list[Segment], lang: str, cache: Path | None) -> None:
+    """Reuse the e5 similarities ``python -m auditor.qe.build`` cached (the same computation, done once)."""
+    path = cache / f"e5-{lang}-dev.npy" if cache else None
+    if path is None or not path.exists():
+        return
+    values = np.load(path)
+    for segment, value in zip(segments, values, strict=False):
+        E5_MEMO[(segment.source, segment.mt)] = float(value)
+
+
+def evaluate(lang: str, limit: int | None, e5_cache: Path | None = None) -> dict:
     """Every signal's correlations and word scores on one pair's dev split."""
     segments = load_split(lang, "dev")[:limit]
+    preload_e5(segments, lang, e5_cache)
     da = [s.da for s in segments]
     hter = [s.hter for s in segments]
     qe = QEModel()
@@ -155,8 +167,10 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON)
     parser.add_argument("--markdown", type=Path, default=None)
+    parser.add_argument("--e5-cache", type=Path, default=Path("/tmp/auditor-qe"),
+                        help="where `python -m auditor.qe.build` cached e5 similarities (computed afresh if absent)")
     args = parser.parse_args()
-    results = {lang: evaluate(lang, args.limit) for lang in args.pairs.split(",")}
+    results = {lang: evaluate(lang, args.limit, args.e5_cache) for lang in args.pairs.split(",")}
     clean = json.loads(json.dumps(results, default=float), parse_constant=lambda _: None)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(clean, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -22,11 +22,13 @@ from auditor.qe import dataset, features
 from auditor.qe.data import data_hash, default_root, load_split
 from auditor.qe.dataset import Table, build_table
 from auditor.qe.fit import (
+    SENTENCE_HTER,
     best_threshold,
     fit_regressor,
     fit_word_classifier,
     lang_columns,
     mcc,
+    out_of_fold,
     pearson,
     select,
     sentence_feature_names,
@@ -100,10 +102,10 @@ def sentence_matrix(tab: Table, lang: str, mode: str) -> np.ndarray:
     return matrix
 
 
-def word_matrix(tab: Table, mode: str, lang: str) -> np.ndarray:
-    """The word model's inputs for ``mode``."""
-    names = [n for n in word_feature_names(mode) if not n.startswith("lang_")]
-    matrix = select(tab.words, ALL_WORD, names)
+def word_matrix(tab: Table, mode: str, lang: str, sentence_hter: np.ndarray) -> np.ndarray:
+    """The word model's inputs for ``mode`` (``sentence_hter``: predicted HTER per sentence)."""
+    names = [n for n in word_feature_names(mode) if not n.startswith("lang_") and n != SENTENCE_HTER]
+    matrix = np.hstack([select(tab.words, ALL_WORD, names), sentence_hter[tab.word_sentence][:, None]])
     if mode == "source":
         matrix = np.hstack([matrix, lang_columns(lang, len(matrix))])
     return matrix
@@ -144,9 +146,14 @@ def main() -> None:
         names = sentence_feature_names(mode)
         hter_model = fit_regressor(x, hter, dx, dhter, names)
         da_model = fit_regressor(x, da, dx, dda, names)
-        wx = np.vstack([word_matrix(tabs[(lang, "train")], mode, lang) for lang in PAIRS])
+        oof = out_of_fold(x, hter, dx, dhter, names)
+        sizes = np.cumsum([0] + [len(tabs[(lang, "train")].hter) for lang in PAIRS])
+        train_hter = {lang: oof[sizes[k] : sizes[k + 1]] for k, lang in enumerate(PAIRS)}
+        hter_booster = lgb.Booster(model_str=hter_model)
+        dev_hter = {lang: hter_booster.predict(sentence_matrix(tabs[(lang, "dev")], lang, mode)) for lang in PAIRS}
+        wx = np.vstack([word_matrix(tabs[(lang, "train")], mode, lang, train_hter[lang]) for lang in PAIRS])
         wy = np.concatenate([tabs[(lang, "train")].word_bad for lang in PAIRS])
-        dwx = np.vstack([word_matrix(tabs[(lang, "dev")], mode, lang) for lang in PAIRS])
+        dwx = np.vstack([word_matrix(tabs[(lang, "dev")], mode, lang, dev_hter[lang]) for lang in PAIRS])
         dwy = np.concatenate([tabs[(lang, "dev")].word_bad for lang in PAIRS])
         word_model, threshold = fit_word_classifier(wx, wy, dwx, dwy, word_feature_names(mode))
         thresholds = {}
@@ -154,7 +161,7 @@ def main() -> None:
             booster = lgb.Booster(model_str=word_model)
             for lang in PAIRS:
                 dev_tab = tabs[(lang, "dev")]
-                probability = booster.predict(word_matrix(dev_tab, mode, lang))
+                probability = booster.predict(word_matrix(dev_tab, mode, lang, dev_hter[lang]))
                 thresholds[lang] = best_threshold(dev_tab.word_bad, probability)
         bundle["modes"][mode] = {
             "sentence_features": names,
@@ -182,7 +189,7 @@ def dev_scores(spec: dict, tabs: dict, mode: str) -> dict[str, dict[str, float]]
     for lang in PAIRS:
         tab = tabs[(lang, "dev")]
         x = sentence_matrix(tab, lang, mode)
-        probability = word_model.predict(word_matrix(tab, mode, lang))
+        probability = word_model.predict(word_matrix(tab, mode, lang, hter_model.predict(x)))
         threshold = spec["word_thresholds"].get(lang, spec["word_threshold"])
         scores[lang] = {
             "pearson_da": round(pearson(da_model.predict(x), tab.da), 4),

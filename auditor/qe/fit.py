@@ -29,6 +29,8 @@ SENTENCE_PARAMS = {
 WORD_PARAMS = {**SENTENCE_PARAMS, "objective": "binary", "num_leaves": 31, "min_data_in_leaf": 100,
                "learning_rate": 0.1}
 MAX_ROUNDS = 1000
+#: Word feature: the sentence model's predicted HTER (out-of-fold on train), so words inherit the verdict.
+SENTENCE_HTER = "s_hter"
 #: Word rows the word classifier trains on (a seeded sample: the full 400k rows add little but time).
 WORD_SAMPLE = 120_000
 
@@ -42,7 +44,7 @@ def sentence_feature_names(mode: str) -> list[str]:
 
 def word_feature_names(mode: str) -> list[str]:
     """The word model's input columns for ``mode``."""
-    names = [*WORD_FEATURES, *WORD_CONTEXT]
+    names = [*WORD_FEATURES, *WORD_CONTEXT, SENTENCE_HTER]
     if mode == "target":
         drop = {"w_coverage", "src_coverage", "tgt_coverage", "e5_cosine", "ratio_words", "copied_share"}
         return [n for n in names if n not in drop]
@@ -94,6 +96,19 @@ class Split:
     da: np.ndarray
     words: dict[str, np.ndarray]
     word_bad: np.ndarray
+
+
+def out_of_fold(x: np.ndarray, y: np.ndarray, dx: np.ndarray, dy: np.ndarray, names: list[str],
+                folds: int = 5) -> np.ndarray:
+    """Predictions for every train row from a model that did not see it (k-fold by row index)."""
+    import lightgbm as lgb
+
+    result = np.zeros(len(x))
+    fold = np.arange(len(x)) % folds
+    for k in range(folds):
+        booster = lgb.Booster(model_str=fit_regressor(x[fold != k], y[fold != k], dx, dy, names))
+        result[fold == k] = booster.predict(x[fold == k])
+    return result
 
 
 def fit_regressor(x: np.ndarray, y: np.ndarray, dx: np.ndarray, dy: np.ndarray, names: list[str]) -> str:

@@ -21,7 +21,7 @@ from auditor.errors import AuditorError
 from auditor.models import Document, Finding, Severity
 from auditor.qe import features as qf
 from auditor.qe.dataset import WORD_CONTEXT, WORD_FEATURES, word_rows
-from auditor.qe.fit import lang_columns, read_bundle
+from auditor.qe.fit import LANGS, SENTENCE_HTER, lang_columns, read_bundle
 
 DEFAULT_BUNDLE = Path(__file__).resolve().parent / "models" / "qe-mlqe.json.gz"
 RULE = "qe-word"
@@ -159,6 +159,21 @@ class QEModel:
     word_hints: bool = True
     _unused: tuple[()] = field(default=(), repr=False)
 
+    def check(self) -> None:
+        """Fail early, with one clear line, when the file is not a QE bundle.
+
+        Reads the bundle without building LightGBM boosters: ``--jobs`` forks worker processes
+        after this, and a parent that has started LightGBM's OpenMP threads must not fork.
+        """
+        try:
+            bundle = read_bundle(self.path)
+            for spec in bundle["modes"].values():
+                missing = {"hter", "da", "word", "sentence_features", "word_features"} - spec.keys()
+                if missing:
+                    raise KeyError(sorted(missing)[0])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError) as error:
+            raise AuditorError(f"{self.path}: not a readable QE model ({error})") from None
+
     def load(self) -> dict[str, Any]:
         """The loaded boosters and metadata (an AuditorError when the file is not a model)."""
         return _boosters(self.path)
@@ -208,7 +223,7 @@ class QEModel:
         lang = (lang or "").lower().split("-")[0] or None
         lexicon = qf.qe_lexicon(lang) if (mode == "source" and lang) else None
         e5 = qf.e5_similarity(sources, texts) if mode == "source" and sources is not None else None
-        tables, rows, word_matrix = [], [], []
+        tables, rows, flag_lists = [], [], []
         for k, text in enumerate(texts):
             table = qf.word_table(text)
             row = qf.target_features(text, table)
@@ -218,15 +233,14 @@ class QEModel:
                 flags = qf.target_coverage_flags(sources[k], table, lexicon)
             tables.append(table)
             rows.append(row)
-            if words:
-                word_matrix.extend(word_inputs(table, flags, row, spec, mode, lang))
+            flag_lists.append(flags)
         names = [n for n in spec["sentence_features"] if not n.startswith("lang_")]
         x = np.array([[row.get(n, math.nan) for n in names] for row in rows], dtype=np.float64)
         if mode == "source":
             x = np.hstack([x, lang_columns(lang, len(x))])
-        hter = spec["hter"].predict(x)
-        da = spec["da"].predict(x)
-        contributions = spec["hter"].predict(x, pred_contrib=True)
+        hter = spec["hter"].predict(x, num_threads=1)
+        da = spec["da"].predict(x, num_threads=1)
+        contributions = spec["hter"].predict(x, pred_contrib=True, num_threads=1)
         estimates = []
         for k in range(len(texts)):
             pushes = contributions[k, :-1]
@@ -237,8 +251,12 @@ class QEModel:
             )
             estimates.append(QEEstimate(mode, float(min(max(hter[k], 0.0), 1.0)), 100.0 * _phi(float(da[k])), reasons))
         flagged: list[list[tuple[int, int, float]]] = [[] for _ in texts]
-        if words and word_matrix:
-            probability = spec["word"].predict(np.array(word_matrix, dtype=np.float64))
+        word_matrix = []
+        if words:
+            for k, table in enumerate(tables):
+                word_matrix.extend(word_inputs(table, flag_lists[k], rows[k], spec, lang, float(hter[k])))
+        if word_matrix:
+            probability = spec["word"].predict(np.array(word_matrix, dtype=np.float64), num_threads=1)
             threshold = spec.get("word_thresholds", {}).get(lang, spec["word_threshold"])
             cursor = 0
             for k, table in enumerate(tables):
@@ -250,13 +268,18 @@ class QEModel:
 
 
 def word_inputs(
-    table: list[qf.Word], flags: list[float], row: dict[str, float], spec: dict, mode: str, lang: str | None
+    table: list[qf.Word], flags: list[float], row: dict[str, float], spec: dict, lang: str | None, hter: float
 ) -> list[list[float]]:
     """The word model's input rows for one sentence (columns as ``spec`` names them)."""
     names = [*WORD_FEATURES, *WORD_CONTEXT]
-    index = [names.index(n) for n in spec["word_features"] if not n.startswith("lang_")]
-    extra = list(lang_columns(lang, 1)[0]) if mode == "source" else []
-    return [[r[i] for i in index] + extra for r in word_rows(table, flags, row)]
+    langs = dict(zip((f"lang_{x}" for x in LANGS), lang_columns(lang, 1)[0], strict=True))
+    result = []
+    for r in word_rows(table, flags, row):
+        values = dict(zip(names, r, strict=True))
+        values[SENTENCE_HTER] = hter
+        values.update(langs)
+        result.append([values[n] for n in spec["word_features"]])
+    return result
 
 
 def _merge(spans: list[tuple[int, int, float]], text: str) -> list[tuple[int, int, float]]:
@@ -281,5 +304,5 @@ def qe_model(setting: Path | str | None) -> QEModel | None:
     if not path.is_file():
         raise AuditorError(f"{path}: QE model file not found")
     model = QEModel(path)
-    model.load()
+    model.check()
     return model

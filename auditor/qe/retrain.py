@@ -64,7 +64,9 @@ def matrices(segments: list[PostEdited], spec: dict, mode: str, lang: str | None
     lexicon = qf.qe_lexicon(lang) if (mode == "source" and lang) else None
     e5 = qf.e5_similarity([s.source or "" for s in segments], [s.mt for s in segments]) if mode == "source" else None
     base = [n for n in spec["sentence_features"] if not n.startswith("lang_")]
-    rows, word_matrix, bad = [], [], []
+    import lightgbm as lgb
+
+    rows, pending, bad = [], [], []
     for k, segment in enumerate(segments):
         table = qf.word_table(segment.mt)
         row = qf.target_features(segment.mt, table)
@@ -74,11 +76,14 @@ def matrices(segments: list[PostEdited], spec: dict, mode: str, lang: str | None
             row.update(qf.source_features(source, segment.mt, table, lexicon, e5[k] if e5 else None))
             flags = qf.target_coverage_flags(source, table, lexicon)
         rows.append([row.get(n, math.nan) for n in base])
-        word_matrix.extend(word_inputs(table, flags, row, spec, mode, lang))
+        pending.append((table, flags, row))
         bad.extend(_bad_words(segment.mt, segment.postedit, table))
     x = np.array(rows, dtype=np.float64)
     if mode == "source":
         x = np.hstack([x, lang_columns(lang, len(x))])
+    predicted = lgb.Booster(model_str=spec["hter"]).predict(x) if len(x) else []
+    word_matrix = [r for (table, flags, row), h in zip(pending, predicted, strict=True)
+                   for r in word_inputs(table, flags, row, spec, lang, float(h))]
     return Matrices(x, np.array(hter, dtype=np.float64), np.array(word_matrix, dtype=np.float64),
                     np.array(bad, dtype=bool))
 
