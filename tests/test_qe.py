@@ -151,3 +151,12 @@ def test_detokenised_mlqe_matches_the_judged_text():
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))[:300]
     same = sum(s.mt == r["translation"].strip() for s, r in zip(segments, rows, strict=True))
     assert same >= 295
+
+
+def test_an_estimate_below_the_floor_costs_nothing_and_above_it_costs_less_than_a_finding():
+    from auditor.scoring import QE_FLOOR
+
+    model = ScoringModel()
+    assert model.score([], 20, qe=QE_FLOOR - 0.01) == model.score([], 20) == 100.0
+    assert model.score([Finding("r", "fluency/grammar", Severity.MINOR, 0, 1, "m")], 20) < model.score([], 20, qe=1.0)
+    assert model.score([], 20, qe=0.9) < model.score([], 20, qe=0.5) < 100.0
