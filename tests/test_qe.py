@@ -76,12 +76,14 @@ def test_a_finding_outweighs_any_quality_estimate(existing, extra, words, qe_rep
         assert model.score(damaged, words, qe=qe_damaged) < model.score(repaired, words, qe=qe_repaired)
 
 
-def test_json_carries_the_qe_object_and_hints(tmp_path: Path):
+def test_json_carries_the_qe_object_and_hints_when_asked(tmp_path: Path):
     path = tmp_path / "mt.txt"
     path.write_text(f"{FLUENT}\n{BROKEN}\n", encoding="utf-8")
-    result = runner.invoke(app, ["check", str(path), "--lines", "--no-grammar", "--format", "json", "--no-cache"])
+    result = runner.invoke(app, ["check", str(path), "--lines", "--no-grammar", "--format", "json", "--no-cache",
+                                 "--min-severity", "hint"])
     assert result.exit_code == 0, result.output
     sentences = json.loads(result.stdout)["documents"][0]["sentences"]
+    assert any(f["rule"] == "qe-word" and f["severity"] == "hint" for f in sentences[1]["findings"])
     assert all({"hter", "quality", "summary", "features"} <= s["qe"].keys() for s in sentences)
     assert sentences[1]["qe"]["hter"] > sentences[0]["qe"]["hter"]
     assert len(sentences[1]["qe"]["features"]) <= 3

@@ -297,7 +297,7 @@ def _merge(spans: list[tuple[int, int, float]], text: str) -> list[tuple[int, in
     return merged
 
 
-def qe_model(setting: Path | str | None) -> QEModel | None:
+def qe_model(setting: Path | str | None, word_hints: bool = True) -> QEModel | None:
     """The QE model a run uses: the shipped one by default, ``setting``'s file, or none for "off"."""
     if setting == "off":
         return None
@@ -306,6 +306,6 @@ def qe_model(setting: Path | str | None) -> QEModel | None:
         return None
     if not path.is_file():
         raise AuditorError(f"{path}: QE model file not found")
-    model = QEModel(path)
+    model = QEModel(path, word_hints=word_hints)
     model.check()
     return model
