@@ -105,8 +105,12 @@ class RunSettings:
         return Gates(fail_under=self.config.fail_under, fail_on=self.config.fail_on)
 
     def scoring(self) -> ScoringModel:
-        """The scoring model, with configured weights."""
-        return ScoringModel(weights=self.config.weights) if self.config.weights else ScoringModel()
+        """The scoring model, with configured weights and the quality-estimation model."""
+        from auditor.qe.model import qe_model
+
+        # QE word hints (a lead on ~1 word in 4 of real MT) only when hints are asked for
+        qe = qe_model(self.config.qe_model, word_hints=self.config.min_severity is Severity.HINT)
+        return ScoringModel(weights=self.config.weights, qe=qe) if self.config.weights else ScoringModel(qe=qe)
 
     def validate(self) -> None:
         """Refuse a language or rule id that names nothing (a typo used to be accepted silently)."""

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from auditor import __version__, output_guard
-from auditor.commands import baseline, cache, check, compare, doctor, fix, languagetool, learn, rules, serve
+from auditor.commands import baseline, cache, check, compare, doctor, fix, languagetool, learn, rules, serve, train
 
 app = typer.Typer(
     name="auditor",
@@ -20,7 +20,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-for command in (check, fix, compare, rules, baseline, languagetool, cache, learn, doctor, serve):  # same way
+for command in (check, fix, compare, rules, baseline, languagetool, cache, learn, train, doctor, serve):
     command.register(app)
 
 

@@ -70,6 +70,8 @@ class Config:
     dask_ship_languagetool: bool | None = None
     #: Maven repository (a newsroom's mirror) that `auditor languagetool fetch` downloads from.
     maven_repo: str | None = None
+    #: QE model bundle (``auditor train`` writes one), or "off" for findings-only scores.
+    qe_model: Path | str | None = None
     path: Path | None = None
 
     def merged(self, **overrides: Any) -> Config:
@@ -172,6 +174,10 @@ def _url(value: Any, _: Path) -> str:
     if not isinstance(value, str) or not re.match(r"^(https?|file)://\S+$", value):
         raise ConfigValueError(f"expected an http(s):// or file:// URL, got {value!r}")
     return value
+def _qe_model(value: Any, base: Path) -> Path | str:
+    if value in ("off", False):
+        return "off"
+    return _path(value, base)
 
 
 def _severity_map(value: Any, base: Path) -> dict[str, Severity]:
@@ -265,6 +271,8 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("dask-ship-languagetool", "dask_ship_languagetool", _boolean,
             "Carry this machine's LanguageTool jars to every Dask worker (workers without their own)."),
     Setting("maven-repo", "maven_repo", _url, "Maven repository (mirror) for `auditor languagetool fetch`."),
+    Setting("qe-model", "qe_model", _qe_model,
+            "Quality-estimation model file from `auditor train` (default: the shipped one; \"off\": none)."),
 )
 
 _BY_KEY = {s.key: s for s in SCHEMA}

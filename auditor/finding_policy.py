@@ -69,6 +69,14 @@ class FindingPolicy:
         return decided
 
 
+def document_qe(sentences: list[SentenceResult]) -> float | None:
+    """The word-weighted mean estimated edit share of a document's sentences (None without QE)."""
+    rated = [(s.qe.hter, max(s.words, 1)) for s in sentences if s.qe is not None]
+    if not rated:
+        return None
+    return sum(h * w for h, w in rated) / sum(w for _, w in rated)
+
+
 def apply_policy(result: DocumentResult, policy: FindingPolicy, scoring: ScoringModel) -> DocumentResult:
     """``result`` with the policy applied to its findings and its scores recomputed."""
     findings = result.findings
@@ -84,15 +92,16 @@ def apply_policy(result: DocumentResult, policy: FindingPolicy, scoring: Scoring
             SentenceResult(
                 sentence=sentence.sentence,
                 text=sentence.text,
-                score=scoring.score(own, sentence.words),
+                score=scoring.score(own, sentence.words, qe=sentence.qe.hter if sentence.qe else None),
                 words=sentence.words,
                 findings=own,
                 metrics=sentence.metrics,
+                qe=sentence.qe,
             )
         )
     kept = [f for s in sentences for f in s.findings]
     return replace(
         result,
         sentences=sentences,
-        score=scoring.score(kept, sum(s.words for s in sentences)),
+        score=scoring.score(kept, sum(s.words for s in sentences), qe=document_qe(sentences)),
     )

@@ -11,6 +11,7 @@ from dataclasses import replace
 from auditor.audit_cache import AuditCache, OwnAudit
 from auditor.checks import CheckSet
 from auditor.checks.base import Check
+from auditor.finding_policy import document_qe
 from auditor.limits import drop_inside_unreadable
 from auditor.models import Document, Finding, Sentence
 from auditor.paragraphs import ParagraphCache, split_findings, splittable
@@ -126,6 +127,11 @@ def audit_document(
     # rules that assume a full sentence leave headlines, list items ... and source-mirrored shapes alone
     findings = keep_findings(document, drop_inside_unreadable(merge_findings(raw)))
     findings, metrics_list = _inside_sentences(document, findings, own.metrics)
+    estimates: list = [None] * len(document.sentences)
+    if scoring.qe is not None:  # after sentences are final: one estimate per sentence reported
+        estimates, hints = scoring.qe.assess(document)
+        if hints:
+            findings = merge_findings([*findings, *hints])
 
     starts = [s.start for s in document.sentences]
     per_sentence: list[list[Finding]] = [[] for _ in document.sentences]
@@ -140,24 +146,26 @@ def audit_document(
         per_sentence[index].append(finding)
 
     sentences = []
-    for sentence, mine, metrics in zip(document.sentences, per_sentence, metrics_list, strict=True):
+    rows = zip(document.sentences, per_sentence, metrics_list, estimates, strict=True)
+    for sentence, mine, metrics, estimate in rows:
         text = document.sentence_text(sentence)
         words = int(metrics["words"])
         sentences.append(
             SentenceResult(
                 sentence=sentence,
                 text=text,
-                score=scoring.score(mine, words),
+                score=scoring.score(mine, words, qe=estimate.hter if estimate else None),
                 words=words,
                 findings=mine,
                 metrics=metrics,
+                qe=estimate,
             )
         )
     total_words = sum(s.words for s in sentences)
     all_findings = [f for own in per_sentence for f in own] + orphans
     return DocumentResult(
         document=document,
-        score=scoring.score(all_findings, total_words),
+        score=scoring.score(all_findings, total_words, qe=document_qe(sentences)),
         sentences=sentences,
         readability=own.readability,
     )

@@ -10,6 +10,13 @@ The exponential keeps every extra finding visible (a damaged sentence always
 scores strictly lower than the same sentence repaired) without collapsing to a
 floor of 0 where different damage would tie. ``MIN_WORDS`` stops a one-word
 segment with a slip from dropping to nearly zero on a minor fault.
+
+With a quality estimate (``qe``: the predicted share of words a post-editor would change, see
+:mod:`auditor.qe`) the score is multiplied by ``1 − 0.99 × h × (1 − exp(−w / span))``, where ``w``
+is the smallest penalty a finding can cost and ``h`` the estimate when it is at least ``QE_FLOOR``
+(0 below): the estimate ranks sentences the findings leave tied,
+but can never take away as much as one more finding, so a damaged sentence still scores strictly
+below its repair whatever the estimates of the two.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from auditor.models import Finding, Severity
 
@@ -29,6 +37,12 @@ DEFAULT_WEIGHTS: Mapping[Severity, float] = {
 
 
 READABILITY_SHARE = 1.0
+#: Share of one finding's smallest cost the quality estimate may take at most (below 1: strictness).
+QE_SHARE = 0.99
+#: Estimated edit share from which the estimate costs points ("likely needs editing"): below it two
+#: sentences stay tied, so a free human translation is not ranked below MT on a small difference
+#: (DEMETR dev: human below MT 48.6 % with every estimate counted, 14 % from 0.3; docs/qe.md).
+QE_FLOOR = 0.3
 
 
 @dataclass(frozen=True)
@@ -39,6 +53,8 @@ class ScoringModel:
     min_words: int = 10
     #: Multiplier on readability findings (a long sentence is a style matter, not an error).
     readability_share: float = READABILITY_SHARE
+    #: The quality-estimation model (:class:`auditor.qe.model.QEModel`), or None for findings alone.
+    qe: Any = field(default=None, compare=False)
 
     def penalty(self, findings: Iterable[Finding]) -> float:
         """Sum of severity weights (readability findings count ``readability_share`` of theirs)."""
@@ -48,8 +64,21 @@ class ScoringModel:
         """The penalty of one finding's severity (weights a config left out keep their defaults)."""
         return self.weights.get(finding.severity, DEFAULT_WEIGHTS[finding.severity])
 
-    def score(self, findings: Iterable[Finding], words: int) -> float:
-        """Score of a span of ``words`` words with these findings (100 = no problem found)."""
+    def score(self, findings: Iterable[Finding], words: int, qe: float | None = None) -> float:
+        """Score of a span of ``words`` words with these findings (100 = no problem found).
+
+        ``qe``: the estimated share of words needing an edit (0-1), when a QE model ran.
+        """
         penalty = self.penalty(findings)
+        span = max(words, self.min_words)
         # Not rounded: rounding would tie heavily damaged sentences that differ by a finding.
-        return 100.0 * math.exp(-penalty / max(words, self.min_words))
+        score = 100.0 * math.exp(-penalty / span)
+        if qe is None:
+            return score
+        costs = [w for severity, w in {**DEFAULT_WEIGHTS, **self.weights}.items()
+                 if severity is not Severity.HINT and w > 0]
+        share = min(self.readability_share, 1.0) if self.readability_share > 0 else 1.0
+        smallest = min(costs) * share if costs else 0.0
+        step = 1.0 - math.exp(-smallest / span)
+        counted = min(qe, 1.0) if qe >= QE_FLOOR else 0.0
+        return score * (1.0 - QE_SHARE * step * counted)

@@ -186,6 +186,8 @@ def score_mode(kinds: Mapping[str, list[Item]], mode: str, args: argparse.Namesp
     if option and not has_option(help_text, option):
         return None, f"this build of auditor check has no {option}", []
     flags = ["--no-grammar"] if args.no_grammar else []
+    if args.qe_model:
+        flags += ["--qe-model", args.qe_model]
     if mode == "reference" and has_option(help_text, "--score-with"):
         flags += ["--score-with", "reference"]
     keys = sorted({(hyp, getattr(item, side_of) if side_of else "") for item in items
@@ -244,6 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--modes", default=",".join(MODES),
                         help=f"comma-separated subset of {','.join(MODES)}")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help="where to write the results")
+    parser.add_argument("--qe-model", default=None, help="passed to auditor check ('off': findings-only scores)")
     args = parser.parse_args(argv)
     wanted = [m.strip() for m in args.modes.split(",") if m.strip()]
     kinds = load_items(args.data, args.limit)

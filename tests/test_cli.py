@@ -36,7 +36,7 @@ def test_json_schema_contract(tmp_path: Path) -> None:
         assert text[sentence["start"] : sentence["end"]] == sentence["text"]
         for finding in sentence["findings"]:
             assert {"rule", "category", "severity", "start", "end", "message", "suggestions"} <= finding.keys()
-            assert finding["severity"] in {"minor", "major", "critical"}
+            assert finding["severity"] in {"hint", "minor", "major", "critical"}
             assert "/" in finding["category"] or finding["category"] == "readability"
             assert finding["message"]
 

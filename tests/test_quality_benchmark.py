@@ -44,7 +44,9 @@ def test_end_to_end_run_scores_with_the_real_cli(tmp_path, capsys):
     write(data, "minor_id30_tokenized", [item("t", MT[:-1] + " .")])
     write(data, "base_id35_reference", [item("r", REF)])
     out = tmp_path / "quality.json"
-    assert main(["--data", str(data), "--no-grammar", "--json", str(out)]) == 0
+    # the harness's plumbing, findings only: what the QE estimate does to human-vs-MT is measured on the
+    # whole DEMETR dev split (docs/qe.md), not on one item
+    assert main(["--data", str(data), "--no-grammar", "--json", str(out), "--qe-model", "off"]) == 0
     result = json.loads(out.read_text(encoding="utf-8"))
     accuracy = result["accuracy"]
     assert accuracy["minor_id28_final_punc_removed"]["target"] == 1.0

@@ -18,6 +18,8 @@ _ATTACH_LEFT = frozenset({".", ",", ":", ";", "!", "?", ")", "]", "}", "%", "...
 _ATTACH_RIGHT = frozenset({"(", "[", "{", "$", "€", "£", "#", "«", "“", "‘"})
 #: Clitics split off by the tokeniser (compared lower-case).
 _CLITICS = frozenset({"'s", "'t", "n't", "'ll", "'re", "'ve", "'m", "'d"})
+#: Moses' escaped characters, written back as the characters they stand for.
+_ENTITIES = {"&quot;": '"', "&apos;": "'", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&#91;": "[", "&#93;": "]"}
 #: Any other clitic: an apostrophe and letters (``'clock``, ``'em``).
 _CLITIC = re.compile(r"^(?:[nN]['’][tT]|['’][^\W\d_]+)$")
 #: Quote marks whose side (opening or closing) is decided by counting.
@@ -48,9 +50,10 @@ class Detokenized(NamedTuple):
 def detokenize(tokens: Sequence[str]) -> Detokenized:
     """The text ``tokens`` were cut from, and each token's ``(start, end)`` in that text.
 
-    ``text[start:end] == tokens[i]`` for every token: only the spaces between tokens change.
+    ``text[start:end] == tokens[i]`` for every token (its unescaped form for ``&quot;`` and the like):
+    only the spaces between tokens change.
     """
-    tokens = list(tokens)
+    tokens = [_ENTITIES.get(token, token) for token in tokens]
     pieces: list[str] = []
     spans: list[tuple[int, int]] = []
     position = 0

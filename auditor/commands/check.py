@@ -160,6 +160,10 @@ def check(
             help="Use this running LanguageTool server (e.g. http://127.0.0.1:8081), not a managed one.",
         ),
     ] = None,
+    qe_model: Annotated[
+        Optional[str],
+        typer.Option("--qe-model", help="Quality-estimation model file from `auditor train` ('off': findings only)."),
+    ] = None,
     rules: Annotated[
         Optional[list[Path]],
         typer.Option(
@@ -191,6 +195,7 @@ def check(
             baseline=baseline,
             jobs=jobs,
             dask=dask_address(dask),
+            qe_model=None if qe_model is None else ("off" if qe_model == "off" else Path(qe_model)),
         )
         if rules:
             config = config.merged(rule_paths=(*config.rule_paths, *rules))

@@ -236,6 +236,14 @@ def _metrics(metrics: Any) -> str:
     return f'<dl class="metrics">{rows}</dl>'
 
 
+def _qe_cell(qe: Any) -> str:
+    """The quality estimate in words: verdict, reasons, predicted share of words to edit."""
+    if not isinstance(qe, Mapping):
+        return ""
+    share = float(qe.get("hter", 0.0))
+    return f'{escape(str(qe.get("summary", "")))} <span class="qe-hter">(~{share:.0%} of words to edit)</span>'
+
+
 def _sentences_table(sentences: Sequence[Mapping[str, Any]]) -> str:
     has_source = any(isinstance(s.get("source"), str) for s in sentences)
     has_reference = any(isinstance(s.get("reference"), str) for s in sentences)
@@ -248,6 +256,9 @@ def _sentences_table(sentences: Sequence[Mapping[str, Any]]) -> str:
         head.append('<th scope="col">Reference</th>')
     if has_metrics:
         head.append('<th scope="col">Metrics</th>')
+    has_qe = any(isinstance(s.get("qe"), Mapping) for s in sentences)
+    if has_qe:
+        head.append('<th scope="col">Quality estimate</th>')
     head.append('<th scope="col">Findings</th>')
     rows = []
     ordered = sorted(sentences, key=lambda s: (float(s.get("score", 100)), int(s.get("index", 0))))
@@ -261,6 +272,8 @@ def _sentences_table(sentences: Sequence[Mapping[str, Any]]) -> str:
             cells.append(f'<td class="ref">{escape(str(s.get("reference") or ""))}</td>')
         if has_metrics:
             cells.append(f"<td>{_metrics(s.get('metrics'))}</td>")
+        if has_qe:
+            cells.append(f"<td>{_qe_cell(s.get('qe'))}</td>")
         cells.append(f'<td class="num">{len(s.get("findings", []))}</td>')
         rows.append(f'<tr id="sent-{index}">{"".join(cells)}</tr>')
     bilingual = " bilingual" if has_source or has_reference else ""

@@ -60,6 +60,8 @@ def bilingual_fields(result: SentenceResult) -> dict[str, Any]:
         data["metrics"] = result.reference_metrics
     if result.audit_score is not None:
         data["audit_score"] = result.audit_score
+    if result.qe is not None:
+        data["qe"] = result.qe.as_json()
     return data
 
 

@@ -24,6 +24,8 @@ class SentenceResult:
     reference_metrics: dict[str, Any] = field(default_factory=dict)
     #: The finding-based score when ``--score-with reference`` blended a metric into ``score``.
     audit_score: float | None = None
+    #: The quality estimate (:class:`auditor.qe.model.QEEstimate`) when a QE model ran.
+    qe: Any = None
 
 
 @dataclass

@@ -24,6 +24,20 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return line, column
 
 
+def qe_lines(result: DocumentResult, worst: int = 3) -> str:
+    """The quality estimate in words: how many sentences likely need editing, and the worst few."""
+    rated = [s for s in result.sentences if s.qe is not None]
+    if not rated:
+        return ""
+    needing = [s for s in rated if s.qe.verdict == "likely needs editing"]
+    path = result.document.path
+    lines = [f"{path}: quality estimate: {len(needing)} of {len(rated)} sentences likely need editing\n"]
+    for s in sorted(needing, key=lambda s: -s.qe.hter)[:worst]:
+        line, _ = _line_col(result.document.text, s.sentence.start)
+        lines.append(f"  line {line} (~{s.qe.hter:.0%} of words to edit): {s.qe.summary()}\n")
+    return "".join(lines)
+
+
 def write_text(result: DocumentResult, out: TextIO, *, colour: bool = False) -> None:
     """Print each finding as ``path:line:col severity rule message`` and a score line."""
     document = result.document
@@ -48,6 +62,7 @@ def write_text(result: DocumentResult, out: TextIO, *, colour: bool = False) -> 
     count = len(result.sentences)
     noun = "sentence" if count == 1 else "sentences"
     out.write(f"{document.path}: score {result.score:.1f}/100, {count} {noun}, {summary}\n")
+    out.write(qe_lines(result))
     reference_line = metrics_line(result)
     if reference_line:
         out.write(reference_line)

@@ -1,0 +1,311 @@
+"""Load a QE model bundle and estimate, per sentence, how much editing it needs and which words.
+
+A :class:`QEModel` is a path; its LightGBM boosters load on first use, once per process (so it can
+travel to worker processes as a path). :meth:`QEModel.assess` estimates every sentence of a
+document: predicted HTER (share of words a post-editor would change), predicted quality (0-100,
+from predicted direct assessment), the three features that moved the estimate most, and the words
+its word classifier believes need editing, reported as ``hint`` findings.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from auditor.errors import AuditorError
+from auditor.models import Document, Finding, Severity
+from auditor.qe import features as qf
+from auditor.qe.dataset import WORD_CONTEXT, WORD_FEATURES, word_rows
+from auditor.qe.fit import LANGS, SENTENCE_HTER, lang_columns, read_bundle
+
+DEFAULT_BUNDLE = Path(__file__).resolve().parent / "models" / "qe-mlqe.json.gz"
+RULE = "qe-word"
+#: Trees whose contributions explain an estimate (see QEModel._run).
+EXPLAIN_TREES = 80
+
+#: What a feature means when it pushes the estimate towards more editing / less editing.
+DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    "words": ("long sentence", "short sentence"),
+    "chars_per_word": ("unusual word lengths", "ordinary word lengths"),
+    "lm_mean": ("unusual word sequence", "fluent word sequence"),
+    "lm_max": ("a very unlikely word", "no very unlikely word"),
+    "lm_p75": ("many unlikely words", "few unlikely words"),
+    "lm_worst3": ("an unusual three-word stretch", "no unusual stretch"),
+    "lm_unknown": ("words the language model does not know", "known words"),
+    "zipf_mean": ("uncommon words", "common words"),
+    "zipf_min": ("a very rare word", "no very rare word"),
+    "rare_share": ("many rare words", "few rare words"),
+    "unseen_share": ("words unseen in English", "no unseen words"),
+    "capital_share": ("many capitalised words", "few capitalised words"),
+    "allcaps_share": ("words in capitals", "no words in capitals"),
+    "number_share": ("many numbers", "few numbers"),
+    "punct_share": ("much punctuation", "little punctuation"),
+    "ends_terminal": ("no closing punctuation", "closing punctuation"),
+    "starts_lower": ("starts in lower case", "starts with a capital"),
+    "repeated_words": ("repeated words", "no repeated words"),
+    "unk_marker": ("an <unk> marker", "no <unk> marker"),
+    "unbalanced": ("unbalanced brackets or quotes", "balanced brackets and quotes"),
+    "src_words": ("long source", "short source"),
+    "ratio_chars": ("length differs from the source", "length matches the source"),
+    "ratio_words": ("word count differs from the source", "word count matches the source"),
+    "copied_share": ("words copied from the source", "no words copied from the source"),
+    "copied_unknown": ("untranslated source words", "no untranslated words"),
+    "numbers_missing": ("a source number is missing", "source numbers present"),
+    "numbers_extra": ("a number not in the source", "no extra numbers"),
+    "names_diff": ("names differ from the source", "names match the source"),
+    "punct_diff": ("punctuation differs from the source", "punctuation matches the source"),
+    "terminal_match": ("sentence end differs from the source", "sentence end matches the source"),
+    "src_coverage": ("low source coverage", "high source coverage"),
+    "tgt_coverage": ("words the source does not explain", "words explained by the source"),
+    "src_known": ("source words the lexicon lacks", "source words the lexicon knows"),
+    "e5_cosine": ("meaning far from the source", "meaning close to the source"),
+}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One feature's push on the estimate (``effect`` > 0: towards more editing)."""
+
+    feature: str
+    value: float
+    effect: float
+
+    @property
+    def words(self) -> str:
+        """The feature's push said in words."""
+        worse, better = DESCRIPTIONS.get(self.feature, (self.feature, self.feature))
+        return worse if self.effect > 0 else better
+
+
+@dataclass(frozen=True)
+class QEEstimate:
+    """A sentence's quality estimate."""
+
+    mode: str  # "target" or "source"
+    hter: float  # predicted share of words a post-editor would change, 0-1
+    quality: float  # 0-100, from predicted direct assessment (50 = the average MT the model saw)
+    reasons: tuple[Reason, ...]
+
+    @property
+    def verdict(self) -> str:
+        """The estimate in words."""
+        if self.hter >= 0.3 or self.quality < 30:
+            return "likely needs editing"
+        if self.hter >= 0.15 or self.quality < 50:
+            return "may need light editing"
+        return "likely fine"
+
+    def summary(self) -> str:
+        """``likely needs editing: low source coverage, unusual word sequence``."""
+        worse = [r.words for r in self.reasons if r.effect > 0]
+        return f"{self.verdict}: {', '.join(worse)}" if worse else self.verdict
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON report's ``qe`` object."""
+        return {
+            "mode": self.mode,
+            "hter": round(self.hter, 4),
+            "quality": round(self.quality, 2),
+            "verdict": self.verdict,
+            "summary": self.summary(),
+            "features": [
+                {"name": r.feature, "value": None if math.isnan(r.value) else round(r.value, 4),
+                 "effect": round(r.effect, 4), "says": r.words}
+                for r in self.reasons
+            ],
+        }
+
+
+_LOCK = threading.Lock()
+_LOADED: dict[str, dict[str, Any]] = {}
+
+
+def _boosters(path: Path) -> dict[str, Any]:
+    key = str(path)
+    with _LOCK:
+        if key not in _LOADED:
+            import lightgbm as lgb
+
+            try:
+                bundle = read_bundle(path)
+                modes = {
+                    mode: {
+                        **spec,
+                        "hter": lgb.Booster(model_str=spec["hter"]),
+                        "da": lgb.Booster(model_str=spec["da"]),
+                        "word": lgb.Booster(model_str=spec["word"]),
+                    }
+                    for mode, spec in bundle["modes"].items()
+                }
+            except (OSError, ValueError, KeyError, TypeError, lgb.basic.LightGBMError) as error:
+                raise AuditorError(f"{path}: not a readable QE model ({error})") from None
+            _LOADED[key] = {"meta": {k: v for k, v in bundle.items() if k != "modes"}, "modes": modes}
+        return _LOADED[key]
+
+
+def _phi(z: float) -> float:
+    return 0.5 * (1.0 + math.erf(z / math.sqrt(2.0)))
+
+
+@dataclass(frozen=True)
+class QEModel:
+    """A QE model bundle on disk (loaded lazily)."""
+
+    path: Path = DEFAULT_BUNDLE
+    #: Hint findings for words the word classifier flags.
+    word_hints: bool = True
+    _unused: tuple[()] = field(default=(), repr=False)
+
+    def check(self) -> None:
+        """Fail early, with one clear line, when the file is not a QE bundle.
+
+        Reads the bundle without building LightGBM boosters: ``--jobs`` forks worker processes
+        after this, and a parent that has started LightGBM's OpenMP threads must not fork.
+        """
+        try:
+            bundle = read_bundle(self.path)
+            for spec in bundle["modes"].values():
+                missing = {"hter", "da", "word", "sentence_features", "word_features"} - spec.keys()
+                if missing:
+                    raise KeyError(sorted(missing)[0])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError) as error:
+            raise AuditorError(f"{self.path}: not a readable QE model ({error})") from None
+
+    def load(self) -> dict[str, Any]:
+        """The loaded boosters and metadata (an AuditorError when the file is not a model)."""
+        return _boosters(self.path)
+
+    def predict(self, texts: list[str], sources: list[str] | None, lang: str | None) -> list[QEEstimate]:
+        """Estimates for ``texts`` (with their ``sources`` when given)."""
+        estimates, _ = self._run(texts, sources, lang, words=False)
+        return estimates
+
+    def assess(self, document: Document) -> tuple[list[QEEstimate], list[Finding]]:
+        """Estimates for every sentence of ``document`` and its word hints (document offsets)."""
+        texts = [document.sentence_text(s) for s in document.sentences]
+        sources = document.source_segments
+        if sources is not None and len(sources) != len(texts):
+            sources = None
+        estimates, flagged = self._run(texts, sources, document.source_lang, words=self.word_hints)
+        hints = []
+        for sentence, spans, estimate in zip(document.sentences, flagged, estimates, strict=True):
+            for start, end, probability in spans:
+                hints.append(self._hint(sentence.start + start, sentence.start + end, probability, estimate))
+        return estimates, hints
+
+    @staticmethod
+    def _hint(start: int, end: int, probability: float, estimate: QEEstimate) -> Finding:
+        category = "accuracy/mistranslation" if estimate.mode == "source" else "style/awkward"
+        return Finding(
+            rule=RULE,
+            category=category,
+            severity=Severity.HINT,
+            start=start,
+            end=end,
+            message=(
+                f"Quality estimate: a post-editor would likely change this ({probability:.0%} by the "
+                f"word model trained on post-edited MT; sentence {estimate.summary()})."
+            ),
+            origin="qe",
+        )
+
+    def _run(
+        self, texts: list[str], sources: list[str] | None, lang: str | None, words: bool
+    ) -> tuple[list[QEEstimate], list[list[tuple[int, int, float]]]]:
+        if not texts:
+            return [], []
+        loaded = self.load()
+        mode = "source" if sources is not None and "source" in loaded["modes"] else "target"
+        spec = loaded["modes"][mode]
+        lang = (lang or "").lower().split("-")[0] or None
+        lexicon = qf.qe_lexicon(lang) if (mode == "source" and lang) else None
+        e5 = qf.e5_similarity(sources, texts) if mode == "source" and sources is not None else None
+        tables, rows, flag_lists = [], [], []
+        for k, text in enumerate(texts):
+            table = qf.word_table(text)
+            row = qf.target_features(text, table)
+            flags = [math.nan] * len(table)
+            if mode == "source" and sources is not None:
+                row.update(qf.source_features(sources[k], text, table, lexicon, e5[k] if e5 else None))
+                flags = qf.target_coverage_flags(sources[k], table, lexicon)
+            tables.append(table)
+            rows.append(row)
+            flag_lists.append(flags)
+        names = [n for n in spec["sentence_features"] if not n.startswith("lang_")]
+        x = np.array([[row.get(n, math.nan) for n in names] for row in rows], dtype=np.float64)
+        if mode == "source":
+            x = np.hstack([x, lang_columns(lang, len(x))])
+        hter = spec["hter"].predict(x, num_threads=1)
+        da = spec["da"].predict(x, num_threads=1)
+        # Reasons: SHAP contributions of the first EXPLAIN_TREES trees (boosting puts the large moves
+        # first; all ~300 trees cost ~2 ms a sentence, the first 80 a quarter of that)
+        estimates = [QEEstimate(mode, float(min(max(h, 0.0), 1.0)), 100.0 * _phi(float(d)), ())
+                     for h, d in zip(hter, da, strict=True)]
+        explain = list(range(len(estimates)))
+        if explain:
+            contributions = spec["hter"].predict(x, pred_contrib=True, num_threads=1,
+                                                 num_iteration=min(EXPLAIN_TREES, spec["hter"].num_trees()))
+            for row, k in enumerate(explain):
+                pushes = contributions[row, :-1]
+                order = np.argsort(-np.abs(pushes))[:3]
+                reasons = tuple(
+                    Reason(spec["sentence_features"][i], float(x[k, i]), float(pushes[i]))
+                    for i in order if abs(pushes[i]) > 1e-6
+                )
+                estimates[k] = QEEstimate(mode, estimates[k].hter, estimates[k].quality, reasons)
+        flagged: list[list[tuple[int, int, float]]] = [[] for _ in texts]
+        word_matrix = []
+        if words:
+            for k, table in enumerate(tables):
+                word_matrix.extend(word_inputs(table, flag_lists[k], rows[k], spec, lang, float(hter[k])))
+        if word_matrix:
+            probability = spec["word"].predict(np.array(word_matrix, dtype=np.float64), num_threads=1)
+            threshold = spec.get("word_thresholds", {}).get(lang, spec["word_threshold"])
+            cursor = 0
+            for k, table in enumerate(tables):
+                for w, p in zip(table, probability[cursor : cursor + len(table)], strict=True):
+                    if w.alpha and p >= threshold:
+                        flagged[k].append((w.start, w.end, float(p)))
+                cursor += len(table)
+        return estimates, [_merge(spans, texts[k]) for k, spans in enumerate(flagged)]
+
+
+def word_inputs(
+    table: list[qf.Word], flags: list[float], row: dict[str, float], spec: dict, lang: str | None, hter: float
+) -> list[list[float]]:
+    """The word model's input rows for one sentence (columns as ``spec`` names them)."""
+    names = [*WORD_FEATURES, *WORD_CONTEXT]
+    fixed = {SENTENCE_HTER: hter, **dict(zip((f"lang_{x}" for x in LANGS), lang_columns(lang, 1)[0], strict=True))}
+    columns = [(names.index(n), 0.0) if n in names else (-1, fixed[n]) for n in spec["word_features"]]
+    return [[r[i] if i >= 0 else value for i, value in columns] for r in word_rows(table, flags, row)]
+
+
+def _merge(spans: list[tuple[int, int, float]], text: str) -> list[tuple[int, int, float]]:
+    """Adjacent flagged words (only spaces between) become one span."""
+    merged: list[tuple[int, int, float]] = []
+    for start, end, p in spans:
+        if merged and not text[merged[-1][1] : start].strip():
+            a, _, q = merged[-1]
+            merged[-1] = (a, end, max(p, q))
+        else:
+            merged.append((start, end, p))
+    return merged
+
+
+def qe_model(setting: Path | str | None, word_hints: bool = True) -> QEModel | None:
+    """The QE model a run uses: the shipped one by default, ``setting``'s file, or none for "off"."""
+    if setting == "off":
+        return None
+    path = DEFAULT_BUNDLE if setting is None else Path(setting)
+    if setting is None and not path.is_file():
+        return None
+    if not path.is_file():
+        raise AuditorError(f"{path}: QE model file not found")
+    model = QEModel(path, word_hints=word_hints)
+    model.check()
+    return model

@@ -1,0 +1,164 @@
+"""The learned quality estimate: detokeniser, shipped model (real predictions), scoring, CLI, train."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from auditor.bilingual.detok import detokenize
+from auditor.bilingual.lexicon import lexicon_dir, read_lexicon_file
+from auditor.cli import app
+from auditor.models import Finding, Severity
+from auditor.qe.data import default_root, load_split
+from auditor.qe.model import DEFAULT_BUNDLE, QEModel
+from auditor.scoring import ScoringModel
+
+runner = CliRunner()
+FLUENT = "The government appointed a prefect in every county to represent it locally."
+BROKEN = "The government appoints prefect to each county for be its the local representative of of."
+
+
+def test_detokenize_keeps_each_tokens_characters():
+    line = 'He said " we don \'t know " , and the parents \' house ( in Tskinvali \'s centre ) cost $ 5 .'
+    tokens = line.split(" ")
+    text, spans = detokenize(tokens)
+    assert text == 'He said "we don\'t know", and the parents\' house (in Tskinvali\'s centre) cost $5.'
+    assert [text[a:b] for a, b in spans] == tokens
+
+
+def test_detokenize_unescapes_moses_entities():
+    text, spans = detokenize(["&quot;", "Yes", "&quot;", "&amp;", "no"])
+    assert text == '"Yes" & no'
+    assert [text[a:b] for a, b in spans] == ['"', "Yes", '"', "&", "no"]
+
+
+def test_shipped_model_gives_real_predictions():
+    model = QEModel(DEFAULT_BUNDLE)
+    fluent, broken = model.predict([FLUENT, BROKEN], None, None)
+    assert fluent.mode == "target"
+    assert 0.0 <= fluent.hter < broken.hter <= 1.0
+    assert broken.quality < fluent.quality
+    assert broken.reasons and all(r.feature for r in broken.reasons)
+    assert broken.as_json()["summary"].startswith(broken.verdict)
+
+
+def test_source_mode_uses_the_source():
+    model = QEModel(DEFAULT_BUNDLE)
+    source = "Guvernul numește un prefect în fiecare județ pentru a fi reprezentantul său local."
+    good, bad = model.predict(
+        ["The Government appoints a prefect to each county to be its local representative.",
+         "The weather was cold and the football match was cancelled on Sunday."],
+        [source, source],
+        "ro",
+    )
+    assert good.mode == bad.mode == "source"
+    assert good.hter < bad.hter
+
+
+@given(
+    st.lists(st.sampled_from([Severity.MINOR, Severity.MAJOR, Severity.CRITICAL]), max_size=5),
+    st.sampled_from([Severity.MINOR, Severity.MAJOR, Severity.CRITICAL]),
+    st.integers(min_value=0, max_value=300),
+    st.floats(min_value=0, max_value=1),
+    st.floats(min_value=0, max_value=1),
+)
+def test_a_finding_outweighs_any_quality_estimate(existing, extra, words, qe_repaired, qe_damaged):
+    model = ScoringModel()
+    repaired = [Finding("r", "fluency/grammar", s, 0, 1, "m") for s in existing]
+    damaged = [*repaired, Finding("r", "fluency/grammar", extra, 0, 1, "m")]
+    if model.score(repaired, words) > 0.001:
+        assert model.score(damaged, words, qe=qe_damaged) < model.score(repaired, words, qe=qe_repaired)
+
+
+def test_json_carries_the_qe_object_and_hints_when_asked(tmp_path: Path):
+    path = tmp_path / "mt.txt"
+    path.write_text(f"{FLUENT}\n{BROKEN}\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "--lines", "--no-grammar", "--format", "json", "--no-cache",
+                                 "--min-severity", "hint"])
+    assert result.exit_code == 0, result.output
+    sentences = json.loads(result.stdout)["documents"][0]["sentences"]
+    assert any(f["rule"] == "qe-word" and f["severity"] == "hint" for f in sentences[1]["findings"])
+    assert all({"hter", "quality", "summary", "features"} <= s["qe"].keys() for s in sentences)
+    assert sentences[1]["qe"]["hter"] > sentences[0]["qe"]["hter"]
+    assert len(sentences[1]["qe"]["features"]) <= 3
+    off = runner.invoke(app, ["check", str(path), "--lines", "--no-grammar", "--format", "json", "--qe-model", "off"])
+    assert all("qe" not in s for s in json.loads(off.stdout)["documents"][0]["sentences"])
+
+
+def test_text_report_says_it_in_words(tmp_path: Path):
+    path = tmp_path / "mt.txt"
+    path.write_text(f"{BROKEN}\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "--lines", "--no-grammar", "--no-cache"])
+    assert "quality estimate:" in result.stdout
+
+
+def test_bad_qe_model_file_is_one_line_and_exit_2(tmp_path: Path):
+    bad = tmp_path / "model.json.gz"
+    bad.write_text("not a model", encoding="utf-8")
+    path = tmp_path / "mt.txt"
+    path.write_text(f"{FLUENT}\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "--no-grammar", "--qe-model", str(bad)])
+    assert result.exit_code == 2
+    assert "not a readable QE model" in result.output
+
+
+def test_train_writes_a_model_that_check_uses(tmp_path: Path):
+    rows = []
+    for k in range(30):
+        mt = f"The minister of the of finance said {k} times that the budget is the good."
+        pe = f"The finance minister said {k} times that the budget is good."
+        rows.append(f"Ministrul finanțelor a spus de {k} ori că bugetul este bun.\t{mt}\t{pe}")
+    data = tmp_path / "edits.tsv"
+    data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "newsroom.qe.json.gz"
+    result = runner.invoke(app, ["train", str(data), "-o", str(out), "--source-lang", "ro"])
+    assert result.exit_code == 0, result.output
+    assert "before" in result.output and "after" in result.output and out.is_file()
+    checked = runner.invoke(app, ["check", str(data), "--no-grammar", "--format", "json", "--qe-model", str(out),
+                                  "--source-lang", "ro"])
+    assert checked.exit_code == 0, checked.output
+
+
+def test_learned_lexicons_have_source_and_licence():
+    for lang in ("ro", "et", "ru", "ne", "si"):
+        path = lexicon_dir() / f"{lang}-en.mlqe.tsv"
+        head = path.read_text(encoding="utf-8").splitlines()[:3]
+        assert any("licence: CC0" in line for line in head) and any("source:" in line for line in head)
+        assert len(read_lexicon_file(path)) > 1000
+        assert path.stat().st_size < 1_500_000
+
+
+def _mlqe_or_skip() -> Path:
+    root = default_root()
+    if not (root / "post-editing").is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"MLQE-PE data missing at {root}")
+        pytest.skip(f"MLQE-PE data not found at {root}")
+    return root
+
+
+def test_detokenised_mlqe_matches_the_judged_text():
+    _mlqe_or_skip()
+    import csv
+
+    segments = load_split("ro", "dev")[:300]
+    path = default_root() / "direct-assessments" / "ro-en-dev" / "dev.roen.df.short.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))[:300]
+    same = sum(s.mt == r["translation"].strip() for s, r in zip(segments, rows, strict=True))
+    assert same >= 295
+
+
+def test_an_estimate_below_the_floor_costs_nothing_and_above_it_costs_less_than_a_finding():
+    from auditor.scoring import QE_FLOOR
+
+    model = ScoringModel()
+    assert model.score([], 20, qe=QE_FLOOR - 0.01) == model.score([], 20) == 100.0
+    assert model.score([Finding("r", "fluency/grammar", Severity.MINOR, 0, 1, "m")], 20) < model.score([], 20, qe=1.0)
+    assert model.score([], 20, qe=0.9) < model.score([], 20, qe=0.5) < 100.0
