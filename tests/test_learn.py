@@ -263,7 +263,7 @@ def test_check_rules_with_a_broken_pack_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.output.strip().startswith("auditor: error: ") and str(broken) in result.output
     missing = runner.invoke(app, ["check", str(story), "--no-grammar", "--rules", str(tmp_path / "none.yaml")])
-    assert missing.exit_code == 2 and "no such file" in missing.output
+    assert missing.exit_code == 2 and "not found" in missing.output
 
 
 # --- real post-edits ----------------------------------------------------------------------------

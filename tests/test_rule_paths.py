@@ -57,7 +57,7 @@ def test_rule_paths_in_the_config_are_relative_to_it(tmp_path: Path) -> None:
 
 def test_bad_rule_directories_are_one_line_exit_2(tmp_path: Path) -> None:
     missing = runner.invoke(app, ["check", str(SEED), "--no-grammar", "--rules", str(tmp_path / "nope")])
-    assert missing.exit_code == 2 and "rule directory not found" in missing.output
+    assert missing.exit_code == 2 and "rule directory or pack file not found" in missing.output
     clash = runner.invoke(
         app, ["check", str(SEED), "--no-grammar", "--rules", str(_desk(tmp_path, rule_id="evacuate-road"))]
     )

@@ -23,7 +23,7 @@ def test_json_header_has_the_signature_and_it_follows_the_settings() -> None:
     plain = _json()["signature"]
     assert plain["text"].startswith("auditor:") and "|lang:en-US|" in plain["text"]
     assert plain["languagetool"] is None and "lt:off" in plain["text"]
-    assert set(plain["weights"]) == {"minor", "major", "critical"}
+    assert set(plain["weights"]) == {"hint", "minor", "major", "critical"}
     dutch = _json("--source-lang", "nl", "--pack", "house-style")["signature"]
     assert "src:nl" in dutch["text"] and "packs:house-style" in dutch["text"]
     assert dutch["text"] != plain["text"]

@@ -322,7 +322,7 @@ def load_extra_packs(paths: Iterable[str]) -> tuple[Pack, ...]:
         elif path.is_file():
             packs.append(load_pack(path, shared))
         else:
-            raise RuleFileError(f"{path}: --rules: no such file or directory")
+            raise RuleFileError(f"{path}: rule directory or pack file not found (--rules, rule-paths)")
     _check_unique([*installed_packs(), *packs])
     return tuple(packs)
 
