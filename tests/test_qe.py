@@ -162,3 +162,15 @@ def test_an_estimate_below_the_floor_costs_nothing_and_above_it_costs_less_than_
     assert model.score([], 20, qe=QE_FLOOR - 0.01) == model.score([], 20) == 100.0
     assert model.score([Finding("r", "fluency/grammar", Severity.MINOR, 0, 1, "m")], 20) < model.score([], 20, qe=1.0)
     assert model.score([], 20, qe=0.9) < model.score([], 20, qe=0.5) < 100.0
+
+
+def test_predictions_from_several_threads_equal_one_thread():
+    """Audit threads share one booster (``--jobs`` threads, the Dask worker plugin): same estimates and reasons."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    model = QEModel(DEFAULT_BUNDLE)
+    texts = [FLUENT, BROKEN, "The minister said talks would resume on Monday.", "It said the the plan ."] * 3
+    alone = [model.predict([t], None, None)[0] for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda t: model.predict([t], None, None)[0], texts * 4))
+    assert together == alone * 4

@@ -23,6 +23,10 @@ from auditor.qe import features as qf
 from auditor.qe.dataset import WORD_CONTEXT, WORD_FEATURES, word_rows
 from auditor.qe.fit import LANGS, SENTENCE_HTER, lang_columns, read_bundle
 
+#: LightGBM's boosters are shared by the audit threads of a process (``audit_stream(workers=...)``, the
+#: Dask worker plugin); interleaved predictions with different ``num_iteration`` gave wrong explanations.
+_PREDICT_LOCK = threading.Lock()
+
 DEFAULT_BUNDLE = Path(__file__).resolve().parent / "models" / "qe-mlqe.json.gz"
 RULE = "qe-word"
 #: Trees whose contributions explain an estimate (see QEModel._run).
@@ -30,7 +34,8 @@ EXPLAIN_TREES = 80
 
 #: What a feature means when it pushes the estimate towards more editing / less editing.
 DESCRIPTIONS: dict[str, tuple[str, str]] = {
-    "words": ("long sentence", "short sentence"),
+    # length pushes either way in the trees (very short segments are titles): the reassuring side is neutral
+    "words": ("long sentence", "an ordinary length"),
     "chars_per_word": ("unusual word lengths", "ordinary word lengths"),
     "lm_mean": ("unusual word sequence", "fluent word sequence"),
     "lm_max": ("a very unlikely word", "no very unlikely word"),
@@ -50,7 +55,7 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "repeated_words": ("repeated words", "no repeated words"),
     "unk_marker": ("an <unk> marker", "no <unk> marker"),
     "unbalanced": ("unbalanced brackets or quotes", "balanced brackets and quotes"),
-    "src_words": ("long source", "short source"),
+    "src_words": ("long source", "an ordinary source length"),
     "ratio_chars": ("length differs from the source", "length matches the source"),
     "ratio_words": ("word count differs from the source", "word count matches the source"),
     "copied_share": ("words copied from the source", "no words copied from the source"),
@@ -240,16 +245,18 @@ class QEModel:
         x = np.array([[row.get(n, math.nan) for n in names] for row in rows], dtype=np.float64)
         if mode == "source":
             x = np.hstack([x, lang_columns(lang, len(x))])
-        hter = spec["hter"].predict(x, num_threads=1)
-        da = spec["da"].predict(x, num_threads=1)
+        with _PREDICT_LOCK:  # one booster, several audit threads: predictions must not interleave
+            hter = spec["hter"].predict(x, num_threads=1)
+            da = spec["da"].predict(x, num_threads=1)
         # Reasons: SHAP contributions of the first EXPLAIN_TREES trees (boosting puts the large moves
         # first; all ~300 trees cost ~2 ms a sentence, the first 80 a quarter of that)
         estimates = [QEEstimate(mode, float(min(max(h, 0.0), 1.0)), 100.0 * _phi(float(d)), ())
                      for h, d in zip(hter, da, strict=True)]
         explain = list(range(len(estimates)))
         if explain:
-            contributions = spec["hter"].predict(x, pred_contrib=True, num_threads=1,
-                                                 num_iteration=min(EXPLAIN_TREES, spec["hter"].num_trees()))
+            with _PREDICT_LOCK:
+                contributions = spec["hter"].predict(x, pred_contrib=True, num_threads=1,
+                                                     num_iteration=min(EXPLAIN_TREES, spec["hter"].num_trees()))
             for row, k in enumerate(explain):
                 pushes = contributions[row, :-1]
                 order = np.argsort(-np.abs(pushes))[:3]
@@ -264,7 +271,8 @@ class QEModel:
             for k, table in enumerate(tables):
                 word_matrix.extend(word_inputs(table, flag_lists[k], rows[k], spec, lang, float(hter[k])))
         if word_matrix:
-            probability = spec["word"].predict(np.array(word_matrix, dtype=np.float64), num_threads=1)
+            with _PREDICT_LOCK:
+                probability = spec["word"].predict(np.array(word_matrix, dtype=np.float64), num_threads=1)
             threshold = spec.get("word_thresholds", {}).get(lang, spec["word_threshold"])
             cursor = 0
             for k, table in enumerate(tables):
