@@ -115,7 +115,10 @@ class AuditEngine:
         self.config = config or Config()
         self.grammar = grammar
         self.use_cache = use_cache
-        self.scoring = ScoringModel(weights=self.config.weights) if self.config.weights else ScoringModel()
+        from auditor.check_run import RunSettings
+
+        # the same scoring as `auditor check` with this config: weights and the quality-estimation model
+        self.scoring: ScoringModel = RunSettings(config=self.config, grammar=grammar).scoring()
         self.policy = FindingPolicy(
             disabled=self.config.disable,
             severity=dict(self.config.severity),
