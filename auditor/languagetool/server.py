@@ -152,16 +152,20 @@ def launch(
                 start_new_session=True,
                 preexec_fn=_die_with_parent if tie else None,
             )
+        if not detached:  # tracked while it starts: a Ctrl-C then stops it (a slow JVM may take a while)
+            _track(process)
         info = ServerInfo(port=port, version=install.LANGUAGETOOL_VERSION, pid=process.pid)
         if _wait_ready(process, info.url):
             if not detached:
-                _track(process)
-            if not detached:
                 log.unlink(missing_ok=True)
             return process, info
+        with _TRACK_LOCK:
+            _TRACKED.pop(process.pid, None)
         kill_group(process.pid)
         last = _log_tail(log)
         log.unlink(missing_ok=True)
+        if STOPPING.is_set():
+            raise AuditorError("interrupted")
     raise AuditorError(f"LanguageTool server did not start: {last}")
 
 
