@@ -11,6 +11,11 @@ from auditor.checks.articles import ArticleCheck
 from auditor.checks.attribution import AttributionCheck
 from auditor.checks.consistency import ConsistencyCheck
 from auditor.checks.fragment import MissingVerbCheck
+from auditor.checks.meaning_gender import MeaningGenderCheck
+from auditor.checks.meaning_modality import MeaningModalityCheck
+from auditor.checks.meaning_polarity import MeaningPolarityCheck
+from auditor.checks.meaning_sentence_type import MeaningSentenceTypeCheck
+from auditor.checks.meaning_tense import MeaningTenseCheck
 from auditor.checks.pronoun_case import PronounCaseCheck
 from auditor.checks.real_words import RealWordCheck
 from auditor.checks.repetition import RepetitionCheck
@@ -201,4 +206,7 @@ register_check_rules(
 )
 register_check_rules(  # source-aware: their examples are "SOURCE ||| TARGET" pairs
     SourceCopyCheck, SourceNumbersCheck, SourceTokensCheck, SourceLengthCheck, SourceMarksCheck
+)
+register_check_rules(  # meaning checks against the source: "SOURCE ||| TARGET" examples too
+    MeaningPolarityCheck, MeaningSentenceTypeCheck, MeaningTenseCheck, MeaningModalityCheck, MeaningGenderCheck
 )

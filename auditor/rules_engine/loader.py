@@ -227,6 +227,8 @@ def load_pack(path: Path, shared_sets: WordSets | None = None) -> Pack:
 
 #: Top-level files of ``rules/`` that are data, not rule packs.
 NOT_PACKS = ("sets.yaml", "languagetool.yaml")
+#: Folders under ``rules/`` holding word tables of other checks, not packs (``meaning/``: the meaning checks' markers).
+NOT_PACK_DIRS = ("meaning",)
 
 
 def load_shared_sets(root: Path) -> WordSets:
@@ -250,7 +252,10 @@ def load_packs(directory: Path | None = None) -> tuple[Pack, ...]:
     """
     root = directory or rules_dir()
     shared = load_shared_sets(root)
-    files = sorted(p for p in root.rglob("*.yaml") if p not in {root / name for name in NOT_PACKS})
+    files = sorted(
+        p for p in root.rglob("*.yaml")
+        if p not in {root / name for name in NOT_PACKS} and p.relative_to(root).parts[0] not in NOT_PACK_DIRS
+    )
     packs = tuple(load_pack(p, shared) for p in files)
     _check_unique(packs)
     return packs

@@ -1,0 +1,98 @@
+"""Tense: a future or a past in the translation that the source's verbs do not mark.
+
+Only languages that mark tense in their morphology have ``past`` and ``future`` tables
+(``rules/meaning/<lang>.yaml``: auxiliaries, endings such as German -te, Polish -ł/-ła, Russian
+-л/-ла, French -ra/-ait, Hindi -गा/-गी, Japanese た). Chinese marks neither reliably, so its past
+table is generous (aspect particles, time words), which keeps the past rule quiet there. The
+tables list every form that *could* mark the tense, so the rules only fire when none is present.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from auditor.checks.meaning_common import MeaningCheck, source_words
+from auditor.checks.source_common import Pair
+from auditor.meaning.english import future, tenses
+from auditor.meaning.markers import Markers
+from auditor.models import Document, Finding
+
+
+class MeaningTenseCheck(MeaningCheck):
+    """A future or past tense of the translation with no tense marker of that kind in the source."""
+
+    name = "meaning-tense"
+
+    rules: ClassVar[dict[str, dict]] = {
+        "meaning-future-added": {
+            "description": "The translation speaks of the future (will, shall) but the source has no future "
+            "form, future auxiliary or future time word: an event that happened or is happening is told "
+            "as one still to come.",
+            "category": "accuracy/mistranslation",
+            "severity": "major",
+            "examples": {
+                "source_lang": "pl",
+                "bad": ["Premier podpisał wczoraj ustawę. ||| The prime minister will sign the law yesterday."],
+                "good": ["Premier podpisze ustawę w przyszłym tygodniu. "
+                         "||| The prime minister will sign the law next week."],
+            },
+        },
+        "meaning-past-added": {
+            "description": "The translation tells of the past (was, had, -ed) but the source has no past "
+            "form, past auxiliary or past time word: something current is reported as over.",
+            "category": "accuracy/mistranslation",
+            "severity": "major",
+            "examples": {
+                "source_lang": "de",
+                "bad": ["Die Stadt hat heute 200 000 Einwohner. ||| The city had 200,000 inhabitants today."],
+                "good": ["Die Stadt hatte damals 200 000 Einwohner. ||| The city had 200,000 inhabitants then."],
+            },
+        },
+        "meaning-past-dropped": {
+            "description": "The translation tells in the present what the source's verbs put in the past "
+            "(German preterite, Polish -ł/-ła, Russian -л/-ла, Hindi था/थी, Japanese -ました): a finished event "
+            "is reported as ongoing.",
+            "category": "accuracy/mistranslation",
+            "severity": "major",
+            "examples": {
+                "source_lang": "pl",
+                "bad": ["Premier podpisał ustawę. ||| The prime minister signs the law."],
+                "good": ["Premier podpisał ustawę. ||| The prime minister signed the law."],
+            },
+        },
+    }
+
+    def check_markers(self, document: Document, pair: Pair, table: Markers) -> Iterator[Finding]:
+        """Look for a future and a past tense the source cannot license."""
+        target = document.text[pair.start : pair.end]
+        will = future(target)
+        if will and table.has("future") and not table.find("future", pair.source):
+            yield self.finding(
+                "meaning-future-added",
+                pair,
+                will[0],
+                [],
+                f"“{will[0].text}” puts this in the future, but the source has no future form or future "
+                "time word; the event may be told in the wrong time",
+            )
+        past, present = tenses(target)
+        if past and not will and not present and table.has("past") and not table.find("past", pair.source):
+            yield self.finding(
+                "meaning-past-added",
+                pair,
+                past[0],
+                [],
+                f"“{past[0].text}” puts this in the past, but the source has no past form or past time "
+                "word; something current may be reported as over",
+            )
+        forms = table.find("past_forms", pair.source) if table.has("past_forms") else []
+        if present and not past and not will and forms and not table.find("future", pair.source):
+            yield self.finding(
+                "meaning-past-dropped",
+                pair,
+                present[0],
+                forms,
+                f"“{present[0].text}” tells this as present, but the source's verbs are past "
+                f"({source_words(forms)}); a finished event may be reported as ongoing",
+            )
