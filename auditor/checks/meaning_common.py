@@ -4,6 +4,7 @@ table, and findings that quote the source words and carry their span."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from auditor.checks.source_common import Pair, SourcePairCheck, pairs, primary, quote
 from auditor.meaning.langid import guess
@@ -21,8 +22,8 @@ def source_words(hits: list[Hit]) -> str:
 
 
 def span_of(hits: list[Hit]) -> tuple[int, int] | None:
-    """The source span covering ``hits`` (None without any)."""
-    return (min(h.start for h in hits), max(h.end for h in hits)) if hits else None
+    """The source span of the first of ``hits`` (None without any): the words the message quotes first."""
+    return (hits[0].start, hits[0].end) if hits else None
 
 
 class MeaningCheck(SourcePairCheck):
@@ -49,11 +50,18 @@ class MeaningCheck(SourcePairCheck):
             if table is None and not self.needs_table:
                 table = Markers(lang or "")
             if table is not None:
-                yield from self.check_markers(document, pair, table)
+                yield from self._emit(document, pair, table)
 
     def check_markers(self, document: Document, pair: Pair, table: Markers) -> Iterator[Finding]:
         """Findings for one segment; each check implements this."""
         raise NotImplementedError
+
+    def _emit(self, document: Document, pair: Pair, table: Markers) -> Iterator[Finding]:
+        """``check_markers``' findings, demoted to hints where the language's table says so."""
+        for found in self.check_markers(document, pair, table):
+            if found.rule in table.hints and found.severity is not Severity.HINT:
+                found = replace(found, severity=Severity.HINT)
+            yield found
 
     def finding(
         self,

@@ -59,7 +59,8 @@ class MeaningPolarityCheck(MeaningCheck):
             return
         target = document.text[pair.start : pair.end]
         in_target = negations(target)
-        in_source = table.find("negators", pair.source)
+        # English words quoted in the source (titles, slogans) bring their own negators
+        in_source = sorted(table.find("negators", pair.source) + negations(pair.source), key=lambda h: h.start)
         lexical = table.find("negative", pair.source)
         explained = len(in_source) + max(0, len(lexical) - len(negatives(target)))
         if len(in_target) > explained:

@@ -67,16 +67,27 @@ class MeaningTenseCheck(MeaningCheck):
         """Look for a future and a past tense the source cannot license."""
         target = document.text[pair.start : pair.end]
         will = future(target)
-        if will and table.has("future") and not table.find("future", pair.source):
+        past, present, perfect = tenses(target)
+        forms = table.find("past_forms", pair.source) if table.has("past_forms") else []
+        # a will where the source has no future at all, or where its verbs are past and none is future
+        unlicensed = table.has("future") and not table.find("future", pair.source)
+        past_source = (
+            forms and not past and not perfect
+            and table.has("future_forms") and not table.find("future_forms", pair.source)
+        )
+        if will and (unlicensed or past_source):
+            why = (
+                "the source has no future form or future time word"
+                if unlicensed
+                else f"the source's verbs are past ({source_words(forms)}) and none is future"
+            )
             yield self.finding(
                 "meaning-future-added",
                 pair,
                 will[0],
-                [],
-                f"“{will[0].text}” puts this in the future, but the source has no future form or future "
-                "time word; the event may be told in the wrong time",
+                [] if unlicensed else forms,
+                f"“{will[0].text}” puts this in the future, but {why}; the event may be told in the wrong time",
             )
-        past, present = tenses(target)
         if past and not will and not present and table.has("past") and not table.find("past", pair.source):
             yield self.finding(
                 "meaning-past-added",
@@ -86,8 +97,7 @@ class MeaningTenseCheck(MeaningCheck):
                 f"“{past[0].text}” puts this in the past, but the source has no past form or past time "
                 "word; something current may be reported as over",
             )
-        forms = table.find("past_forms", pair.source) if table.has("past_forms") else []
-        if present and not past and not will and forms and not table.find("future", pair.source):
+        if present and not past and not perfect and not will and forms and not table.find("future", pair.source):
             yield self.finding(
                 "meaning-past-dropped",
                 pair,

@@ -11,7 +11,9 @@ import re
 from auditor.meaning.markers import Hit
 
 _NEGATION = re.compile(
-    r"\b(?:not|never|nobody|none|nothing|nowhere|neither|nor|cannot|without)\b|n['’]t\b"
+    r"\bnot\b(?!\s+(?:only|just|long|least|to\s+mention|merely|simply)\b)"
+    r"|\bnothing\b(?!\s+(?:but|except|other\s+than|less\s+than|short\s+of)\b)"
+    r"|\b(?:never|nobody|none|nowhere|neither|nor|cannot|without)\b|n['’]t\b"
     r"|\bno\b(?!\.?\s*\d)(?!-)",
     re.I,
 )
@@ -107,11 +109,13 @@ def _verb_form(word: str) -> str | None:
     return None
 
 
-def tenses(text: str) -> tuple[list[Hit], list[Hit]]:
-    """Finite past-tense and present-tense verbs (rough: closed-class auxiliaries, simple pasts not
-    after an auxiliary or determiner nor before "by", third-person presents that are not nouns)."""
+def tenses(text: str) -> tuple[list[Hit], list[Hit], list[Hit]]:
+    """Finite simple-past, present and present-perfect verbs (rough: closed-class auxiliaries, simple
+    pasts not after an auxiliary or determiner nor before "by", third-person presents that are not
+    nouns, has/have before a participle)."""
     past: list[Hit] = []
     present: list[Hit] = []
+    perfect: list[Hit] = []
     for match in _TOKEN.finditer(text):
         word = match.group(0)
         lower = word.lower()
@@ -122,9 +126,9 @@ def tenses(text: str) -> tuple[list[Hit], list[Hit]]:
             present.append(hit)
         elif lower in _HAVE:
             following = _TOKEN.findall(text[match.end() :])[:3]
-            perfect = any(w.lower() == "been" or (w.lower().endswith("ed") or _verb_form(w.lower()) == "past")
+            has_participle = any(w.lower() == "been" or (w.lower().endswith("ed") or _verb_form(w.lower()) == "past")
                           for w in following[:2])
-            (past if perfect else present).append(hit)
+            (perfect if has_participle else present).append(hit)
         elif lower in _MODALS:
             continue
         else:
@@ -137,4 +141,4 @@ def tenses(text: str) -> tuple[list[Hit], list[Hit]]:
                 and not re.match(r"\s+by\b", text[match.end() :])
             ):
                 past.append(hit)
-    return past, present
+    return past, present, perfect

@@ -1,6 +1,7 @@
 """Per-language marker tables (``rules/meaning/<lang>.yaml``) compiled into searchable patterns.
 
-Each table lists, per feature (``negators``, ``negative``, ``question``, ``future``, ``past``,
+Each table lists, per feature (``negators``, ``negative``, ``question``, ``future``, ``future_forms``,
+``past``,
 ``past_forms``, ``modal``, ``masculine``, ``feminine``; see ``rules/meaning/README.md``), whole
 words (``<feature>_words``) and regular expressions
 (``<feature>_patterns``), all matched against the lower-cased source, so every hit has the exact
@@ -19,7 +20,10 @@ import yaml
 from auditor.errors import AuditorError
 from auditor.resources import rules_dir
 
-FEATURES = ("negators", "negative", "question", "future", "past", "past_forms", "modal", "masculine", "feminine")
+FEATURES = (
+    "negators", "negative", "question", "future", "future_forms", "past", "past_forms", "modal",
+    "masculine", "feminine",
+)
 #: Letters of a word in every script the tables cover (Devanagari and Arabic marks included).
 _WORD_CHAR = r"[\w\u0900-\u097f\u064b-\u065f\u0670]"
 
@@ -40,6 +44,8 @@ class Markers:
     lang: str
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
     path: Path | None = None
+    #: Rules that are only hints for this language: their measured precision here is too low to score.
+    hints: frozenset[str] = frozenset()
 
     def has(self, feature: str) -> bool:
         """Whether the table lists anything for ``feature``."""
@@ -87,12 +93,16 @@ def read_markers(path: Path) -> Markers:
         raise AuditorError(f"{path}: cannot read meaning markers ({error})") from None
     if not isinstance(data, dict):
         raise AuditorError(f"{path}: expected a mapping of marker lists")
-    known = {f"{f}_{kind}" for f in FEATURES for kind in ("words", "patterns")} | {"lang"}
+    known = {f"{f}_{kind}" for f in FEATURES for kind in ("words", "patterns")} | {"lang", "hints"}
     unknown = sorted(set(data) - known)
     if unknown:
-        raise AuditorError(f"{path}: unknown key {unknown[0]!r} (allowed: lang, <feature>_words, <feature>_patterns)")
+        allowed = "lang, hints, <feature>_words, <feature>_patterns"
+        raise AuditorError(f"{path}: unknown key {unknown[0]!r} (allowed: {allowed})")
     compiled = {f: p for f in FEATURES if (p := _compile(data, f, path)) is not None}
-    return Markers(lang=str(data.get("lang", path.stem)), patterns=compiled, path=path)
+    hints = data.get("hints") or []
+    if not isinstance(hints, list):
+        raise AuditorError(f"{path}: hints must be a list of rule ids")
+    return Markers(lang=str(data.get("lang", path.stem)), patterns=compiled, path=path, hints=frozenset(hints))
 
 
 def languages() -> list[str]:
