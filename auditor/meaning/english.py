@@ -104,9 +104,13 @@ def _verb_form(word: str) -> str | None:
     verbs = lemmas.get("VERB", ())
     if any(word in getInflection(lemma, "VBD") for lemma in verbs):
         return "past"
-    if "NOUN" not in lemmas and any(word in getInflection(lemma, "VBZ") for lemma in verbs if lemma != word):
-        return "present"
+    if any(word in getInflection(lemma, "VBZ") for lemma in verbs if lemma != word):
+        return "present" if "NOUN" not in lemmas else "present-or-plural"
     return None
+
+
+#: What follows a third-person verb but rarely a plural noun ("signs the law", "pushes a man").
+_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|these|those|\d|to|that|up|out|off|back)\b", re.I)
 
 
 def tenses(text: str) -> tuple[list[Hit], list[Hit], list[Hit]]:
@@ -133,7 +137,8 @@ def tenses(text: str) -> tuple[list[Hit], list[Hit], list[Hit]]:
             continue
         else:
             form = _verb_form(lower)
-            if form == "present":
+            if form == "present" or (form == "present-or-plural" and _OBJECT_AFTER.match(text[match.end() :])
+                                     and not _AUXILIARY_BEFORE.search(text[: match.start()])):
                 present.append(hit)
             elif (
                 form == "past"
