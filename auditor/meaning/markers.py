@@ -4,8 +4,8 @@ Each table lists, per feature (``negators``, ``negative``, ``question``, ``futur
 ``past``,
 ``past_forms``, ``modal``, ``masculine``, ``feminine``; see ``rules/meaning/README.md``), whole
 words (``<feature>_words``) and regular expressions
-(``<feature>_patterns``), all matched against the lower-cased source, so every hit has the exact
-character span of the source words it rests on.
+(``<feature>_patterns``), matched against the lower-cased source (or the source as written with
+``keep_case: true``), so every hit has the exact character span of the source words it rests on.
 """
 
 from __future__ import annotations
@@ -46,6 +46,9 @@ class Markers:
     path: Path | None = None
     #: Rules that are only hints for this language: their measured precision here is too low to score.
     hints: frozenset[str] = frozenset()
+    #: Match patterns against the text as written (German: lower-case words are verbs, not nouns);
+    #: word lists still match in any case.
+    keep_case: bool = False
 
     def has(self, feature: str) -> bool:
         """Whether the table lists anything for ``feature``."""
@@ -56,6 +59,8 @@ class Markers:
         pattern = self.patterns.get(feature)
         if pattern is None:
             return []
+        if self.keep_case:
+            return [Hit(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
         lowered = text.lower()
         if len(lowered) != len(text):  # a case fold that changes lengths would shift spans
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
@@ -71,7 +76,7 @@ def _compile(data: dict, feature: str, where: Path) -> re.Pattern[str] | None:
     if words:
         ordered = sorted({str(w).lower() for w in words}, key=len, reverse=True)
         body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-        parts.append(rf"(?<!{_WORD_CHAR})(?:{body})(?!{_WORD_CHAR})")
+        parts.append(rf"(?<!{_WORD_CHAR})(?i:{body})(?!{_WORD_CHAR})")
     if not parts:
         return None
     try:
@@ -93,16 +98,17 @@ def read_markers(path: Path) -> Markers:
         raise AuditorError(f"{path}: cannot read meaning markers ({error})") from None
     if not isinstance(data, dict):
         raise AuditorError(f"{path}: expected a mapping of marker lists")
-    known = {f"{f}_{kind}" for f in FEATURES for kind in ("words", "patterns")} | {"lang", "hints"}
+    known = {f"{f}_{kind}" for f in FEATURES for kind in ("words", "patterns")} | {"lang", "hints", "keep_case"}
     unknown = sorted(set(data) - known)
     if unknown:
-        allowed = "lang, hints, <feature>_words, <feature>_patterns"
+        allowed = "lang, hints, keep_case, <feature>_words, <feature>_patterns"
         raise AuditorError(f"{path}: unknown key {unknown[0]!r} (allowed: {allowed})")
     compiled = {f: p for f in FEATURES if (p := _compile(data, f, path)) is not None}
     hints = data.get("hints") or []
     if not isinstance(hints, list):
         raise AuditorError(f"{path}: hints must be a list of rule ids")
-    return Markers(lang=str(data.get("lang", path.stem)), patterns=compiled, path=path, hints=frozenset(hints))
+    return Markers(lang=str(data.get("lang", path.stem)), patterns=compiled, path=path, hints=frozenset(hints),
+                   keep_case=bool(data.get("keep_case", False)))
 
 
 def languages() -> list[str]:
