@@ -53,6 +53,7 @@ def findings(checks: Sequence, source: str, target: str, lang: str | None) -> li
 
 def detokenise(text: str) -> str:
     """Undo MLQE-PE's Moses tokenisation well enough for closed-class markers."""
+    text = re.sub(r"n ' t\b", "n't", text)
     text = re.sub(r" (n?['’][a-z]{1,2})\b", r"\1", text)
     text = re.sub(r" ([.,:;!?%)\]])", r"\1", text)
     return re.sub(r"([(\[$]) ", r"\1", text)
