@@ -52,7 +52,7 @@ def own_checks(options: CheckOptions) -> list[Check]:
     from auditor.checks.readability import ReadabilityCheck, sentence_metrics
     from auditor.checks.real_words import RealWordCheck
     from auditor.checks.repetition import RepetitionCheck
-    from auditor.checks.source_checks import source_checks
+    from auditor.checks.source_checks import meaning_checks, source_checks
     from auditor.checks.spelling import SpellingCheck
     from auditor.checks.tokenised import TokenisedCheck
     from auditor.checks.untranslated import UntranslatedCheck
@@ -80,6 +80,7 @@ def own_checks(options: CheckOptions) -> list[Check]:
         RealWordCheck(),
     ]
     checks.extend(source_checks(options.source_lang))  # no-ops on documents without a source
+    checks.extend(meaning_checks(options.source_lang))  # likewise: negation, questions, tense, gender
     return checks
 
 

@@ -23,7 +23,6 @@ def source_checks(source_lang: str | None = None) -> list[Check]:
         SourceTokensCheck(source_lang),
         SourceLengthCheck(source_lang),
         SourceMarksCheck(),
-        *meaning_checks(source_lang),
     ]
 
 

@@ -46,8 +46,8 @@ class Markers:
     path: Path | None = None
     #: Rules that are only hints for this language: their measured precision here is too low to score.
     hints: frozenset[str] = frozenset()
-    #: Match patterns against the text as written (German: lower-case words are verbs, not nouns);
-    #: word lists still match in any case.
+    #: Match against the text as written (German: lower-case words are verbs, capitalised ones nouns);
+    #: listed words then match as listed, or capitalised where a sentence or quotation starts.
     keep_case: bool = False
 
     def has(self, feature: str) -> bool:
@@ -67,7 +67,7 @@ class Markers:
         return [Hit(m.start(), m.end(), text[m.start() : m.end()]) for m in pattern.finditer(lowered)]
 
 
-def _compile(data: dict, feature: str, where: Path) -> re.Pattern[str] | None:
+def _compile(data: dict, feature: str, where: Path, keep_case: bool = False) -> re.Pattern[str] | None:
     words = data.get(f"{feature}_words") or []
     patterns = data.get(f"{feature}_patterns") or []
     if not isinstance(words, list) or not isinstance(patterns, list):
@@ -76,7 +76,11 @@ def _compile(data: dict, feature: str, where: Path) -> re.Pattern[str] | None:
     if words:
         ordered = sorted({str(w).lower() for w in words}, key=len, reverse=True)
         body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-        parts.append(rf"(?<!{_WORD_CHAR})(?i:{body})(?!{_WORD_CHAR})")
+        if keep_case:  # as listed (lower case), capitalised only where the text or a quotation starts
+            parts.append(rf"(?<!{_WORD_CHAR})(?:{body})(?!{_WORD_CHAR})")
+            parts.append(rf"(?:(?<=^)|(?<=^[„“\"«(])|(?<=[.!?:]\s)|(?<=[„“\"«]))(?i:{body})(?!{_WORD_CHAR})")
+        else:
+            parts.append(rf"(?<!{_WORD_CHAR})(?:{body})(?!{_WORD_CHAR})")
     if not parts:
         return None
     try:
@@ -103,12 +107,13 @@ def read_markers(path: Path) -> Markers:
     if unknown:
         allowed = "lang, hints, keep_case, <feature>_words, <feature>_patterns"
         raise AuditorError(f"{path}: unknown key {unknown[0]!r} (allowed: {allowed})")
-    compiled = {f: p for f in FEATURES if (p := _compile(data, f, path)) is not None}
+    keep_case = bool(data.get("keep_case", False))
+    compiled = {f: p for f in FEATURES if (p := _compile(data, f, path, keep_case)) is not None}
     hints = data.get("hints") or []
     if not isinstance(hints, list):
         raise AuditorError(f"{path}: hints must be a list of rule ids")
     return Markers(lang=str(data.get("lang", path.stem)), patterns=compiled, path=path, hints=frozenset(hints),
-                   keep_case=bool(data.get("keep_case", False)))
+                   keep_case=keep_case)
 
 
 def languages() -> list[str]:
