@@ -99,14 +99,22 @@ class AuditCache(StoreBacked):
 
     def get(self, document: Document) -> OwnAudit | None:
         """The stored result for ``document``, or None (also when it no longer fits its sentences)."""
-        value = self._store.get(self.key(document))
+        key = self.key(document)
+        value = self._store.get(key)
         if value is None:
             return None
-        data = json.loads(value)
-        if len(data["metrics"]) != len(document.sentences):
+        try:
+            data = json.loads(value)
+            if len(data["metrics"]) != len(document.sentences):
+                return None
+            findings = [finding_from_json(item) for item in data["findings"]]
+            for finding in findings:
+                if not 0 <= finding.start <= finding.end <= len(document.text):
+                    raise ValueError("span outside the document")
+            return OwnAudit(findings=findings, metrics=list(data["metrics"]), readability=dict(data["readability"]))
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            self._store.discard(key)  # a damaged entry is a miss; the audit stores a good one
             return None
-        findings = [finding_from_json(item) for item in data["findings"]]
-        return OwnAudit(findings=findings, metrics=data["metrics"], readability=data["readability"])
 
     def put(self, document: Document, audit: OwnAudit) -> None:
         """Store ``audit`` for ``document``."""

@@ -16,17 +16,20 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from auditor import output_guard
 from auditor.audit_cache import AuditCache
 from auditor.baseline import Baseline
 from auditor.bilingual.enrich import enrich_stream
 from auditor.bilingual.metrics import CorpusAccumulator
 from auditor.checks import CheckOptions, CheckSet
 from auditor.config import Config
+from auditor.dask_address import DEFAULT_BATCH, DaskSettings
 from auditor.errors import AuditorError
 from auditor.finding_policy import FindingPolicy, apply_policy
 from auditor.gates import Gates
+from auditor.limits import cap_jobs
 from auditor.models import Document, Severity
-from auditor.output import OutputSet
+from auditor.output import OutputSet, staged_stdout
 from auditor.parallel import audit_parallel
 from auditor.pipeline import audit_stream
 from auditor.readers import InputOptions, detect_format, open_documents
@@ -37,6 +40,7 @@ from auditor.report.model import DocumentResult
 from auditor.report.sarif import write_sarif
 from auditor.report.visibility import DEFAULT_MIN_SEVERITY, at_least, listed_severity
 from auditor.scoring import ScoringModel
+from auditor.validation import english_variant, rule_ids, source_language
 
 DEFAULT_LANG = "en-US"
 
@@ -79,6 +83,17 @@ class RunSettings:
         """Worker processes (1 = audit in this process)."""
         return self.config.jobs or 1
 
+    def dask(self) -> DaskSettings | None:
+        """The Dask cluster to audit on (``--dask`` / config ``dask``), or None for this machine."""
+        if self.config.dask is None:
+            return None
+        return DaskSettings(
+            address=self.config.dask,
+            batch_size=self.config.dask_batch_size or DEFAULT_BATCH,
+            cache_dir=self.config.dask_cache_dir,
+            ship_languagetool=bool(self.config.dask_ship_languagetool),
+        )
+
     @property
     def listed_severity(self) -> Severity:
         """The lowest severity the text, SARIF, JUnit and GitHub reports list."""
@@ -93,8 +108,18 @@ class RunSettings:
         """The scoring model, with configured weights."""
         return ScoringModel(weights=self.config.weights) if self.config.weights else ScoringModel()
 
+    def validate(self) -> None:
+        """Refuse a language or rule id that names nothing (a typo used to be accepted silently)."""
+        where = str(self.config.path or "config")
+        english_variant(self.lang, "--lang")
+        if self.config.source_lang:
+            source_language(self.config.source_lang, "--source-lang")
+        rule_ids(self.config.disable, f"{where}: disable")
+        rule_ids(self.config.severity, f"{where}: severity")
+
     def check_options(self) -> CheckOptions:
         """Options for ``build_checks``; a configured setting the checks do not know is an error."""
+        self.validate()
         wanted: dict[str, Any] = {
             "lang": self.lang,
             "grammar": self.grammar,
@@ -124,6 +149,20 @@ class RunSettings:
         )
 
 
+def guard_reads(files: list[str], settings: RunSettings) -> None:
+    """Register every file the run will read with the output guard, before anything is written."""
+    for file in files:
+        output_guard.protect(file, "input")
+    options = settings.input_options()
+    for path, role in ((options.source_file, "source"), (options.reference_file, "reference")):
+        if path:
+            output_guard.protect(path, role)
+    if settings.config.path is not None:
+        output_guard.protect(settings.config.path, "config")
+    if settings.use_baseline and settings.config.baseline is not None:
+        output_guard.protect(settings.config.baseline, "baseline")
+
+
 def audit_results(
     files: list[str], settings: RunSettings, corpus: CorpusAccumulator | None = None
 ) -> Iterator[DocumentResult]:
@@ -137,8 +176,19 @@ def audit_results(
     scoring = settings.scoring()
     policy = settings.policy()
     documents = open_documents(files, settings.input_options())
-    if settings.jobs > 1:
-        results = _audit_in_workers(documents, options, scoring, policy, settings.jobs)
+    dask = settings.dask()
+    jobs = settings.jobs
+    if dask is None and jobs > 1:
+        cap = cap_jobs(jobs)
+        if cap.message:
+            print(f"auditor: note: {cap.message}", file=sys.stderr)
+        jobs = cap.jobs
+    if dask is not None:
+        from auditor.dask_backend import audit_on_dask  # Dask is an optional extra, imported only here
+
+        results = audit_on_dask(documents, options, scoring, policy, dask)
+    elif jobs > 1:
+        results = _audit_in_workers(documents, options, scoring, policy, jobs)
     else:
         results = _audit_here(documents, options, scoring, policy)
     if corpus is None:
@@ -193,7 +243,8 @@ def write_stream_report(
     if output is not None and output.is_dir():
         raise AuditorError(f"{output}: is a directory; give a file name for {output_format.value} output")
     if output is None:
-        _write(results, output_format, sys.stdout, gates)
+        with staged_stdout() as out:
+            _write(results, output_format, out, gates)
         return
     with OutputSet() as outputs, outputs.open(output) as out:
         _write(results, output_format, out, gates)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import atexit
-import contextlib
-import os
 import sys
 from collections.abc import Callable, Iterable
 from enum import Enum
@@ -13,20 +10,30 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from auditor import __version__
+from auditor import __version__, output_guard
 from auditor.bilingual.metrics import CorpusAccumulator
-from auditor.check_run import DEFAULT_LANG, RunSettings, StreamFormat, audit_results, count_inputs, write_stream_report
+from auditor.check_run import (
+    DEFAULT_LANG,
+    RunSettings,
+    StreamFormat,
+    audit_results,
+    count_inputs,
+    guard_reads,
+    write_stream_report,
+)
 from auditor.commands import fix as fix_command
 from auditor.commands.baseline import baseline_app
 from auditor.commands.bilingual_inputs import HELP, bilingual_inputs, score_with_reference
+from auditor.commands.cache import cache_app
 from auditor.commands.compare import compare_command
 from auditor.commands.languagetool import languagetool_app
 from auditor.commands.rules import register_rules_commands, validate_rule_options
 from auditor.config import load_config
+from auditor.dask_address import dask_address
 from auditor.errors import AuditorError
 from auditor.gates import RunSummary
 from auditor.models import Severity
-from auditor.output import OutputSet
+from auditor.output import OutputSet, staged_stdout
 from auditor.progress import Progress
 from auditor.reading import expand_paths
 from auditor.report.html_report import write_html_reports
@@ -52,6 +59,7 @@ register_rules_commands(rules_app)
 app.add_typer(baseline_app, name="baseline")
 app.command("compare")(compare_command)
 app.add_typer(languagetool_app, name="languagetool")
+app.add_typer(cache_app, name="cache")
 
 
 class OutputFormat(str, Enum):
@@ -79,6 +87,7 @@ def _root(
     ] = False,
 ) -> None:
     """Audit machine-translated news copy before it is published."""
+    output_guard.reset()  # a new command: forget the files an earlier one (in this process) read
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -164,6 +173,11 @@ def check(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
     ] = False,
+    dask: Annotated[
+        Optional[str],
+        typer.Option("--dask", help="Audit on a Dask cluster: its scheduler (tcp://host:8786) or local:N "
+                     "for N local worker processes (needs pip install 'auditor[dask]'). Overrides --jobs."),
+    ] = None,
     source: Annotated[
         Optional[str], typer.Option("--source", help=HELP["source"])
     ] = None,
@@ -213,6 +227,7 @@ def check(
             min_severity=min_severity,
             baseline=baseline,
             jobs=jobs,
+            dask=dask_address(dask),
         )
         inputs = bilingual_inputs(
             lang=config.lang or DEFAULT_LANG,
@@ -234,10 +249,11 @@ def check(
         )
         validate_rule_options(settings.check_options())
         files = expand_paths(paths)
-        if output is not None and output_format is not OutputFormat.html:
-            resolved = output.resolve()
-            if any(f != "-" and Path(f).resolve() == resolved for f in files):
-                raise AuditorError(f"{output}: is one of the inputs; refusing to overwrite it")
+        guard_reads(files, settings)
+        if output_format is OutputFormat.html:
+            output_guard.check_directory(output or Path("reports"))
+        elif output is not None:
+            output_guard.writable(output)
             if output.is_dir():
                 raise AuditorError(f"{output}: is a directory; give a file name for {output_format.value} output")
         summary = RunSummary(settings.gates)
@@ -277,7 +293,8 @@ def _write_reports(
         return [entry.score for entry in entries]
     if output is None:
         if output_format is OutputFormat.json:
-            return write_json(results, sys.stdout, _metrics_trailer(trailer))
+            with staged_stdout() as out:  # all or nothing
+                return write_json(results, out, _metrics_trailer(trailer))
         colour = sys.stdout.isatty()
         for result in results:
             write_text(result, sys.stdout, colour=colour)
@@ -303,32 +320,10 @@ def _metrics_trailer(corpus: Callable[[], dict[str, Any]] | None) -> Callable[[]
 
 
 def main() -> None:
-    """Console entry point."""
-    try:
-        app()
-    except KeyboardInterrupt:
-        typer.echo("auditor: interrupted", err=True)
-        _exit_now(130)
-    except SystemExit as done:
-        code = done.code
-        _exit_now(code if isinstance(code, int) else (0 if code is None else 1), message=code)
-    _exit_now(0)
+    """Console entry point (exit codes and error lines: :mod:`auditor.entry`)."""
+    from auditor import entry
 
-
-def _exit_now(code: int, message: object = None) -> None:
-    """Leave without tearing the interpreter down.
-
-    Every report is written and closed by now; what remains is freeing millions of dictionary
-    entries (word lists of 15 languages), about half a second of a run. Exit handlers still run
-    (they stop a LanguageTool server this run started), output is flushed first.
-    """
-    if isinstance(message, str):
-        print(message, file=sys.stderr)
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(Exception):
-            stream.flush()
-    atexit._run_exitfuncs()
-    os._exit(code)
+    entry.main(app)
 
 
 if __name__ == "__main__":

@@ -63,6 +63,10 @@ class Config:
     ignore_phrases: tuple[str, ...] = ()
     baseline: Path | None = None
     jobs: int | None = None
+    dask: str | None = None
+    dask_batch_size: int | None = None
+    dask_cache_dir: Path | None = None
+    dask_ship_languagetool: bool | None = None
     path: Path | None = None
 
     def merged(self, **overrides: Any) -> Config:
@@ -134,6 +138,23 @@ def _path(value: Any, base: Path) -> Path:
     if not isinstance(value, str) or not value.strip():
         raise ConfigValueError(f"expected a file path, got {value!r}")
     return base / value
+
+
+def _boolean(value: Any, _: Path) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigValueError(f"expected true or false, got {_type_name(value)}")
+    return value
+
+
+def _dask_address(value: Any, _: Path) -> str:
+    from auditor.dask_address import parse_address  # no Dask import: the address is only checked here
+
+    if not isinstance(value, str):
+        raise ConfigValueError(f"expected a scheduler address or local:N, got {_type_name(value)}")
+    try:
+        return parse_address(value)
+    except ValueError as error:
+        raise ConfigValueError(str(error)) from None
 
 
 def _severity_map(value: Any, base: Path) -> dict[str, Severity]:
@@ -218,6 +239,12 @@ SCHEMA: tuple[Setting, ...] = (
             "Phrases never flagged (a finding inside one is dropped), case-insensitive."),
     Setting("baseline", "baseline", _path, "Baseline file (relative to the config file)."),
     Setting("jobs", "jobs", _integer(1, 256), "Worker processes for check."),
+    Setting("dask", "dask", _dask_address, "Audit on a Dask cluster: tcp://scheduler:8786, or local:N."),
+    Setting("dask-batch-size", "dask_batch_size", _integer(1, 10_000), "Documents per Dask task (default 16)."),
+    Setting("dask-cache-dir", "dask_cache_dir", _path,
+            "Result caches of every Dask worker in this (shared) directory; default: each worker's own."),
+    Setting("dask-ship-languagetool", "dask_ship_languagetool", _boolean,
+            "Carry this machine's LanguageTool jars to every Dask worker (workers without their own)."),
 )
 
 _BY_KEY = {s.key: s for s in SCHEMA}

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from auditor.limits import MAX_WORD_LETTERS
+
 #: Words that always open a noun phrase (never a pronoun on their own).
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "our", "your", "my", "every"})
 
@@ -65,7 +67,13 @@ def parts_of_speech(word: str) -> frozenset[str]:
 
 
 def one_edit_variants(word: str) -> set[str]:
-    """Every string one deletion, swap of neighbours, substitution or insertion (a-z) from ``word``."""
+    """Every string one deletion, swap of neighbours, substitution or insertion (a-z) from ``word``.
+
+    Empty for a word over :data:`~auditor.limits.MAX_WORD_LETTERS` letters: there are ~54n variants
+    of length n (an 8,000-letter word took 4 GB), and no such word is a slip for a common one.
+    """
+    if len(word) > MAX_WORD_LETTERS:
+        return set()
     letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     variants = {a + b[1:] for a, b in splits if b}

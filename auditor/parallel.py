@@ -9,6 +9,7 @@ remains the way to overlap I/O-bound checks (LanguageTool) inside one process.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import sys
 from collections import deque
@@ -16,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
+from auditor import shutdown
 from auditor.audit_cache import AuditCache
 from auditor.checks import CheckOptions, CheckSet
 from auditor.finding_policy import FindingPolicy, apply_policy
@@ -31,6 +33,7 @@ _worker: tuple[CheckSet, ScoringModel, FindingPolicy, AuditCache | None] | None 
 
 def _start_worker(options: CheckOptions, scoring: ScoringModel, policy: FindingPolicy) -> None:
     global _worker
+    shutdown.worker_signals()
     cache = AuditCache(options.own_settings()) if options.cache else None
     _worker = (CheckSet.from_options(options), scoring, policy, cache)
 
@@ -66,20 +69,35 @@ def audit_parallel(
 ) -> Iterator[DocumentResult]:
     """Audit ``documents`` in ``jobs`` worker processes, yielding results in input order."""
     pending: deque[Future[list[DocumentResult]]] = deque()
-    context = _context()
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=jobs,
-        mp_context=context,
+        mp_context=_context(),
         initializer=_start_worker,
         initargs=(options, scoring, policy),
-    ) as pool:
-        try:
-            for chunk in _chunks(documents, chunk_size):
-                pending.append(pool.submit(_audit_chunk, chunk))
-                if len(pending) >= 2 * jobs:
-                    yield from pending.popleft().result()
-            while pending:
+    )
+
+    def stop() -> None:
+        """Cancel what is queued and end the workers now (an interrupted or failed run)."""
+        for future in pending:
+            future.cancel()
+        for process in list(getattr(pool, "_processes", {}).values()):
+            with contextlib.suppress(Exception):
+                process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+    shutdown.on_exit(stop)
+    finished = False
+    try:
+        for chunk in _chunks(documents, chunk_size):
+            pending.append(pool.submit(_audit_chunk, chunk))
+            if len(pending) >= 2 * jobs:
                 yield from pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+        while pending:
+            yield from pending.popleft().result()
+        finished = True
+    finally:
+        shutdown.forget(stop)
+        if finished:
+            pool.shutdown(wait=True)
+        else:  # waiting for busy workers here is what hung an interrupted run
+            stop()

@@ -6,11 +6,13 @@ import bisect
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 
 from auditor.audit_cache import AuditCache, OwnAudit
 from auditor.checks import CheckSet
 from auditor.checks.base import Check
-from auditor.models import Document, Finding
+from auditor.limits import drop_inside_unreadable
+from auditor.models import Document, Finding, Sentence
 from auditor.report.model import DocumentResult, SentenceResult
 from auditor.scoring import ScoringModel
 from auditor.segment import segment, segment_lines
@@ -109,7 +111,8 @@ def audit_document(
     raw = list(own.findings)
     for check in check_set.live:
         raw.extend(_checked(document, check))
-    findings = merge_findings(raw)
+    findings = drop_inside_unreadable(merge_findings(raw))
+    findings, metrics_list = _inside_sentences(document, findings, own.metrics)
 
     starts = [s.start for s in document.sentences]
     per_sentence: list[list[Finding]] = [[] for _ in document.sentences]
@@ -124,7 +127,7 @@ def audit_document(
         per_sentence[index].append(finding)
 
     sentences = []
-    for sentence, mine, metrics in zip(document.sentences, per_sentence, own.metrics, strict=True):
+    for sentence, mine, metrics in zip(document.sentences, per_sentence, metrics_list, strict=True):
         text = document.sentence_text(sentence)
         words = int(metrics["words"])
         sentences.append(
@@ -147,6 +150,64 @@ def audit_document(
     )
 
 
+def _inside_sentences(
+    document: Document, findings: list[Finding], metrics: list[dict[str, float]]
+) -> tuple[list[Finding], list[dict[str, float]]]:
+    """Make every finding lie inside one sentence.
+
+    A finding between two sentences (two spaces after a full stop) or across their boundary (a
+    closing quote glued to the next sentence, ``here? “A``) joins those sentences into one, so
+    the finding is reported inside its sentence; the text and offsets are untouched and the
+    joined sentence's figures are measured afresh. In ``--lines`` mode lines are never joined
+    (they align with source lines); a finding that still lies outside every sentence can only be
+    in whitespace around them, and is dropped.
+    """
+    from auditor.checks.readability import sentence_metrics
+
+    sentences = document.sentences
+    if not sentences:
+        return findings, metrics
+    starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
+    joins: list[tuple[int, int]] = []
+    for finding in findings:
+        first = max(0, bisect.bisect_right(starts, finding.start) - 1)
+        last = min(len(sentences) - 1, max(first, bisect.bisect_left(ends, finding.end)))
+        if last > first and not document.lines:
+            joins.append((first, last))
+    if joins:
+        merged: list[list[int]] = []
+        for first, last in sorted(joins):
+            if merged and first <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], last)
+            else:
+                merged.append([first, last])
+        new_sentences: list[Sentence] = []
+        new_metrics: list[dict[str, float]] = []
+        index = 0
+        for first, last in merged:
+            for k in range(index, first):
+                new_sentences.append(replace(sentences[k], index=len(new_sentences)))
+                new_metrics.append(metrics[k])
+            head = sentences[first]
+            joined = Sentence(len(new_sentences), head.start, sentences[last].end, head.paragraph)
+            text = document.sentence_text(joined)
+            new_sentences.append(joined)
+            new_metrics.append(sentence_metrics(text, document.lang) if word_count(text) else {"words": 0})
+            index = last + 1
+        for k in range(index, len(sentences)):
+            new_sentences.append(replace(sentences[k], index=len(new_sentences)))
+            new_metrics.append(metrics[k])
+        document.sentences, metrics = new_sentences, new_metrics
+        starts = [s.start for s in new_sentences]
+    kept = []
+    for finding in findings:
+        sentence = document.sentences[max(0, bisect.bisect_right(starts, finding.start) - 1)]
+        if sentence.start <= finding.start and finding.end <= sentence.end:
+            kept.append(finding)
+    return kept, metrics
+
+
 def audit_stream(
     documents: Iterable[Document],
     checks: Sequence[Check],
@@ -165,14 +226,16 @@ def audit_stream(
             yield audit_document(document, checks, scoring, cache)
         return
     pending: deque[Future[DocumentResult]] = deque()
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="audit") as pool:
-        try:
-            for document in documents:
-                pending.append(pool.submit(audit_document, document, checks, scoring, cache))
-                if len(pending) >= 2 * workers:
-                    yield pending.popleft().result()
-            while pending:
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="audit")
+    try:
+        for document in documents:
+            pending.append(pool.submit(audit_document, document, checks, scoring, cache))
+            if len(pending) >= 2 * workers:
                 yield pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+        # never wait here for documents still being checked: an interrupted run exits at once
+        pool.shutdown(wait=False, cancel_futures=True)

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from auditor import output_guard
 from auditor.errors import AuditorError
 from auditor.models import Document
 
@@ -35,6 +36,7 @@ def read_text(path: str) -> str:
     if path == STDIN:
         return _decode(sys.stdin.buffer.read(), "<stdin>")
     file = Path(path)
+    output_guard.protect(path, "input")
     try:
         data = file.read_bytes()
     except FileNotFoundError:
@@ -67,9 +69,12 @@ def expand_paths(paths: list[str]) -> list[str]:
             )
             if not found:
                 raise AuditorError(f"{path}: directory contains no .txt or .md files")
+            for file in found:
+                output_guard.protect(file, "input")
             files.extend(found)
         elif candidate.is_file():
             files.append(path)
+            output_guard.protect(path, "input")
         elif candidate.exists():
             raise AuditorError(f"{path}: not a regular file")
         else:

@@ -45,6 +45,7 @@ def own_checks(options: CheckOptions) -> list[Check]:
     from auditor.checks.attribution import AttributionCheck
     from auditor.checks.consistency import ConsistencyCheck
     from auditor.checks.fragment import MissingVerbCheck
+    from auditor.checks.limits import LimitsCheck
     from auditor.checks.phrases import PhraseCheck
     from auditor.checks.pronoun_case import PronounCaseCheck
     from auditor.checks.punctuation import PunctuationCheck
@@ -78,6 +79,7 @@ def own_checks(options: CheckOptions) -> list[Check]:
         ArticleCheck(),
         SpellingCheck(),
         RealWordCheck(),
+        LimitsCheck(),
     ]
     checks.extend(source_checks(options.source_lang))  # no-ops on documents without a source
     checks.extend(meaning_checks(options.source_lang))  # likewise: negation, questions, tense, gender

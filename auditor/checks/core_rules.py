@@ -11,6 +11,7 @@ from auditor.checks.articles import ArticleCheck
 from auditor.checks.attribution import AttributionCheck
 from auditor.checks.consistency import ConsistencyCheck
 from auditor.checks.fragment import MissingVerbCheck
+from auditor.checks.limits import LimitsCheck
 from auditor.checks.meaning_gender import MeaningGenderCheck
 from auditor.checks.meaning_modality import MeaningModalityCheck
 from auditor.checks.meaning_polarity import MeaningPolarityCheck
@@ -199,7 +200,7 @@ register(
     ),
 )
 
-register_check_rules(AttributionCheck, RepetitionCheck, UntranslatedCheck, ConsistencyCheck)
+register_check_rules(AttributionCheck, RepetitionCheck, UntranslatedCheck, ConsistencyCheck, LimitsCheck)
 register_check_rules(
     TokenisedCheck, WordOrderCheck, WordSwapCheck, PronounCaseCheck, MissingVerbCheck, ArticleCheck, SpellingCheck,
     RealWordCheck,

@@ -13,6 +13,7 @@ import os
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -23,6 +24,7 @@ from auditor.languagetool.client import LanguageToolClient, ServerGone, chunk_sp
 from auditor.languagetool.mapping import Mapping, load_mapping
 from auditor.languagetool.names import NameFilter
 from auditor.languagetool.session import ServerSession
+from auditor.limits import overlong
 from auditor.models import Document, Finding
 from auditor.report.json_report import finding_dict
 
@@ -38,6 +40,25 @@ STATS_ENV = "AUDITOR_LT_STATS"
 #: LanguageTool rules that compare a sentence with its neighbours or with the whole text; with
 #: ``--lines`` the neighbours are unrelated segments (a test set), so their matches are noise.
 CROSS_SEGMENT_RULES = frozenset({"ENGLISH_WORD_REPEAT_BEGINNING_RULE", "EN_WORD_COHERENCY", "EN_WORD_COHERENCY_HYPHEN"})
+
+
+def _skip_overlong(spans: Iterable[tuple[int, int]], document: Document) -> list[tuple[int, int]]:
+    """``spans`` less the sentences over :data:`~auditor.limits.MAX_SENTENCE_CHARS` (checked by
+    auditor's linear-time checks only; the limits check says so)."""
+    long = [(s.start, s.end) for s in document.sentences if overlong(s.start, s.end)]
+    if not long:
+        return list(spans)
+    pieces: list[tuple[int, int]] = []
+    for start, end in spans:
+        for skip_start, skip_end in long:
+            if skip_end <= start or skip_start >= end:
+                continue
+            if skip_start > start:
+                pieces.append((start, skip_start))
+            start = max(start, skip_end)
+        if start < end:
+            pieces.append((start, end))
+    return [(a, b) for a, b in pieces if document.text[a:b].strip()]
 
 
 def _crosses_segments(match: dict[str, Any], text: str, offset: int) -> bool:
@@ -174,7 +195,7 @@ class GrammarCheck:
             self._pending[id(document)] = ([], [])
             return
         text = document.text
-        spans = list(chunk_spans(text, document.sentences))
+        spans = _skip_overlong(chunk_spans(text, document.sentences), document)
         counts = self.names.capitalised_counts(text)
         first_sent = threading.Event()
         futures = [

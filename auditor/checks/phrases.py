@@ -7,11 +7,13 @@ specific rule: "returned the fire from self-defense" beats "returned the fire").
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator, Sequence
 
+from auditor.limits import overlong
 from auditor.models import Document, Finding
 from auditor.rules_engine.loader import installed_packs
-from auditor.rules_engine.matcher import conditions_hold, find_matches, first_words
+from auditor.rules_engine.matcher import SentenceMemo, conditions_hold, find_matches, first_words
 from auditor.rules_engine.model import Pack, Rule
 from auditor.rules_engine.templates import render
 from auditor.rules_engine.tokens import Token, tokenize
@@ -44,6 +46,8 @@ class PhraseCheck:
         rules = self.active_rules(document.source_lang)
         packs = {rule.id: rule.pack for rule in rules}
         for sentence in document.sentences:
+            if overlong(sentence.start, sentence.end):
+                continue  # pattern matching is not linear-time: the limits check notes the sentence
             tokens = tokenize(document.sentence_text(sentence), sentence.start)
             if tokens:
                 found = list(self._sentence_findings(rules, tokens, document.text))
@@ -54,6 +58,7 @@ class PhraseCheck:
         for index, token in enumerate(tokens):
             positions.setdefault(token.norm, []).append(index)
         norms = positions.keys()
+        memo = SentenceMemo()
         for rule in rules:
             anchor = self._anchors[rule.id]
             if anchor is not None and norms.isdisjoint(anchor):
@@ -63,7 +68,7 @@ class PhraseCheck:
                 continue  # no word a match can start with is in the sentence
             sets = rule.sets
             for match in find_matches(rule.pattern, tokens, sets, starts):
-                if not conditions_hold(rule, match, tokens, sets):
+                if not conditions_hold(rule, match, tokens, sets, memo):
                     continue
                 start = tokens[match.span_first].start
                 end = tokens[match.span_last - 1].end
@@ -118,9 +123,15 @@ def _longest_first(findings: list[Finding], packs: dict[str, str]) -> list[Findi
     Findings of different packs (a calque and a house-style point) are different
     problems and are all kept.
     """
-    kept: list[Finding] = []
+    kept: dict[str, list[tuple[int, int]]] = {}  # per pack: kept spans, sorted and non-overlapping
+    result: list[Finding] = []
     for finding in sorted(findings, key=lambda f: (-(f.end - f.start), f.start)):
-        pack = packs[finding.rule]
-        if all(finding.end <= k.start or k.end <= finding.start or packs[k.rule] != pack for k in kept):
-            kept.append(finding)
-    return sorted(kept, key=lambda f: f.start)
+        spans = kept.setdefault(packs[finding.rule], [])
+        index = bisect.bisect_left(spans, (finding.start, finding.end))
+        clash = (index > 0 and spans[index - 1][1] > finding.start) or (
+            index < len(spans) and spans[index][0] < finding.end
+        )
+        if not clash:  # phrase findings are never empty, so the neighbours decide (log time, not quadratic)
+            spans.insert(index, (finding.start, finding.end))
+            result.append(finding)
+    return sorted(result, key=lambda f: f.start)

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from auditor.lexicon import in_cmudict, one_edit_variants, parts_of_speech, zipf
+from auditor.limits import MAX_WORD_LETTERS
 from auditor.models import Document, Finding, Severity
 
 _WORD = re.compile(r"(?<![\w'’\-./@#])[A-Za-z][a-z]{1,}(?![\w'’\-/@]|\.[a-z])")
@@ -208,6 +209,8 @@ class SpellingCheck:
             text = document.sentence_text(sentence)
             for match in _WORD.finditer(text):
                 word = match.group(0)
+                if len(word) > MAX_WORD_LETTERS:
+                    continue  # not a word anyone typed: the limits check reports it
                 typo, fix = misspelt(word) if word.islower() else misspelt_name(word)
                 if not typo:
                     continue

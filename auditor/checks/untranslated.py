@@ -24,6 +24,7 @@ from typing import ClassVar
 
 from auditor.lexicon import one_edit_variants
 from auditor.lexicon import zipf_in as zipf_frequency  # wordfreq's, minus needless tokenizing
+from auditor.limits import MAX_WORD_LETTERS
 from auditor.models import Document, Finding, Sentence, Severity
 
 #: Languages whose untranslated words we recognise in Latin script.
@@ -256,6 +257,8 @@ class UntranslatedCheck:
         text = document.text
         for match in _TOKEN.finditer(text, sentence.start, sentence.end):
             word = match.group(0)
+            if len(word) > MAX_WORD_LETTERS:
+                continue  # not a word of any language: the limits check reports it
             if not word.isascii() and any(script_of(c) for c in word):
                 continue
             if word.isupper() and len(word) > 1:

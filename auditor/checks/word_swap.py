@@ -31,7 +31,7 @@ the language model's context.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -223,7 +223,7 @@ class WordSwapCheck(PairCountCheck):
         """
         if sequence[i] is None or sequence[i + 1] is None:
             return ()
-        swapped = [*sequence[:i], sequence[i + 1], sequence[i], *sequence[i + 2 :]]
+        swapped = _SwappedView(sequence, i)  # not a copy: copying per candidate was quadratic in the sentence
         span = self.model.span_log_prob
         return tuple(span(swapped, k, k + 1) - written[k] for k in range(i, min(len(sequence), i + RESCORED)))
 
@@ -265,3 +265,20 @@ class WordSwapCheck(PairCountCheck):
             message=message,
             suggestions=(fix,),
         )
+
+
+class _SwappedView(Sequence["str | None"]):
+    """``sequence`` with items ``i`` and ``i + 1`` exchanged, without copying it."""
+
+    def __init__(self, sequence: list[str | None], i: int) -> None:
+        self._sequence, self._i = sequence, i
+
+    def __len__(self) -> int:
+        return len(self._sequence)
+
+    def __getitem__(self, k: int) -> str | None:  # type: ignore[override]
+        if k == self._i:
+            return self._sequence[k + 1]
+        if k == self._i + 1:
+            return self._sequence[k - 1]
+        return self._sequence[k]

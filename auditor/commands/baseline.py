@@ -7,8 +7,9 @@ from typing import Annotated, Optional
 
 import typer
 
+from auditor import output_guard
 from auditor.baseline import Baseline
-from auditor.check_run import RunSettings, audit_results
+from auditor.check_run import RunSettings, audit_results, guard_reads
 from auditor.config import load_config
 from auditor.errors import AuditorError
 from auditor.output import OutputSet
@@ -36,6 +37,8 @@ def create(
         config = load_config(config_file).merged(lang=lang, jobs=jobs)
         settings = RunSettings(config=config, grammar=not no_grammar, lines=lines, use_baseline=False)
         files = expand_paths(paths)
+        guard_reads(files, settings)
+        output_guard.writable(output)
         if output.is_dir():
             raise AuditorError(f"{output}: is a directory; give a file name for the baseline")
         baseline = Baseline()

@@ -17,6 +17,7 @@ from typing import Annotated
 
 import typer
 
+from auditor import output_guard
 from auditor.audit_cache import AuditCache
 from auditor.checks import CheckOptions, CheckSet
 from auditor.errors import AuditorError
@@ -56,6 +57,8 @@ def _inputs(paths: list[str]) -> list[str]:
         files.extend(found)
     if not files:
         raise AuditorError(f"{paths[0]}: nothing to fix (only earlier *{FIXED_MARK}.* outputs)")
+    for file in files:
+        output_guard.protect(file, "input")
     return files
 
 
@@ -109,7 +112,7 @@ def _write(
     modes = {file: _file_mode(target) for file, target in targets.items()}
     written: list[tuple[Path, int]] = []
     try:
-        with OutputSet() as outputs:
+        with OutputSet(may_replace_inputs=in_place) as outputs:
             for file, document in zip(files, documents, strict=True):
                 if file == STDIN or (in_place and document.fixed == document.original):
                     continue

@@ -42,7 +42,16 @@ class ResultCache(StoreBacked):
     def get(self, key: str) -> list[dict[str, Any]] | None:
         """The cached matches for ``key`` or None."""
         value = self._store.get(key)
-        return None if value is None else json.loads(value)
+        if value is None:
+            return None
+        try:
+            matches = json.loads(value)
+        except (ValueError, RecursionError):
+            matches = None
+        if not isinstance(matches, list) or not all(isinstance(m, dict) for m in matches):
+            self._store.discard(key)  # a damaged entry is a miss: LanguageTool is asked again
+            return None
+        return matches
 
     def put(self, key: str, matches: list[dict[str, Any]]) -> None:
         """Store ``matches`` under ``key`` (last writer wins; values for one key are identical)."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.errors import AuditorError
+from auditor.limits import check_document_size
 from auditor.models import Document
 from auditor.readers import aligned, jsonl, tmx, tsv, xliff
 from auditor.reading import STDIN, display_name, read_text
@@ -95,4 +96,5 @@ def open_documents(files: list[str], options: InputOptions) -> Iterator[Document
                 f"{files[0]}: --source/--reference go with plain-text input; {kind} files carry their own"
             )
     for path in files:
-        yield from _one(path, options)
+        for document in _one(path, options):
+            yield check_document_size(document)

@@ -19,6 +19,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
+from auditor.errors import AuditorError
+
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 #: Inline elements whose content is translatable text.
@@ -72,6 +74,9 @@ def split_inline(container: etree._Element) -> tuple[str, tuple[tuple[int, str],
     def walk(element: etree._Element) -> None:
         add(element.text)
         for child in element:
+            if isinstance(child, etree._Entity):  # never resolved (no DTDs): dropping it loses text
+                where = f"{child.getroottree().docinfo.URL or 'XML'}:{child.sourceline or 0}"
+                raise AuditorError(f"{where}: unresolved XML entity {child.text} (no DTD is read; write the character)")
             if not isinstance(child.tag, str):  # comments, processing instructions
                 add(child.tail)
                 continue

@@ -13,6 +13,7 @@ fields as paragraphs (blank line between); ``a|b`` takes the first present. Pres
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 from auditor.errors import AuditorError
 from auditor.models import Document
 from auditor.segment import segment_lines
+from auditor.validation import english_variant
 
 PARAGRAPH = "\n\n"
 
@@ -94,6 +96,22 @@ def extract(record: dict[str, Any], spec: str | None, where: str, required: bool
     return None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NUL = "\x00"
+
+
+def _no_surrogates(text: str | None, name: str, where: str) -> None:
+    """A lone surrogate (``\\ud800``) is valid JSON but not text: it cannot be written as UTF-8."""
+    if text and _NUL in text:  # as for plain text: NUL means binary data
+        raise AuditorError(f"{where}: field {name!r} holds a NUL character (binary data), expected text")
+    found = _SURROGATE.search(text) if text else None
+    if found:
+        raise AuditorError(
+            f"{where}: field {name!r} holds a lone surrogate \\u{ord(found.group()):04x} at character {found.start()}"
+            " (not a character; fix the producer of the feed)"
+        )
+
+
 def _split_lines(text: str) -> list[str]:
     return [text[s.start : s.end] for s in segment_lines(text)]
 
@@ -120,6 +138,10 @@ def read(
                     raise AuditorError(
                         f"{where}: malformed JSON ({error.msg}, column {error.colno})"
                     ) from None
+                except RecursionError:
+                    raise AuditorError(f"{where}: JSON nested too deeply") from None
+                except ValueError as error:  # e.g. an integer of more than 4,300 digits
+                    raise AuditorError(f"{where}: unreadable JSON ({error})") from None
                 if not isinstance(record, dict):
                     raise AuditorError(f"{where}: expected a JSON object per line")
                 record_id = extract(record, fields.id, where, required=False) or str(number)
@@ -129,6 +151,9 @@ def read(
                 record_lang = record.get("lang", lang)
                 if not isinstance(record_lang, str):
                     raise AuditorError(f"{where}: \"lang\" must be a string")
+                record_lang = english_variant(record_lang, f"{where}: \"lang\"") if record_lang else lang
+                for name, text in (("id", record_id), ("target", target), ("source", source), ("reference", reference)):
+                    _no_surrogates(text, name, where)
                 document = Document(
                     path=f"{path}#{record_id}",
                     text=target,

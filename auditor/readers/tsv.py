@@ -23,6 +23,8 @@ def read_segments(path: str) -> Iterator[Segment]:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             for number, raw in enumerate(handle, start=1):
                 line = raw.rstrip("\n").rstrip("\r")
+                if "\x00" in line:  # as for plain text: NUL means binary data
+                    raise AuditorError(f"{path}:{number}: binary data (contains NUL), expected UTF-8 text")
                 fields = line.split("\t")
                 if number == 1 and tuple(f.strip().lower() for f in fields) == HEADER[: len(fields)]:
                     width = len(fields)

@@ -23,7 +23,7 @@ def iterparse(path: str, tags: tuple[str, ...] | None = None) -> Iterator[tuple[
         )
     except etree.XMLSyntaxError as error:
         line = error.lineno or (error.position[0] if error.position else 0)
-        message = (error.msg or str(error)).split(", line ")[0]
+        message = " ".join((error.msg or str(error)).split(", line ")[0].split())  # libxml2 ends some with "\n"
         raise AuditorError(f"{path}:{line}: malformed XML ({message})") from None
     except OSError as error:
         raise AuditorError(f"{path}: cannot read ({error})") from None

@@ -17,6 +17,7 @@ from typing import TextIO
 from auditor.models import Finding, Severity
 from auditor.report.locations import LineIndex
 from auditor.report.model import DocumentResult
+from auditor.report.text_report import suggestion_label
 
 COMMANDS = {
     Severity.CRITICAL: "error",
@@ -55,7 +56,7 @@ def annotation(path: str, index: LineIndex, finding: Finding) -> str:
     span = index.text[finding.start : finding.end]
     message = f"“{span}”: {finding.message}" if span.strip() else finding.message
     if finding.suggestions:
-        shown = ", ".join(f"“{s}”" if s.strip() else "(delete)" for s in finding.suggestions[:3])
+        shown = ", ".join(suggestion_label(s) for s in finding.suggestions[:3])
         message += f" Suggested: {shown}."
     return f"::{COMMANDS[finding.severity]} {rendered}::{escape_data(message)}\n"
 

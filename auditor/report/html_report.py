@@ -165,7 +165,7 @@ def _suggestion_label(suggestion: str) -> str:
     if not suggestion:
         return "(delete)"
     if not suggestion.strip():
-        return "(space)"
+        return "(a space)" if suggestion == " " else "(spaces)"
     return f"“{suggestion}”"
 
 

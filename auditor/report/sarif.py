@@ -23,6 +23,7 @@ from auditor.models import Finding, Severity
 from auditor.report.locations import LineIndex
 from auditor.report.model import DocumentResult
 from auditor.report.rule_help import rule_help
+from auditor.report.text_report import suggestion_label
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -112,7 +113,7 @@ class SarifWriter:
         fingerprint = context_fingerprint(index.text, finding.start, finding.end)
         message = finding.message
         if finding.suggestions:
-            shown = ", ".join(f"“{s}”" if s.strip() else "(delete)" for s in finding.suggestions[:MAX_FIXES])
+            shown = ", ".join(suggestion_label(s) for s in finding.suggestions[:MAX_FIXES])
             message += f" Suggested: {shown}."
         result: dict[str, Any] = {
             "ruleId": finding.rule,

@@ -36,7 +36,7 @@ def write_text(result: DocumentResult, out: TextIO, *, colour: bool = False) -> 
             severity = f"{_COLOURS[finding.severity]}{severity}{_RESET}"
         fix = ""
         if finding.suggestions:
-            shown = ", ".join(f"“{s}”" if s.strip() else "(delete)" for s in finding.suggestions[:3])
+            shown = ", ".join(suggestion_label(s) for s in finding.suggestions[:3])
             fix = f" → {shown}"
         quoted = f"“{span}”" if span.strip() else "(spacing)"
         location = f"{document.path}:{line}:{column}"
@@ -51,3 +51,12 @@ def write_text(result: DocumentResult, out: TextIO, *, colour: bool = False) -> 
     reference_line = metrics_line(result)
     if reference_line:
         out.write(reference_line)
+
+
+def suggestion_label(suggestion: str) -> str:
+    """How a suggestion is shown in plain text: quoted; "(delete)" only when it is empty."""
+    if not suggestion:
+        return "(delete)"
+    if not suggestion.strip():
+        return "(a space)" if suggestion == " " else f"({len(suggestion)} spaces)"
+    return f"“{suggestion}”"
