@@ -68,7 +68,9 @@ def code_fingerprint() -> str:
 
 def finding_from_json(data: dict[str, Any]) -> Finding:
     """The inverse of the JSON report's :func:`~auditor.report.json_report.finding_dict`."""
-    return Finding(**{**data, "severity": Severity(data["severity"]), "suggestions": tuple(data["suggestions"])})
+    span = data.get("source_span")
+    return Finding(**{**data, "severity": Severity(data["severity"]), "suggestions": tuple(data["suggestions"]),
+                      "source_span": tuple(span) if span is not None else None})
 
 
 class AuditCache(StoreBacked):

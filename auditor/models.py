@@ -75,6 +75,9 @@ class Finding:
     suggestions: tuple[str, ...] = ()
     safe_fix: bool = False
     origin: str = "auditor"
+    #: Character offsets of the source words the finding rests on, into the aligned source
+    #: segment (the sentence's ``source`` in the JSON report); None for target-only findings.
+    source_span: tuple[int, int] | None = None
 
     def __post_init__(self) -> None:
         if self.start < 0 or self.end < self.start:

@@ -85,10 +85,12 @@ class Rule:
         severity: Severity | None = None,
         category: str | None = None,
         origin: str = "auditor",
+        source_span: tuple[int, int] | None = None,
     ) -> Finding:
         """A finding of this rule at ``start:end``. ``severity``/``category`` override the declared ones
         only where a rule grades its findings (a word doubled thrice is worse than twice); ``origin`` names
-        the check where reports tell checks apart (the source-aware checks)."""
+        the check where reports tell checks apart (the source-aware checks); ``source_span`` is where in the
+        aligned source segment the words it rests on are (the meaning checks)."""
         if category is not None and category not in CATEGORIES:
             raise ValueError(f"rule {self.id}: unknown category {category!r}")
         return Finding(
@@ -101,4 +103,5 @@ class Rule:
             suggestions=tuple(suggestions),
             safe_fix=self.safe,
             origin=origin,
+            source_span=source_span,
         )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from auditor.bilingual.align import sentence_sources
+from auditor.meaning.langid import guess
 from auditor.models import Document, Finding
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -100,8 +101,11 @@ class SourcePairCheck:
         if document.source is None:
             return
         lang = source_language(document, self.source_lang)
+        named = self.source_lang or document.source_lang
         for pair in pairs(document):
-            yield from self.check_pair(document, pair, lang)
+            # unnamed sources may mix languages (a test set): each aligned segment's own language
+            own = guess(pair.source) if pair.segment and not named else None
+            yield from self.check_pair(document, pair, own or lang)
 
     def check_pair(self, document: Document, pair: Pair, lang: str | None) -> Iterator[Finding]:
         """Findings for one pair; each check implements this."""

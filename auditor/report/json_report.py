@@ -18,8 +18,8 @@ SCHEMA = "auditor-report/1"
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
-    """One finding as JSON."""
-    return {
+    """One finding as JSON (``source_span`` only where the finding has one)."""
+    data: dict[str, Any] = {
         "rule": finding.rule,
         "category": finding.category,
         "severity": finding.severity.value,
@@ -30,6 +30,9 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "safe_fix": finding.safe_fix,
         "origin": finding.origin,
     }
+    if finding.source_span is not None:
+        data["source_span"] = list(finding.source_span)
+    return data
 
 
 def sentence_dict(result: SentenceResult) -> dict[str, Any]:

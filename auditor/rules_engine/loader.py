@@ -260,13 +260,15 @@ def load_shared_sets(root: Path) -> WordSets:
     return _sets((data or {}).get("sets") if isinstance(data, dict) else data, where, {})
 
 
-#: Directories under the rules directory that hold data other than packs.
-NOT_PACK_DIRS = ("words", "checks")
+#: Directories under the rules directory that hold data other than packs (``meaning/``: the meaning checks'
+#: per-language markers).
+NOT_PACK_DIRS = ("words", "checks", "lexicons", "meaning")
 
 
 def pack_files(root: Path) -> list[Path]:
     """The pack files under ``root``: every ``*.yaml`` but the shared sets, the LanguageTool mapping, the word
-    tables (``words/``) and the built-in checks' rules (``checks/``)."""
+    tables (``words/``, ``lexicons/``), the built-in checks' rules (``checks/``) and the meaning checks' markers
+    (``meaning/``)."""
     skip_dirs = {root / name for name in NOT_PACK_DIRS}
     return sorted(
         p for p in root.rglob("*.yaml")
@@ -279,8 +281,8 @@ def load_packs(directory: Path | None = None) -> tuple[Pack, ...]:
 
     ``sets.yaml`` at the top of the directory holds word sets shared by all packs;
     ``languagetool.yaml`` beside it is the LanguageTool mapping and ``calibration.yaml`` the measured
-    default tiers; ``words/`` (word tables), ``checks/`` (the built-in checks' rules) and ``lexicons/``
-    are not packs either.
+    default tiers; ``words/`` (word tables), ``checks/`` (the built-in checks' rules), ``lexicons/`` and ``meaning/``
+    (the meaning checks' markers) are not packs either.
     """
     root = directory or rules_dir()
     shared = load_shared_sets(root)

@@ -1,0 +1,76 @@
+"""Tense: a future or a past in the translation that the source's verbs do not mark.
+
+Only languages that mark tense in their morphology have ``past`` and ``future`` tables
+(``rules/meaning/<lang>.yaml``: auxiliaries, endings such as German -te, Polish -ł/-ła, Russian
+-л/-ла, French -ra/-ait, Hindi -गा/-गी, Japanese た). Chinese marks neither reliably, so its past
+table is generous (aspect particles, time words), which keeps the past rule quiet there. The
+tables list every form that *could* mark the tense, so the rules only fire when none is present.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.checks.meaning_common import MeaningCheck, source_words
+from auditor.checks.source_common import Pair
+from auditor.meaning.english import future, tenses
+from auditor.meaning.markers import Markers
+from auditor.models import Document, Finding
+from auditor.rules_engine.check_rules import declared_rules
+
+FUTURE_ADDED, PAST_ADDED, PAST_DROPPED = declared_rules(
+    "meaning-tense", "meaning-future-added", "meaning-past-added", "meaning-past-dropped"
+)
+
+
+class MeaningTenseCheck(MeaningCheck):
+    """A future or past tense of the translation with no tense marker of that kind in the source."""
+
+    name = "meaning-tense"
+
+    def check_markers(self, document: Document, pair: Pair, table: Markers) -> Iterator[Finding]:
+        """Look for a future and a past tense the source cannot license."""
+        target = document.text[pair.start : pair.end]
+        will = future(target)
+        past, present, perfect = tenses(target)
+        forms = table.find("past_forms", pair.source) if table.has("past_forms") else []
+        # a will where the source has no future at all, or where its verbs are past and none is future
+        unlicensed = table.has("future") and not table.find("future", pair.source)
+        past_source = (
+            forms and not past and not perfect
+            and table.has("future_forms") and not table.find("future_forms", pair.source)
+        )
+        if will and (unlicensed or past_source):
+            why = (
+                "the source has no future form or future time word"
+                if unlicensed
+                else f"the source's verbs are past ({source_words(forms)}) and none is future"
+            )
+            yield self.finding(
+                FUTURE_ADDED,
+                pair,
+                table,
+                will[0],
+                [] if unlicensed else forms,
+                f"“{will[0].text}” puts this in the future, but {why}; the event may be told in the wrong time",
+            )
+        if past and not will and not present and table.has("past") and not table.find("past", pair.source):
+            yield self.finding(
+                PAST_ADDED,
+                pair,
+                table,
+                past[0],
+                [],
+                f"“{past[0].text}” puts this in the past, but the source has no past form or past time "
+                "word; something current may be reported as over",
+            )
+        if present and not past and not perfect and not will and forms and not table.find("future", pair.source):
+            yield self.finding(
+                PAST_DROPPED,
+                pair,
+                table,
+                present[0],
+                forms,
+                f"“{present[0].text}” tells this as present, but the source's verbs are past "
+                f"({source_words(forms)}); a finished event may be reported as ongoing",
+            )

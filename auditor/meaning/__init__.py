@@ -1,0 +1,1 @@
+"""Meaning markers of source and target: negation, sentence type, tense, modality, gender."""

@@ -1,0 +1,149 @@
+"""The same meaning markers on the English side: negation, sentence type, tense, modality, gender.
+
+Closed-class English words only (no tagger): every hit is a span of the target sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from auditor.meaning.markers import Hit
+
+_NEGATION = re.compile(
+    r"\bnot\b(?!\s+(?:only|just|long|least|to\s+mention|merely|simply)\b)"
+    r"|\bnothing\b(?!\s+(?:but|except|other\s+than|less\s+than|short\s+of)\b)"
+    r"|\b(?:never|nobody|none|nowhere|neither|nor|cannot|without)\b|n['’]t\b"
+    r"|\bno\b(?!\.?\s*\d)(?!-)",
+    re.I,
+)
+#: Words negative in meaning without a negator (unable, fail, lack, refuse, -less...): a source
+#: negator may be rendered by one of these, and a source's own negative word may explain a "not".
+_NEGATIVE = re.compile(
+    r"\b(?:un(?!der|til|ion|ited|it|iver|ique|iform|less)[a-z]{4,}|non-?[a-z]{3,}|dis(?!t|c|h|play|patch|pute)[a-z]{4,}|"
+    r"(?:im|il|ir)(?!port|ag|mun|med|pact|ple|pro|lus|ov|pos|press)[a-z]{4,}|in(?:capab|compet|complet|correct|credib|"
+    r"definite|dependen|direct|effect|evitab|formal|justice|sufficient|valid|visib|abilit|accura|adequa|appropria|"
+    r"secur|stabil|activ|nocen)[a-z]*|[a-z]{3,}less(?:ly|ness)?|fail\w*|lack\w*|refus\w*|den(?:y|ied|ies|ying)|"
+    r"absen\w+|free|hardly|barely|scarcely|rarely|seldom|few|little|only|just|solely|merely|avoid\w*|prevent\w*|"
+    r"stop\w*|halt\w*|instead|rather|ban|bans|banned|banning|forbid\w*|prohibit\w*|reject\w*|against|anti\w*|zero|"
+    r"except|apart|unless|but|neglect\w*|miss(?:ed|ing|es)?|lost|los(?:e|es|ing)|exclud\w*|declin\w*|oppos\w*|"
+    r"unprecedented|nil|absent|short(?:age)?)\b",
+    re.I,
+)
+_QUESTION = re.compile(r"\?")
+_FUTURE = re.compile(r"\b(?:will|shall|won['’]t)\b(?!\s+(?:of|to|and|or|power|is|was)\b)|['’]ll\b", re.I)
+_AUXILIARY_BEFORE = re.compile(
+    r"\b(?:has|have|had|having|is|are|was|were|be|been|being|am|get|gets|got|getting|the|a|an|its|their|"
+    r"his|her|our|your|my|this|that|these|those|newly|once|so-called|'s|’s)\s+(?:\w+ly\s+)?$",
+    re.I,
+)
+_PAST_WORDS = frozenset({"was", "were", "had", "did", "wasn't", "weren't", "hadn't", "didn't", "wasn’t",
+                         "weren’t", "hadn’t", "didn’t"})
+_PRESENT_WORDS = frozenset({"is", "are", "am", "does", "do", "isn't", "aren't", "doesn't", "don't", "isn’t",
+                            "aren’t", "doesn’t", "don’t", "can", "may", "must"})
+#: "has/have" is present unless a participle follows (a present perfect tells of the past).
+_HAVE = frozenset({"has", "have", "hasn't", "haven't", "hasn’t", "haven’t"})
+_MODALS = frozenset({"might", "could", "should", "would", "ought", "must", "may", "can", "shall", "will"})
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+_MODAL = re.compile(
+    r"\b(?:may|might|could|must|should|would|can|cannot|can['’]t|couldn['’]t|shouldn['’]t|wouldn['’]t|"
+    r"mustn['’]t|perhaps|maybe|possibly|probably|likely|unlikely|certainly|surely|definitely|apparently|"
+    r"allegedly|reportedly|supposedly|presumably|seems?|seemed|appears?|appeared|able|unable|need|needs|"
+    r"needed|necessary|have\s+to|has\s+to|had\s+to|ought|possible|impossible)\b",
+    re.I,
+)
+#: Modals whose meaning a source without any modal marker cannot license.
+STRONG_MODALS = frozenset({"may", "might", "must", "should", "perhaps", "maybe", "possibly", "probably",
+                           "certainly", "surely", "definitely", "allegedly", "supposedly", "presumably"})
+_MASCULINE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
+_FEMININE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+
+
+def _hits(pattern: re.Pattern[str], text: str) -> list[Hit]:
+    return [Hit(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+
+
+def negations(text: str) -> list[Hit]:
+    """Negators of an English sentence (not, n't, no, never, nothing, without...)."""
+    return _hits(_NEGATION, text)
+
+
+def negatives(text: str) -> list[Hit]:
+    """Words negative in meaning that are not negators (unable, fail, lack, refuse, -less...)."""
+    return _hits(_NEGATIVE, text)
+
+
+def question(text: str) -> Hit | None:
+    """The question mark of an English sentence, if it has one."""
+    match = _QUESTION.search(text)
+    return Hit(match.start(), match.end(), "?") if match else None
+
+
+def future(text: str) -> list[Hit]:
+    """Future auxiliaries (will, shall, 'll, won't)."""
+    return _hits(_FUTURE, text)
+
+
+def modals(text: str) -> list[Hit]:
+    """Modal verbs and certainty adverbs."""
+    return _hits(_MODAL, text)
+
+
+def gendered(text: str) -> tuple[list[Hit], list[Hit]]:
+    """Masculine and feminine third-person pronouns."""
+    return _hits(_MASCULINE, text), _hits(_FEMININE, text)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _verb_form(word: str) -> str | None:
+    """``"past"`` for a simple past (not only a participle), ``"present"`` for a third-person
+    present that is not also a noun plural, else None (lemminflect's tables)."""
+    from lemminflect import getAllLemmas, getInflection
+
+    lemmas = getAllLemmas(word)
+    verbs = lemmas.get("VERB", ())
+    if any(word in getInflection(lemma, "VBD") for lemma in verbs):
+        return "past"
+    if any(word in getInflection(lemma, "VBZ") for lemma in verbs if lemma != word):
+        return "present" if "NOUN" not in lemmas else "present-or-plural"
+    return None
+
+
+#: What follows a third-person verb but rarely a plural noun ("signs the law", "pushes a man").
+_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|these|those|\d|to|that|up|out|off|back)\b", re.I)
+
+
+def tenses(text: str) -> tuple[list[Hit], list[Hit], list[Hit]]:
+    """Finite simple-past, present and present-perfect verbs (rough: closed-class auxiliaries, simple
+    pasts not after an auxiliary or determiner nor before "by", third-person presents that are not
+    nouns, has/have before a participle)."""
+    past: list[Hit] = []
+    present: list[Hit] = []
+    perfect: list[Hit] = []
+    for match in _TOKEN.finditer(text):
+        word = match.group(0)
+        lower = word.lower()
+        hit = Hit(match.start(), match.end(), word)
+        if lower in _PAST_WORDS:
+            past.append(hit)
+        elif lower in _PRESENT_WORDS:
+            present.append(hit)
+        elif lower in _HAVE:
+            following = _TOKEN.findall(text[match.end() :])[:3]
+            has_participle = any(w.lower() == "been" or (w.lower().endswith("ed") or _verb_form(w.lower()) == "past")
+                          for w in following[:2])
+            (perfect if has_participle else present).append(hit)
+        elif lower in _MODALS:
+            continue
+        else:
+            form = _verb_form(lower)
+            if form == "present" or (form == "present-or-plural" and _OBJECT_AFTER.match(text[match.end() :])
+                                     and not _AUXILIARY_BEFORE.search(text[: match.start()])):
+                present.append(hit)
+            elif (
+                form == "past"
+                and not _AUXILIARY_BEFORE.search(text[: match.start()])
+                and not re.match(r"\s+by\b", text[match.end() :])
+            ):
+                past.append(hit)
+    return past, present, perfect

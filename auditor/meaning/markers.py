@@ -1,0 +1,130 @@
+"""Per-language marker tables (``rules/meaning/<lang>.yaml``) compiled into searchable patterns.
+
+Each table lists, per feature (``negators``, ``negative``, ``question``, ``future``, ``future_forms``,
+``past``,
+``past_forms``, ``modal``, ``masculine``, ``feminine``; see ``rules/meaning/README.md``), whole
+words (``<feature>_words``) and regular expressions
+(``<feature>_patterns``), matched against the lower-cased source (or the source as written with
+``keep_case: true``), so every hit has the exact character span of the source words it rests on.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from auditor.errors import AuditorError
+from auditor.resources import rules_dir
+
+FEATURES = (
+    "negators", "negative", "question", "future", "future_forms", "past", "past_forms", "modal",
+    "masculine", "feminine",
+)
+#: Letters of a word in every script the tables cover (Devanagari and Arabic marks included).
+_WORD_CHAR = r"[\w\u0900-\u097f\u064b-\u065f\u0670]"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One marker found in a text: ``text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Markers:
+    """The compiled marker table of one source language."""
+
+    lang: str
+    patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    path: Path | None = None
+    #: Rules that are only hints for this language: their measured precision here is too low to score.
+    hints: frozenset[str] = frozenset()
+    #: Match against the text as written (German: lower-case words are verbs, capitalised ones nouns);
+    #: listed words then match as listed, or capitalised where a sentence or quotation starts.
+    keep_case: bool = False
+
+    def has(self, feature: str) -> bool:
+        """Whether the table lists anything for ``feature``."""
+        return feature in self.patterns
+
+    def find(self, feature: str, text: str) -> list[Hit]:
+        """Every non-overlapping marker of ``feature`` in ``text`` (lower-cased for matching)."""
+        pattern = self.patterns.get(feature)
+        if pattern is None:
+            return []
+        if self.keep_case:
+            return [Hit(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a case fold that changes lengths would shift spans
+            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        return [Hit(m.start(), m.end(), text[m.start() : m.end()]) for m in pattern.finditer(lowered)]
+
+
+def _compile(data: dict, feature: str, where: Path, keep_case: bool = False) -> re.Pattern[str] | None:
+    words = data.get(f"{feature}_words") or []
+    patterns = data.get(f"{feature}_patterns") or []
+    if not isinstance(words, list) or not isinstance(patterns, list):
+        raise AuditorError(f"{where}: {feature}_words and {feature}_patterns must be lists")
+    parts = list(patterns)
+    if words:
+        ordered = sorted({str(w).lower() for w in words}, key=len, reverse=True)
+        body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+        if keep_case:  # as listed (lower case), capitalised only where the text or a quotation starts
+            parts.append(rf"(?<!{_WORD_CHAR})(?:{body})(?!{_WORD_CHAR})")
+            parts.append(rf"(?:(?<=^)|(?<=^[„“\"«(])|(?<=[.!?:]\s)|(?<=[„“\"«]))(?i:{body})(?!{_WORD_CHAR})")
+        else:
+            parts.append(rf"(?<!{_WORD_CHAR})(?:{body})(?!{_WORD_CHAR})")
+    if not parts:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in parts))
+    except re.error as error:
+        raise AuditorError(f"{where}: bad {feature} pattern ({error})") from None
+
+
+def markers_dir() -> Path:
+    """Where the marker tables live (``rules/meaning``)."""
+    return rules_dir() / "meaning"
+
+
+def read_markers(path: Path) -> Markers:
+    """One marker table; a malformed file is an AuditorError naming it."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise AuditorError(f"{path}: cannot read meaning markers ({error})") from None
+    if not isinstance(data, dict):
+        raise AuditorError(f"{path}: expected a mapping of marker lists")
+    known = {f"{f}_{kind}" for f in FEATURES for kind in ("words", "patterns")} | {"lang", "hints", "keep_case"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        allowed = "lang, hints, keep_case, <feature>_words, <feature>_patterns"
+        raise AuditorError(f"{path}: unknown key {unknown[0]!r} (allowed: {allowed})")
+    keep_case = bool(data.get("keep_case", False))
+    compiled = {f: p for f in FEATURES if (p := _compile(data, f, path, keep_case)) is not None}
+    hints = data.get("hints") or []
+    if not isinstance(hints, list):
+        raise AuditorError(f"{path}: hints must be a list of rule ids")
+    return Markers(lang=str(data.get("lang", path.stem)), patterns=compiled, path=path, hints=frozenset(hints),
+                   keep_case=keep_case)
+
+
+def languages() -> list[str]:
+    """Source languages that have a marker table."""
+    return sorted(p.stem for p in markers_dir().glob("*.yaml"))
+
+
+@functools.cache
+def markers_for(lang: str | None) -> Markers | None:
+    """The marker table of ``lang`` (None when there is none), read once per process."""
+    if not lang:
+        return None
+    path = markers_dir() / f"{lang.lower()}.yaml"
+    return read_markers(path) if path.is_file() else None
