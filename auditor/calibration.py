@@ -111,7 +111,7 @@ def calibrated_policy_parts(
 
 def default_policy():  # -> FindingPolicy (imported late: finding_policy imports the report model)
     """The finding policy a run without configuration gets."""
-    from auditor.finding_policy import FindingPolicy
+    from auditor.score.finding_policy import FindingPolicy
 
     disabled, severity = calibrated_policy_parts(frozenset(), {})
     return FindingPolicy(disabled=disabled, severity=severity)

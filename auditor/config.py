@@ -213,7 +213,7 @@ def _table(keys: Mapping[str, tuple[str, Parser]], build: Callable[[dict[str, An
 
 
 def _weights(parsed: dict[str, float]) -> dict[Severity, float]:
-    from auditor.scoring import DEFAULT_WEIGHTS
+    from auditor.score.scoring import DEFAULT_WEIGHTS
 
     weights = dict(DEFAULT_WEIGHTS)
     weights.update({Severity(k): v for k, v in parsed.items()})

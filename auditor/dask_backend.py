@@ -43,10 +43,10 @@ from typing import TYPE_CHECKING, Any
 from auditor.checks import CheckOptions, CheckSet
 from auditor.dask_address import DaskSettings
 from auditor.errors import AuditorError
-from auditor.finding_policy import FindingPolicy, apply_policy
 from auditor.models import Document
 from auditor.report.model import DocumentResult
-from auditor.scoring import ScoringModel
+from auditor.score.finding_policy import FindingPolicy, apply_policy
+from auditor.score.scoring import ScoringModel
 
 try:  # optional: pip install 'auditor[dask]'; this module is imported only when a run asks for Dask
     import dask
@@ -60,7 +60,7 @@ except ImportError:  # pragma: no cover - exercised where the extra is not insta
 if TYPE_CHECKING:
     from distributed import Client
 
-    from auditor.audit_cache import AuditCache
+    from auditor.run.audit_cache import AuditCache
 
 #: Seconds to reach the scheduler.
 CONNECT_TIMEOUT = 10.0
@@ -124,7 +124,7 @@ class AuditorRunner:
             return self._warm
 
     def _build(self) -> _Warm:
-        from auditor.audit_cache import AuditCache
+        from auditor.run.audit_cache import AuditCache
 
         checks = CheckSet.from_options(self.options)
         cache = None
@@ -143,7 +143,7 @@ class AuditorRunner:
 
     def audit(self, documents: list[Document]) -> list[DocumentResult]:
         """Audit one batch in order (LanguageTool requests overlap within it)."""
-        from auditor.pipeline import audit_stream
+        from auditor.run.pipeline import audit_stream
 
         warm = self.warm()
         threads = 4 if self.options.grammar else 1

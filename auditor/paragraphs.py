@@ -29,7 +29,7 @@ from typing import Any
 from auditor.checks.base import Check
 from auditor.languagetool.install import cache_dir
 from auditor.models import Document, Finding, Sentence
-from auditor.sqlite_store import SqliteStore, StoreBacked
+from auditor.run.sqlite_store import SqliteStore, StoreBacked
 
 #: Checks (by name) whose findings in a paragraph depend only on that paragraph's text.
 #: Left out: punctuation (a paragraph's last sentence reads differently alone), quotes (a quote
@@ -93,7 +93,7 @@ class ParagraphCache(StoreBacked):
     """Findings of one check on one paragraph's text, under one run's settings and auditor's code."""
 
     def __init__(self, settings: Any, path: Path | None = None) -> None:
-        from auditor.audit_cache import code_fingerprint
+        from auditor.run.audit_cache import code_fingerprint
 
         self._store = SqliteStore(path or cache_path(), "paragraph_results")
         self._prefix = json.dumps([code_fingerprint(), settings], ensure_ascii=False, default=repr)
@@ -104,7 +104,7 @@ class ParagraphCache(StoreBacked):
 
     def get(self, check: str, lang: str, text: str) -> list[Finding] | None:
         """The cached findings (offsets within the paragraph), or None."""
-        from auditor.audit_cache import finding_from_json
+        from auditor.run.audit_cache import finding_from_json
 
         value = self._store.get(self._key(check, lang, text))
         if value is None:

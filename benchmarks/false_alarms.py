@@ -29,9 +29,9 @@ sys.path.insert(0, str(ROOT))
 
 from auditor.checks import CheckOptions, build_checks  # noqa: E402
 from auditor.models import Document  # noqa: E402
-from auditor.pipeline import audit_document  # noqa: E402
 from auditor.rule_catalogue import all_rules  # noqa: E402
-from auditor.scoring import ScoringModel  # noqa: E402
+from auditor.run.pipeline import audit_document  # noqa: E402
+from auditor.score.scoring import ScoringModel  # noqa: E402
 from auditor.segment import segment_lines  # noqa: E402
 
 DEFAULT_DATA = demetr_dir()

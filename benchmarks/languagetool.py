@@ -36,12 +36,12 @@ from benchmarks.demetr_data import demetr_dir
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from auditor.language.text_utils import word_count  # noqa: E402
 from auditor.languagetool import install, server  # noqa: E402
 from auditor.languagetool.client import LanguageToolClient  # noqa: E402
 from auditor.languagetool.mapping import load_mapping  # noqa: E402
 from auditor.languagetool.names import NameFilter  # noqa: E402
 from auditor.segment import segment  # noqa: E402
-from auditor.text_utils import word_count  # noqa: E402
 
 DEMETR = demetr_dir()
 SEED = ROOT / "seeds" / "000_716b39ef12bcdcab.txt"

@@ -45,7 +45,7 @@ def meaning_checks(source_lang: str | None = None) -> list:
 def findings(checks: Sequence, source: str, target: str, lang: str | None) -> list:
     """Findings of ``checks`` on one source/target segment, as ``--lines --source`` reads it."""
     from auditor.models import Document
-    from auditor.pipeline import segment_document
+    from auditor.run.pipeline import segment_document
 
     document = Document(path="m.txt", text=target, lines=True, source=source, source_segments=[source],
                         source_lang=lang)

@@ -36,7 +36,7 @@ from auditor.checks.punctuation import PunctuationCheck  # noqa: E402
 from auditor.checks.repetition import RepetitionCheck  # noqa: E402
 from auditor.checks.untranslated import UntranslatedCheck  # noqa: E402
 from auditor.models import Document, Finding  # noqa: E402
-from auditor.pipeline import segment_document  # noqa: E402
+from auditor.run.pipeline import segment_document  # noqa: E402
 
 DEFAULT_DATA = demetr_dir()
 SENTENCE_CHECKS = (AttributionCheck(), RepetitionCheck(), UntranslatedCheck())

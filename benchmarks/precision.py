@@ -114,9 +114,9 @@ def _audit(document, grammar: bool) -> list[dict]:
     """Findings of the default checks and the default policy, as plain dicts."""
     from auditor.calibration import default_policy
     from auditor.checks import CheckOptions, build_checks
-    from auditor.finding_policy import apply_policy
-    from auditor.pipeline import audit_document
-    from auditor.scoring import ScoringModel
+    from auditor.run.pipeline import audit_document
+    from auditor.score.finding_policy import apply_policy
+    from auditor.score.scoring import ScoringModel
 
     checks = build_checks(CheckOptions(grammar=grammar, source_lang=document.source_lang))
     try:
@@ -145,7 +145,7 @@ def _audit(document, grammar: bool) -> list[dict]:
 
 
 def _cached(name: str, grammar: bool, compute) -> list[dict]:
-    from auditor.audit_cache import code_fingerprint
+    from auditor.run.audit_cache import code_fingerprint
 
     CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / f"{name}-{'lt' if grammar else 'nolt'}-{code_fingerprint()[:16]}.json"
@@ -183,7 +183,7 @@ def demetr_human(limit: int = 0) -> list[str]:
 def audit_lines(name: str, lines: list[str], grammar: bool) -> list[dict]:
     """Findings on plain ``--lines`` text."""
     from auditor.models import Document
-    from auditor.pipeline import segment_document
+    from auditor.run.pipeline import segment_document
 
     def compute() -> list[dict]:
         return _audit(segment_document(Document(path=name, text="\n".join(lines), lines=True)), grammar)
@@ -194,7 +194,7 @@ def audit_lines(name: str, lines: list[str], grammar: bool) -> list[dict]:
 def audit_seed(grammar: bool) -> list[dict]:
     """Findings on the seed story, as ``make demo`` audits it."""
     from auditor.models import Document
-    from auditor.pipeline import segment_document
+    from auditor.run.pipeline import segment_document
 
     text = SEED.read_text(encoding="utf-8")
     return _cached("seed", grammar, lambda: _audit(segment_document(Document(path=str(SEED), text=text)), grammar))

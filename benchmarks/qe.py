@@ -1,7 +1,7 @@
 """QE benchmark on MLQE-PE dev: does the score rank sentences the way judges and post-editors do?
 
 Per pair (ro-en, et-en, ru-en) on the dev split, through the real audit pipeline
-(:func:`auditor.pipeline.audit_document`, own checks, no LanguageTool):
+(:func:`auditor.run.pipeline.audit_document`, own checks, no LanguageTool):
 
 * Pearson and Spearman of each signal with direct assessment (DA z_mean) and with HTER
   (signs turned so that a good signal is positive for DA and for HTER alike: quality-like
@@ -32,12 +32,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # script or mod
 
 from auditor.checks import CheckOptions, build_checks
 from auditor.models import Document, Severity
-from auditor.pipeline import audit_document
 from auditor.qe.data import Segment, load_split
 from auditor.qe.features import E5_MEMO
 from auditor.qe.fit import mcc, pearson
 from auditor.qe.model import RULE, QEModel
-from auditor.scoring import ScoringModel
+from auditor.run.pipeline import audit_document
+from auditor.score.scoring import ScoringModel
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_JSON = ROOT / "benchmarks" / "results" / "qe.json"

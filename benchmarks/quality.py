@@ -156,7 +156,7 @@ def _is_languagetool(finding: Mapping) -> bool:
 def languagetool_score(sentence: Mapping) -> float:
     """The sentence scored with only its LanguageTool findings, by auditor's own scoring model."""
     from auditor.models import Finding, Severity
-    from auditor.scoring import ScoringModel
+    from auditor.score.scoring import ScoringModel
 
     findings = [
         Finding(f["rule"], f["category"], Severity(f["severity"]), f["start"], f["end"], f["message"])
@@ -166,7 +166,7 @@ def languagetool_score(sentence: Mapping) -> float:
 
 
 def _words(text: str) -> int:
-    from auditor.text_utils import word_count
+    from auditor.language.text_utils import word_count
 
     return word_count(text)
 

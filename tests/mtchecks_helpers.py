@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from auditor.checks.base import Check
 from auditor.models import Document, Finding
-from auditor.pipeline import segment_document
+from auditor.run.pipeline import segment_document
 
 
 def run(check: Check, text: str, rule: str | None = None) -> list[Finding]:

@@ -10,13 +10,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditor import audit_cache
-from auditor.audit_cache import AuditCache, code_fingerprint, finding_from_json
 from auditor.checks import CheckOptions, CheckSet
 from auditor.models import Document, Finding, Severity
-from auditor.pipeline import audit_document
 from auditor.report.json_report import finding_dict
-from auditor.scoring import ScoringModel
+from auditor.run import audit_cache
+from auditor.run.audit_cache import AuditCache, code_fingerprint, finding_from_json
+from auditor.run.pipeline import audit_document
+from auditor.score.scoring import ScoringModel
 from tests.ci_support import STORY, run_cli, write
 
 OPTIONS = CheckOptions(grammar=False)

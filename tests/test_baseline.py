@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from auditor.baseline import Baseline, context_fingerprint, normalise_text
+from auditor.score.baseline import Baseline, context_fingerprint, normalise_text
 from tests.ci_support import STORY, run_cli, write
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from auditor.checks.consistency import ConsistencyCheck
 from auditor.models import Document
-from auditor.pipeline import segment_document
+from auditor.run.pipeline import segment_document
 from tests.mtchecks_helpers import fixed, run, spans
 
 CHECK = ConsistencyCheck()

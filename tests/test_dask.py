@@ -279,9 +279,9 @@ def test_client_reads_ahead_at_most_two_batches_per_worker_thread(cluster: distr
     from auditor.checks import CheckOptions
     from auditor.dask_address import DaskSettings
     from auditor.dask_backend import audit_on_dask
-    from auditor.finding_policy import FindingPolicy
     from auditor.models import Document
-    from auditor.scoring import ScoringModel
+    from auditor.score.finding_policy import FindingPolicy
+    from auditor.score.scoring import ScoringModel
 
     read: list[int] = []
 

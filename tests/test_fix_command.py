@@ -17,8 +17,8 @@ from auditor.checks import CheckOptions, build_checks
 from auditor.cli import app
 from auditor.fixes import OffsetMap, choose_fixes
 from auditor.models import Document
-from auditor.pipeline import audit_document
-from auditor.scoring import ScoringModel
+from auditor.run.pipeline import audit_document
+from auditor.score.scoring import ScoringModel
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_716b39ef12bcdcab.txt"

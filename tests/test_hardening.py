@@ -11,12 +11,12 @@ import pytest
 
 from auditor import limits
 from auditor.checks import CheckOptions, build_checks
-from auditor.lexicon import one_edit_variants
+from auditor.language.lexicon import one_edit_variants
 from auditor.models import Document
-from auditor.pipeline import audit_document
 from auditor.report.text_report import suggestion_label
-from auditor.scoring import ScoringModel
-from auditor.sqlite_store import SqliteStore
+from auditor.run.pipeline import audit_document
+from auditor.run.sqlite_store import SqliteStore
+from auditor.score.scoring import ScoringModel
 from tests.hardening_support import cli, findings_outside
 
 STORY = "Syrian troops have completely evacuated the M5. The army said it was a success.\n"
@@ -277,7 +277,7 @@ def test_a_one_space_suggestion_is_not_shown_as_delete() -> None:
 def test_languagetool_chunks_leave_out_sentences_over_the_limit() -> None:
     from auditor.checks.grammar import _skip_overlong
     from auditor.languagetool.client import chunk_spans
-    from auditor.pipeline import segment_document
+    from auditor.run.pipeline import segment_document
 
     long = "word " * (limits.MAX_SENTENCE_CHARS // 5 + 100)
     text = f"First sentence here. Then {long.strip()}. Last sentence here."

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from auditor.gates import Gates
 from auditor.models import Finding, Severity
 from auditor.report.visibility import listed_severity
-from auditor.scoring import ScoringModel
+from auditor.score.gates import Gates
+from auditor.score.scoring import ScoringModel
 from tests.ci_support import run_cli, write
 
 #: A doubled word (a minor finding by default) that the config below demotes to a hint.

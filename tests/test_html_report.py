@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 
 from auditor.checks import CheckOptions, build_checks
 from auditor.models import Document, Finding, Severity
-from auditor.pipeline import audit_document
 from auditor.report.html_report import (
     INDEX_NAME,
     entry_for,
@@ -27,7 +26,8 @@ from auditor.report.html_report import (
     write_html_reports,
 )
 from auditor.report.json_report import document_dict
-from auditor.scoring import ScoringModel
+from auditor.run.pipeline import audit_document
+from auditor.score.scoring import ScoringModel
 
 HOSTILE = (
     'DAMASCUS >> <script>window.__pwned=1</script> and </script> too.\n\n'

@@ -13,11 +13,11 @@ import pytest
 from auditor.checks import CheckOptions, build_checks
 from auditor.errors import AuditorError
 from auditor.models import Document
-from auditor.pipeline import audit_document
 from auditor.readers.jsonl import read as read_jsonl
 from auditor.report.jsonl import write_jsonl
 from auditor.report.model import DocumentResult
-from auditor.scoring import ScoringModel
+from auditor.run.pipeline import audit_document
+from auditor.score.scoring import ScoringModel
 from tests.ci_support import STORY, run_cli, write
 
 

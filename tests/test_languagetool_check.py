@@ -10,8 +10,8 @@ from auditor.checks import CheckOptions, build_checks
 from auditor.checks.grammar import GrammarCheck
 from auditor.languagetool.client import CHUNK_CHARS
 from auditor.models import Document
-from auditor.pipeline import audit_document, segment_document
-from auditor.scoring import ScoringModel
+from auditor.run.pipeline import audit_document, segment_document
+from auditor.score.scoring import ScoringModel
 
 try:  # tests/ is a rootdir folder, not a package, unless someone adds tests/__init__.py
     from languagetool_support import lt_server

@@ -17,7 +17,7 @@ from auditor.cli import app
 from auditor.errors import AuditorError
 from auditor.languagetool import server
 from auditor.models import Document
-from auditor.pipeline import segment_document
+from auditor.run.pipeline import segment_document
 
 try:  # tests/ is a rootdir folder, not a package, unless someone adds tests/__init__.py
     from languagetool_support import lt_server, pid_alive, private_cache

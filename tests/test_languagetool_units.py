@@ -16,7 +16,7 @@ from auditor.languagetool.client import annotated, bmp_only, chunk_spans
 from auditor.languagetool.mapping import load_mapping
 from auditor.languagetool.names import NameFilter, edit_distance_at_most_one
 from auditor.models import Finding, Severity
-from auditor.pipeline import merge_findings
+from auditor.run.pipeline import merge_findings
 from auditor.segment import segment
 
 

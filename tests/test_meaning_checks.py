@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audit_cache import finding_from_json
 from auditor.checks import CheckOptions
 from auditor.checks.registry import CHECKS
 from auditor.errors import AuditorError
 from auditor.meaning.langid import guess
 from auditor.meaning.markers import FEATURES, languages, markers_for, read_markers
 from auditor.models import Document, Finding, Severity
-from auditor.pipeline import segment_document
 from auditor.report.json_report import finding_dict
+from auditor.run.audit_cache import finding_from_json
+from auditor.run.pipeline import segment_document
 from tests.conftest import demetr_items
 
 LANG_TAGS = {"chinese_simple": "zh", "japanese": "ja", "hindi": "hi", "german": "de", "polish": "pl"}

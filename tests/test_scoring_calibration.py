@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from auditor.checks import CheckOptions, build_checks
 from auditor.models import Document, Finding, Severity
-from auditor.pipeline import audit_document
-from auditor.scoring import ScoringModel
+from auditor.run.pipeline import audit_document
+from auditor.score.scoring import ScoringModel
 
 
 def finding(severity: Severity, category: str = "fluency/grammar") -> Finding:

@@ -8,9 +8,9 @@ import pytest
 from auditor.checks.punctuation import PunctuationCheck
 from auditor.checks.readability import ReadabilityCheck
 from auditor.models import Document
-from auditor.pipeline import audit_document
 from auditor.readers.segments import Segment, segments_document
-from auditor.scoring import ScoringModel
+from auditor.run.pipeline import audit_document
+from auditor.score.scoring import ScoringModel
 from auditor.segment import segment_lines
 from auditor.segment_kinds import mirrors_source, segment_kind
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from auditor.checks import CheckOptions
 from auditor.checks.registry import CHECKS
 from auditor.models import Document
-from auditor.pipeline import segment_document
+from auditor.run.pipeline import segment_document
 
 
 def source_checks(source_lang: str | None = None) -> list:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from auditor.models import Finding, Severity
-from auditor.suppression import parse_suppressions, suppressed
+from auditor.score.suppression import parse_suppressions, suppressed
 from tests.ci_support import run_cli, write
 
 MARKDOWN = (

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from auditor.trigram_lm import SENTENCE_END, trigram_model
+from auditor.language.trigram_lm import SENTENCE_END, trigram_model
 
 MODEL = trigram_model()
 
@@ -45,8 +45,8 @@ def test_a_break_cuts_the_history_and_is_not_scored() -> None:
 
 
 def test_a_missing_model_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    from auditor import trigram_lm
     from auditor.errors import AuditorError
+    from auditor.language import trigram_lm
 
     monkeypatch.setattr(trigram_lm, "_LOADED", [])
     monkeypatch.setattr(trigram_lm, "MODEL_PATH", ("model", "en-us", "missing.lm.bin"))

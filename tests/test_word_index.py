@@ -9,7 +9,7 @@ from pathlib import Path
 from wordfreq import get_frequency_dict, zipf_frequency
 
 from auditor import word_index
-from auditor.lexicon import zipf_in
+from auditor.language.lexicon import zipf_in
 
 WORDS = [
     "the", "minister", "said", "Damascus", "IRAN", "de-escalate", "so-called", "state-run", "x-ray",

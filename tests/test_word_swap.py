@@ -6,9 +6,9 @@ import pytest
 
 from auditor.checks import word_swap
 from auditor.checks.word_swap import WordSwapCheck
+from auditor.language.ngrams import pair_counts
 from auditor.models import Document
-from auditor.ngrams import pair_counts
-from auditor.pipeline import segment_document
+from auditor.run.pipeline import segment_document
 
 CHECK = WordSwapCheck()
 

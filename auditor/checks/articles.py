@@ -15,11 +15,11 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from auditor.lexicon import CONJUNCTIONS, DETERMINERS, FINITE_AUXILIARIES, PREPOSITIONS
+from auditor.language.lexicon import CONJUNCTIONS, DETERMINERS, FINITE_AUXILIARIES, PREPOSITIONS
+from auditor.language.offline_cmudict import pronunciations
+from auditor.language.text_utils import match_case
 from auditor.models import Document, Finding
-from auditor.offline_cmudict import pronunciations
 from auditor.rules_engine.check_rules import declared_rules
-from auditor.text_utils import match_case
 
 _ARTICLE = re.compile(r"\b(an?)([ \t]+)([a-z][a-z'’]*)\b(?=([ \t]*)(\S*))", re.IGNORECASE)
 _VOWELS = frozenset("AEIOU")

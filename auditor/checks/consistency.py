@@ -20,10 +20,10 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from auditor.checks.rule import Rule
+from auditor.language.text_utils import match_case
 from auditor.models import Document, Finding
 from auditor.rules_engine.check_rules import declared_rules
 from auditor.rules_engine.word_tables import word_table
-from auditor.text_utils import match_case
 
 _COMPASS = re.compile(r"\b((?i:north|south))-?(?i:east|west)(?:ern|erly|ward|wards)?\b")
 _PROPER_COMPASS = re.compile(r"(?:North|South)-?(?:East|West)\w*")

@@ -53,7 +53,7 @@ def example_options(options: Mapping[str, Any]) -> CheckOptions:
 
 def example_document(example: Example, options: CheckOptions) -> Document:
     """The example as a document: a ``SOURCE ||| TARGET`` pair is one bilingual segment (``--lines --source``)."""
-    from auditor.pipeline import segment_document
+    from auditor.run.pipeline import segment_document
     from auditor.segment import segment
 
     source = example.source

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
-from auditor.lexicon import DETERMINERS, MODALS, NEGATED_AUXILIARIES, PREPOSITIONS, tokens
+from auditor.language.lexicon import DETERMINERS, MODALS, NEGATED_AUXILIARIES, PREPOSITIONS, tokens
 from auditor.models import Document, Finding
 from auditor.rules_engine.check_rules import declared_rules
 

@@ -19,7 +19,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from auditor import shutdown
-from auditor.audit_cache import finding_from_json
 from auditor.errors import AuditorError
 from auditor.languagetool.cache import ResultCache, cache_key
 from auditor.languagetool.client import LanguageToolClient, ServerGone, chunk_spans
@@ -30,6 +29,7 @@ from auditor.languagetool.session import ServerSession
 from auditor.limits import overlong
 from auditor.models import Document, Finding
 from auditor.report.json_report import finding_dict
+from auditor.run.audit_cache import finding_from_json
 
 SUPPORTED_LANGS = ("en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA")
 #: Concurrent requests per run; the server runs ``maxCheckThreads`` checks at once.
@@ -178,7 +178,7 @@ class GrammarCheck:
     def _document_key(self, document: Document) -> str:
         """Key of ``document``'s final findings: LanguageTool's configuration, auditor's code and rules
         (the name filter and the mapping live there), the line mode and the text."""
-        from auditor.audit_cache import code_fingerprint
+        from auditor.run.audit_cache import code_fingerprint
 
         sources = [document.source, document.source_segments]  # the name filter learns from them
         return self._key(

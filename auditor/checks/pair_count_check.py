@@ -1,11 +1,11 @@
-"""The shared shape of the checks that read Google Books word-pair counts (:mod:`auditor.ngrams`)."""
+"""The shared shape of the checks that read Google Books word-pair counts (:mod:`auditor.language.ngrams`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from auditor.language.ngrams import PairCounts, pair_counts
 from auditor.models import Document, Finding
-from auditor.ngrams import PairCounts, pair_counts
 
 
 class PairCountCheck:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from auditor.checks.word_order import past_form
-from auditor.lexicon import (
+from auditor.language.lexicon import (
     FINITE_AUXILIARIES,
     MODALS,
     NEGATED_AUXILIARIES,
@@ -29,9 +29,9 @@ from auditor.lexicon import (
     parts_of_speech,
     tokens,
 )
+from auditor.language.text_utils import match_case
 from auditor.models import Document, Finding
 from auditor.rules_engine.check_rules import declared_rules
-from auditor.text_utils import match_case
 
 _REFLEXIVES = {
     "myself": "my", "yourself": "your", "himself": "his", "herself": "her", "itself": "its",

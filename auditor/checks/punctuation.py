@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from auditor.language.text_utils import match_case, word_count
 from auditor.models import Document, Finding, Sentence, Severity
 from auditor.rules_engine.check_rules import declared_rules
-from auditor.text_utils import match_case, word_count
 
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W_])([ \t]+)([.,;:!?])(?=[\s\"”’)<]|$)")
 _TOKEN = re.compile(r"[^\s<>]+")  # markup brackets split tokens: "<p>The the"

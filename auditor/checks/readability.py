@@ -13,10 +13,10 @@ from functools import lru_cache
 
 import textstat
 
+from auditor.language.offline_cmudict import give_textstat_cmudict
+from auditor.language.text_utils import word_count
 from auditor.models import Document, Finding
-from auditor.offline_cmudict import give_textstat_cmudict
 from auditor.rules_engine.check_rules import declared_rules
-from auditor.text_utils import word_count
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 A dropped letter often leaves another English word, which no dictionary check
 can see. For each word the check looks at the common words one letter longer
 (``as`` → ``was``, ``eat`` → ``beat``) and compares, with Google Books word-pair
-counts (:mod:`auditor.ngrams`), how well each fits between its neighbours:
+counts (:mod:`auditor.language.ngrams`), how well each fits between its neighbours:
 ``log P(candidate | previous) + log P(next | candidate)`` against the same for
 the word as written, plus half the log ratio of their frequencies (a full one
 for words of up to three letters, which are rarely meant in running text:
@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from auditor.checks.pair_count_check import PairCountCheck
-from auditor.lexicon import tokens, zipf
+from auditor.language.lexicon import tokens, zipf
 from auditor.models import Finding
 from auditor.rules_engine.check_rules import declared_rules
 

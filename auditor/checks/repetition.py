@@ -17,9 +17,9 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas, getInflection
 
+from auditor.language.text_utils import match_case
 from auditor.models import Document, Finding, Sentence
 from auditor.rules_engine.check_rules import declared_rules
-from auditor.text_utils import match_case
 
 #: Function words and light verbs whose repetition is normal English.
 _STOP_TEXT = """

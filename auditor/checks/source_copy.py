@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from auditor.checks.source_common import Pair, SourcePairCheck, quote, zipf
 from auditor.checks.source_length import expected_ratio
+from auditor.language.text_utils import word_count
 from auditor.models import Document, Finding
 from auditor.rules_engine.check_rules import declared_rules
-from auditor.text_utils import word_count
 
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _SOURCE_END = re.compile(r"[.!?。！？।…][\"'”’»」』)）]*\s*$")

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from auditor.lexicon import in_cmudict, one_edit_variants, parts_of_speech, zipf
+from auditor.language.lexicon import in_cmudict, one_edit_variants, parts_of_speech, zipf
 from auditor.limits import MAX_WORD_LETTERS
 from auditor.models import Document, Finding, Severity
 from auditor.rules_engine.check_rules import declared_rules

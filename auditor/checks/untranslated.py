@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from auditor.lexicon import one_edit_variants
-from auditor.lexicon import zipf_in as zipf_frequency  # wordfreq's, minus needless tokenizing
+from auditor.language.lexicon import one_edit_variants
+from auditor.language.lexicon import zipf_in as zipf_frequency  # wordfreq's, minus needless tokenizing
 from auditor.limits import MAX_WORD_LETTERS
 from auditor.models import Document, Finding, Sentence, Severity
 from auditor.rules_engine.check_rules import declared_rules

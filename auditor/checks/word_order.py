@@ -24,7 +24,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from auditor.checks.rule import Rule
-from auditor.lexicon import (
+from auditor.language.lexicon import (
     CONJUNCTIONS,
     DETERMINERS,
     FINITE_AUXILIARIES,

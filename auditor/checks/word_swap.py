@@ -3,11 +3,11 @@
 For each pair of adjacent words ``a b`` the check asks how much more natural
 the sentence reads as ``b a``:
 
-* a **trigram language model** of general US English (:mod:`auditor.trigram_lm`)
+* a **trigram language model** of general US English (:mod:`auditor.language.trigram_lm`)
   rescores the words whose context the swap changes (the two words and the two
   after them, and the sentence end where it is near); it knows content words and
   names (*violation serious*, *the States United*);
-* **Google Books pair counts** (:mod:`auditor.ngrams`) compare the three word
+* **Google Books pair counts** (:mod:`auditor.language.ngrams`) compare the three word
   junctions the pair touches (``prev a``, ``a b``, ``b next``) with those of the
   swapped order, where the swapped pair itself is in the list; they are sharp on
   common words (*have may been*) and say nothing about rarer ones.
@@ -35,11 +35,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from auditor.checks.pair_count_check import PairCountCheck
-from auditor.lexicon import DETERMINERS, FINITE_AUXILIARIES, FUNCTION_WORDS, MODALS, tokens
+from auditor.language.lexicon import DETERMINERS, FINITE_AUXILIARIES, FUNCTION_WORDS, MODALS, tokens
+from auditor.language.ngrams import PAIR_THRESHOLD, PairCounts
+from auditor.language.trigram_lm import SENTENCE_END, TrigramModel, trigram_model
 from auditor.models import Finding
-from auditor.ngrams import PAIR_THRESHOLD, PairCounts
 from auditor.rules_engine.check_rules import declared_rules
-from auditor.trigram_lm import SENTENCE_END, TrigramModel, trigram_model
 
 #: Combined evidence (language-model gain + half the pair-count gain, natural-log units) above which
 #: a swap is reported: e^7.5 ≈ 1,800 times more plausible.

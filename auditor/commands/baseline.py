@@ -8,13 +8,13 @@ from typing import Annotated, Optional
 import typer
 
 from auditor import output_guard
-from auditor.baseline import Baseline
-from auditor.check_run import RunSettings, audit_results, guard_reads
 from auditor.commands.errors import fail
 from auditor.config import load_config
 from auditor.errors import AuditorError
-from auditor.output import OutputSet
 from auditor.reading import expand_paths
+from auditor.run.check_run import RunSettings, audit_results, guard_reads
+from auditor.run.output import OutputSet
+from auditor.score.baseline import Baseline
 
 baseline_app = typer.Typer(help="Record accepted findings so that check --baseline reports only new ones.",
                            no_args_is_help=True)

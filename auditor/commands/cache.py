@@ -13,9 +13,9 @@ from pathlib import Path
 
 import typer
 
-from auditor.audit_cache import cache_path as own_cache_path
 from auditor.languagetool.cache import cache_path as languagetool_cache_path
-from auditor.sqlite_store import max_bytes
+from auditor.run.audit_cache import cache_path as own_cache_path
+from auditor.run.sqlite_store import max_bytes
 
 cache_app = typer.Typer(help="Show or clear auditor's result caches.", no_args_is_help=True)
 

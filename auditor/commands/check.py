@@ -12,7 +12,21 @@ import typer
 
 from auditor import output_guard
 from auditor.bilingual.metrics import CorpusAccumulator
-from auditor.check_run import (
+from auditor.commands.bilingual_inputs import HELP, bilingual_inputs, score_with_reference
+from auditor.commands.errors import fail
+from auditor.commands.rules import validate_rule_options
+from auditor.config import load_config
+from auditor.dask_address import dask_address
+from auditor.errors import AuditorError
+from auditor.models import Severity
+from auditor.reading import expand_paths
+from auditor.report.html_report import write_html_reports
+from auditor.report.json_report import write_json
+from auditor.report.model import DocumentResult
+from auditor.report.signature import settings_signature
+from auditor.report.text_report import write_text
+from auditor.report.visibility import at_least
+from auditor.run.check_run import (
     DEFAULT_LANG,
     RunSettings,
     StreamFormat,
@@ -21,23 +35,9 @@ from auditor.check_run import (
     guard_reads,
     write_stream_report,
 )
-from auditor.commands.bilingual_inputs import HELP, bilingual_inputs, score_with_reference
-from auditor.commands.errors import fail
-from auditor.commands.rules import validate_rule_options
-from auditor.config import load_config
-from auditor.dask_address import dask_address
-from auditor.errors import AuditorError
-from auditor.gates import RunSummary
-from auditor.models import Severity
-from auditor.output import OutputSet, staged_stdout
-from auditor.progress import Progress
-from auditor.reading import expand_paths
-from auditor.report.html_report import write_html_reports
-from auditor.report.json_report import write_json
-from auditor.report.model import DocumentResult
-from auditor.report.signature import settings_signature
-from auditor.report.text_report import write_text
-from auditor.report.visibility import at_least
+from auditor.run.output import OutputSet, staged_stdout
+from auditor.run.progress import Progress
+from auditor.score.gates import RunSummary
 
 
 class OutputFormat(str, Enum):

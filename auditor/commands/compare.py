@@ -13,9 +13,9 @@ import typer
 from auditor.bilingual.postedit import compare_segments, corpus_hter, report_dict
 from auditor.commands.errors import fail
 from auditor.errors import AuditorError
-from auditor.output import OutputSet
 from auditor.reading import read_text
 from auditor.report.compare_html import render_compare_html
+from auditor.run.output import OutputSet
 from auditor.segment import segment_lines
 
 

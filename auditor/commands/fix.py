@@ -18,15 +18,15 @@ from typing import Annotated
 import typer
 
 from auditor import output_guard
-from auditor.audit_cache import AuditCache
 from auditor.checks import CheckOptions, CheckSet
 from auditor.commands.errors import fail
 from auditor.errors import AuditorError
 from auditor.fixes import Edit, apply_edits, choose_fixes
-from auditor.output import OutputSet
-from auditor.pipeline import audit_stream
 from auditor.reading import STDIN, expand_paths, read_documents
-from auditor.scoring import ScoringModel
+from auditor.run.audit_cache import AuditCache
+from auditor.run.output import OutputSet
+from auditor.run.pipeline import audit_stream
+from auditor.score.scoring import ScoringModel
 
 FIXED_MARK = ".fixed"
 

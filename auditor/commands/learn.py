@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from auditor.errors import AuditorError
-from auditor.output import OutputSet
+from auditor.run.output import OutputSet
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 

@@ -1,6 +1,6 @@
 """LanguageTool results on disk, keyed by everything that decides them.
 
-One SQLite database in the user's cache directory (see :mod:`auditor.sqlite_store`:
+One SQLite database in the user's cache directory (see :mod:`auditor.run.sqlite_store`:
 several ``auditor`` runs can read and write it at once); a key is the SHA-256 of
 LanguageTool version, language variant, disabled rules and categories, and text.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.languagetool import install
-from auditor.sqlite_store import SqliteStore, StoreBacked
+from auditor.run.sqlite_store import SqliteStore, StoreBacked
 
 
 def cache_path() -> Path:

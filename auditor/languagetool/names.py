@@ -77,7 +77,7 @@ def _near_common_word(word: str, bar: float) -> bool:
     If none is, no suggestion LanguageTool could make passes :meth:`NameFilter.is_name`'s
     test, so the token is a name whatever LanguageTool would have suggested.
     """
-    from auditor.lexicon import one_edit_variants, zipf
+    from auditor.language.lexicon import one_edit_variants, zipf
 
     return any(zipf(candidate) >= bar for candidate in one_edit_variants(word))
 
@@ -132,7 +132,7 @@ class NameFilter:
         neighbours along (``Duan Mengqi`` is one span), so a stand-in never pairs with the
         rest of the name into something LanguageTool's multi-word speller knows.
         """
-        from auditor.lexicon import zipf
+        from auditor.language.lexicon import zipf
 
         names: list[tuple[int, int, bool]] = []  # start, end, rare
         for match in _TOKEN.finditer(text, start, end):
@@ -162,7 +162,7 @@ class NameFilter:
         """The token at ``text[start:end]`` has a neighbour (one space away) that is a capitalised word
         too rare to be English: ``Duan`` in ``Duan Mengqi`` belongs to a name. A common capitalised
         neighbour says nothing (``Good Neighor Home`` keeps its typo)."""
-        from auditor.lexicon import zipf
+        from auditor.language.lexicon import zipf
 
         after = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
         before = re.search(r"([^\W\d_][\w'’.-]*) $", text[max(0, start - 40) : start])

@@ -67,8 +67,8 @@ def unlisted_term(word: str, suggestions: tuple[str, ...] | list[str]) -> bool:
     a loan word or a name written small, which an editor checks but rarely changes."""
     if len(word) < TERM_MIN_LENGTH or not word.isalpha() or not word.islower():
         return False
+    from auditor.language.lexicon import zipf
     from auditor.languagetool.names import edit_distance_at_most_one
-    from auditor.lexicon import zipf
 
     return not any(
         edit_distance_at_most_one(word, s.lower()) and zipf(s.lower()) >= TYPO_NEIGHBOUR_ZIPF for s in suggestions[:5]

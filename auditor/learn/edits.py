@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
-from auditor.lexicon import FUNCTION_WORDS
+from auditor.language.lexicon import FUNCTION_WORDS
 from auditor.rules_engine.tokens import Token, tokenize
 
 OPERATIONS = ("substitution", "insertion", "deletion", "word-order")

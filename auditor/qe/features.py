@@ -53,14 +53,14 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 
 @lru_cache(maxsize=200_000)
 def _zipf(word: str) -> float:
-    from auditor.lexicon import zipf
+    from auditor.language.lexicon import zipf
 
     return zipf(word)
 
 
 def word_table(text: str) -> list[Word]:
     """Every token of ``text`` with its language-model surprisal and frequency."""
-    from auditor.trigram_lm import trigram_model
+    from auditor.language.trigram_lm import trigram_model
 
     model = trigram_model()
     words: list[Word] = []

@@ -23,11 +23,11 @@ from typing import Any
 from auditor import __version__
 from auditor.errors import AuditorError
 from auditor.models import SEVERITY_RANKS
-from auditor.output import OutputSet, report_name
 from auditor.report.charts import distribution_chart, sentence_score_chart
 from auditor.report.explain import CATEGORY_HELP, explanations
 from auditor.report.json_report import document_dict
 from auditor.report.model import DocumentResult
+from auditor.run.output import OutputSet, report_name
 
 #: CSS and script inlined into every page; package data, shipped in the wheel.
 ASSETS = Path(__file__).with_name("assets")

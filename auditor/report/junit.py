@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from typing import TextIO
 from xml.sax.saxutils import escape, quoteattr
 
-from auditor.gates import Gates
 from auditor.report.locations import LineIndex
 from auditor.report.model import DocumentResult
+from auditor.score.gates import Gates
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 SPOOL_BYTES = 8 * 1024 * 1024

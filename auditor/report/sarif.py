@@ -18,12 +18,12 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from auditor import __version__
-from auditor.baseline import context_fingerprint
 from auditor.models import Finding, Severity
 from auditor.report.locations import LineIndex
 from auditor.report.model import DocumentResult
 from auditor.report.rule_help import rule_help
 from auditor.report.text_report import suggestion_label
+from auditor.score.baseline import context_fingerprint
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

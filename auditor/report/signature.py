@@ -18,7 +18,7 @@ from auditor import __version__
 from auditor.models import Severity
 
 if TYPE_CHECKING:
-    from auditor.check_run import RunSettings
+    from auditor.run.check_run import RunSettings
 
 
 def _short_hash(parts: list[str] | list[bytes]) -> str:

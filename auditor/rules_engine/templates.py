@@ -20,11 +20,11 @@ from collections.abc import Sequence
 
 from lemminflect import getAllLemmas
 
+from auditor.language.text_utils import match_case
 from auditor.rules_engine.inflection import inflect_like
 from auditor.rules_engine.matcher import Match
 from auditor.rules_engine.model import Rule
 from auditor.rules_engine.tokens import Token
-from auditor.text_utils import match_case
 
 _OPENERS = frozenset("“\"‘'([—–-:")
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w-]*)(?:([:@])([^{}]+))?\}")

@@ -14,18 +14,18 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import Any
 
-from auditor.audit_cache import AuditCache
 from auditor.bilingual.enrich import enrich
 from auditor.bilingual.metrics import CorpusAccumulator
 from auditor.checks import CheckOptions, CheckSet
 from auditor.config import Config
 from auditor.errors import AuditorError
-from auditor.finding_policy import FindingPolicy, apply_policy
 from auditor.fixes import apply_edits, choose_fixes
 from auditor.models import Document
-from auditor.pipeline import audit_document, segment_document
 from auditor.report.json_report import document_dict, header
-from auditor.scoring import ScoringModel
+from auditor.run.audit_cache import AuditCache
+from auditor.run.pipeline import audit_document, segment_document
+from auditor.score.finding_policy import FindingPolicy, apply_policy
+from auditor.score.scoring import ScoringModel
 
 DEFAULT_LANG = "en-US"
 #: Distinct option sets whose checks stay built (each holds its own dictionaries' views).
@@ -115,7 +115,7 @@ class AuditEngine:
         self.config = config or Config()
         self.grammar = grammar
         self.use_cache = use_cache
-        from auditor.check_run import RunSettings
+        from auditor.run.check_run import RunSettings
 
         # the same scoring as `auditor check` with this config: weights and the quality-estimation model
         self.scoring: ScoringModel = RunSettings(config=self.config, grammar=grammar).scoring()
@@ -193,8 +193,8 @@ class AuditEngine:
         """The settings signature of ``request``, as ``auditor check`` writes it for the same settings."""
         from dataclasses import replace as with_values
 
-        from auditor.check_run import RunSettings
         from auditor.report.signature import settings_signature
+        from auditor.run.check_run import RunSettings
 
         config = with_values(
             self.config, lang=request.lang, source_lang=request.source_lang, packs=tuple(request.packs) or None

@@ -21,9 +21,9 @@ from typing import Any, TextIO
 
 from auditor import __version__
 from auditor.errors import AuditorError
+from auditor.language.text_utils import WORD
 from auditor.models import Finding
 from auditor.report.model import DocumentResult
-from auditor.text_utils import WORD
 
 SCHEMA = "auditor-baseline/1"
 CONTEXT_WORDS = 4

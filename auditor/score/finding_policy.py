@@ -12,11 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from auditor.baseline import Baseline
 from auditor.models import Document, Finding, Severity
 from auditor.report.model import DocumentResult, SentenceResult
-from auditor.scoring import ScoringModel
-from auditor.suppression import allows_comments, parse_suppressions, suppressed
+from auditor.score.baseline import Baseline
+from auditor.score.scoring import ScoringModel
+from auditor.score.suppression import allows_comments, parse_suppressions, suppressed
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 ``pocketsphinx`` (BSD-2-Clause, Carnegie Mellon University) carries CMU Sphinx's
 generic US English trigram model (``model/en-us/en-us.lm.bin``, 27 MB, lower
 case, no punctuation, numbers spelled out). Unlike the Google Books pair list
-(:mod:`auditor.ngrams`, only pairs seen 6.4 million times or more) it has a
+(:mod:`auditor.language.ngrams`, only pairs seen 6.4 million times or more) it has a
 probability, backed off, for every sequence of the words it knows — *serious
 violation* against *violation serious*, *United States* against *States United* —
 which is what judging the order of two content words or names needs.

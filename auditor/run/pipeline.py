@@ -8,18 +8,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 
-from auditor.audit_cache import AuditCache, OwnAudit
 from auditor.checks import CheckSet
 from auditor.checks.base import Check
-from auditor.finding_policy import document_qe
+from auditor.language.text_utils import word_count
 from auditor.limits import drop_inside_unreadable
 from auditor.models import Document, Finding, Sentence
 from auditor.paragraphs import ParagraphCache, split_findings, splittable
 from auditor.report.model import DocumentResult, SentenceResult
-from auditor.scoring import ScoringModel
+from auditor.run.audit_cache import AuditCache, OwnAudit
+from auditor.score.finding_policy import document_qe
+from auditor.score.scoring import ScoringModel
 from auditor.segment import segment, segment_lines
 from auditor.segment_kinds import keep_findings
-from auditor.text_utils import word_count
 
 
 def segment_document(document: Document) -> Document:

@@ -17,21 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from auditor import output_guard
-from auditor.audit_cache import AuditCache
-from auditor.baseline import Baseline
 from auditor.bilingual.enrich import enrich_stream
 from auditor.bilingual.metrics import CorpusAccumulator
 from auditor.checks import CheckOptions, CheckSet
 from auditor.config import Config
 from auditor.dask_address import DEFAULT_BATCH, DaskSettings
 from auditor.errors import AuditorError
-from auditor.finding_policy import FindingPolicy, apply_policy
-from auditor.gates import Gates
 from auditor.limits import cap_jobs
 from auditor.models import Document, Severity
-from auditor.output import OutputSet, staged_stdout
-from auditor.parallel import audit_parallel
-from auditor.pipeline import audit_stream
 from auditor.readers import InputOptions, detect_format, open_documents
 from auditor.report.github import write_github
 from auditor.report.jsonl import write_jsonl
@@ -39,7 +32,14 @@ from auditor.report.junit import write_junit
 from auditor.report.model import DocumentResult
 from auditor.report.sarif import write_sarif
 from auditor.report.visibility import DEFAULT_MIN_SEVERITY, at_least, listed_severity
-from auditor.scoring import ScoringModel
+from auditor.run.audit_cache import AuditCache
+from auditor.run.output import OutputSet, staged_stdout
+from auditor.run.parallel import audit_parallel
+from auditor.run.pipeline import audit_stream
+from auditor.score.baseline import Baseline
+from auditor.score.finding_policy import FindingPolicy, apply_policy
+from auditor.score.gates import Gates
+from auditor.score.scoring import ScoringModel
 from auditor.validation import english_variant, rule_ids, source_language
 
 DEFAULT_LANG = "en-US"

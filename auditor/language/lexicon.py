@@ -103,7 +103,7 @@ def zipf_in(word: str, lang: str) -> float:
 
 @lru_cache(maxsize=1)
 def _cmudict_words() -> frozenset[str]:
-    from auditor.offline_cmudict import pronunciations
+    from auditor.language.offline_cmudict import pronunciations
 
     return frozenset(word.lower() for word in pronunciations())
 

@@ -1,0 +1,1 @@
+"""Score and judge the findings: the scoring formula, the finding policy, suppressions, baselines, gates."""
