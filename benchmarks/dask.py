@@ -32,7 +32,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.feed import load_material, write_feed
+from benchmarks.feed import load_material, run_and_record, write_feed
 
 ROOT = Path(__file__).resolve().parent.parent
 MODES = {"--jobs 1": ["--jobs", "1"], "--jobs 2": ["--jobs", "2"], "--dask local:2": ["--dask", "local:2"]}
@@ -48,27 +48,6 @@ class Measure:
     children_cpu: float
     documents: int
     digest: str
-
-
-def _child(arguments: list[str], report: Path) -> None:
-    """Run the CLI in this process, then record this process's own peak RSS and CPU time."""
-    import resource
-
-    from auditor.cli import app
-
-    code = 0
-    try:
-        app(arguments, standalone_mode=False)
-    except SystemExit as stop:
-        code = int(stop.code or 0)
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    report.write_text(json.dumps({
-        "code": code,
-        "rss_mb": own.ru_maxrss / 1024,
-        "cpu": own.ru_utime + own.ru_stime,
-        "children_cpu": children.ru_utime + children.ru_stime,
-    }))
 
 
 def run_check(feed: Path, mode: str, work: Path) -> Measure:
@@ -88,13 +67,13 @@ def run_check(feed: Path, mode: str, work: Path) -> Measure:
     data = out.read_bytes()
     out.unlink()
     usage.unlink()
-    return Measure(wall, child["rss_mb"], child["cpu"], child["children_cpu"], data.count(b"\n"),
+    return Measure(wall, child["rss_mb"], child["parent_cpu"], child["workers_cpu"], data.count(b"\n"),
                    hashlib.sha256(data).hexdigest())
 
 
 def main() -> None:
     if len(sys.argv) > 3 and sys.argv[1] == "--child" and sys.argv[3] == "--":
-        _child(sys.argv[4:], Path(sys.argv[2]))
+        run_and_record(sys.argv[4:], Path(sys.argv[2]))
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--stories", type=int, default=2_000, help="stories of the side-by-side speed runs")

@@ -71,8 +71,9 @@ def write_feed(path: Path, stories: int, paragraphs: list[str], sentences: list[
     return path.stat().st_size
 
 
-def _child(arguments: list[str], report: Path) -> None:
-    """Run the CLI in this process, then record its own CPU time and its workers' (RUSAGE_CHILDREN)."""
+def run_and_record(arguments: list[str], report: Path) -> None:
+    """Run the CLI in this process, then record its exit code, own peak RSS and CPU time, and its
+    workers' CPU time (RUSAGE_CHILDREN) as JSON in ``report`` (the feed and Dask benchmarks' child)."""
     import resource
 
     from auditor.cli import app
@@ -86,6 +87,7 @@ def _child(arguments: list[str], report: Path) -> None:
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)
     report.write_text(json.dumps({
         "code": code,
+        "rss_mb": own.ru_maxrss / 1024,
         "parent_cpu": own.ru_utime + own.ru_stime,
         "workers_cpu": workers.ru_utime + workers.ru_stime,
     }))
@@ -131,7 +133,7 @@ def run_check(feed: Path, jobs: int, work: Path) -> Measure:
 
 def main() -> None:
     if len(sys.argv) > 3 and sys.argv[1] == "--child" and sys.argv[3] == "--":
-        _child(sys.argv[4:], Path(sys.argv[2]))
+        run_and_record(sys.argv[4:], Path(sys.argv[2]))
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--stories", type=int, default=10_000, help="stories in the large feed")
