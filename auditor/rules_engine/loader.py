@@ -354,25 +354,6 @@ def hash_rule_files(directories: Iterable[Path]) -> str:
     return digest.hexdigest()[:8]
 
 
-def load_rule_paths(directories: Iterable[Path]) -> tuple[Pack, ...]:
-    """The installed packs and every pack under ``directories`` (a newsroom's own), ids unique across all.
-
-    A directory's own ``sets.yaml`` adds to (or replaces) the built-in shared sets for its packs.
-    """
-    packs = list(installed_packs())
-    builtin_sets = load_shared_sets(rules_dir())
-    for directory in directories:
-        if not directory.is_dir():
-            raise RuleFileError(f"{directory}: rule directory not found")
-        shared = {**builtin_sets, **load_shared_sets(directory)}
-        files = sorted(p for p in directory.rglob("*.yaml") if p != directory / "sets.yaml")
-        if not files:
-            raise RuleFileError(f"{directory}: no rule packs (*.yaml) in this rule directory")
-        packs += [load_pack(p, shared) for p in files]
-    _check_unique(packs)
-    return tuple(packs)
-
-
 @lru_cache(maxsize=1)
 def installed_packs() -> tuple[Pack, ...]:
     """The packs shipped with auditor, loaded once per process."""
