@@ -247,6 +247,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help=f"comma-separated subset of {','.join(MODES)}")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help="where to write the results")
     parser.add_argument("--qe-model", default=None, help="passed to auditor check ('off': findings-only scores)")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="keep each mode's input lines and JSON report in this directory (for offline study)")
     args = parser.parse_args(argv)
     wanted = [m.strip() for m in args.modes.split(",") if m.strip()]
     kinds = load_items(args.data, args.limit)
@@ -257,6 +259,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     clean = {item.mt for group in kinds.values() for item in group} | {
         item.ref for group in kinds.values() for item in group}
     with tempfile.TemporaryDirectory(prefix="auditor-quality-") as tmp:
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            tmp = str(args.keep)
         target_sentences: list[dict] = []
         for mode in MODES:
             if mode not in wanted or mode == "languagetool":

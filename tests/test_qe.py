@@ -16,6 +16,7 @@ from auditor.bilingual.lexicon import lexicon_dir, read_lexicon_file
 from auditor.cli import app
 from auditor.models import Finding, Severity
 from auditor.qe.data import default_root, load_split
+from auditor.qe.fit import read_bundle
 from auditor.qe.model import DEFAULT_BUNDLE, QEModel
 from auditor.score.scoring import ScoringModel
 
@@ -59,6 +60,18 @@ def test_source_mode_uses_the_source():
     )
     assert good.mode == bad.mode == "source"
     assert good.hter < bad.hter
+
+
+def test_a_source_language_the_model_never_saw_gets_the_target_only_estimate():
+    model = QEModel(DEFAULT_BUNDLE)
+    text = ["The Government appoints a prefect to each county to be its local representative."]
+    (alone,) = model.predict(text, None, None)
+    (german,) = model.predict(text, ["Die Regierung ernennt in jedem Kreis einen Präfekten."], "de")
+    assert german.mode == "target" and german.hter == alone.hter
+    assert "not de" in german.note and german.as_json()["note"] == german.note
+    (unnamed,) = model.predict(text, ["Die Regierung ernennt in jedem Kreis einen Präfekten."], None)
+    assert unnamed.mode == "target" and "unnamed" in unnamed.note
+    assert "note" not in alone.as_json()
 
 
 @given(
@@ -123,6 +136,7 @@ def test_train_writes_a_model_that_check_uses(tmp_path: Path):
     checked = runner.invoke(app, ["check", str(data), "--no-grammar", "--format", "json", "--qe-model", str(out),
                                   "--source-lang", "ro"])
     assert checked.exit_code == 0, checked.output
+    assert {"ro", "et", "ru"} <= set(read_bundle(out)["modes"]["source"]["source_langs"])
 
 
 def test_learned_lexicons_have_source_and_licence():
@@ -156,10 +170,14 @@ def test_detokenised_mlqe_matches_the_judged_text():
 
 
 def test_an_estimate_below_the_floor_costs_nothing_and_above_it_costs_less_than_a_finding():
-    from auditor.score.scoring import QE_FLOOR
+    from auditor.qe.model import SCORE_FLOORS, QEEstimate
 
     model = ScoringModel()
-    assert model.score([], 20, qe=QE_FLOOR - 0.01) == model.score([], 20) == 100.0
+    for mode, floor in SCORE_FLOORS.items():
+        below, at = QEEstimate(mode, floor - 0.01, 50.0, ()), QEEstimate(mode, floor, 50.0, ())
+        assert below.counted == 0.0 and at.counted == floor
+        assert below.verdict != "likely needs editing" and at.verdict == "likely needs editing"
+        assert model.score([], 20, qe=below.counted) == model.score([], 20) == 100.0 > model.score([], 20, qe=at.counted)
     assert model.score([Finding("r", "fluency/grammar", Severity.MINOR, 0, 1, "m")], 20) < model.score([], 20, qe=1.0)
     assert model.score([], 20, qe=0.9) < model.score([], 20, qe=0.5) < 100.0
 

@@ -171,6 +171,7 @@ def main() -> None:
             "word": word_model,
             "word_threshold": threshold,
             "word_thresholds": thresholds,
+            **({"source_langs": list(PAIRS)} if mode == "source" else {}),
         }
         bundle["dev"][mode] = dev_scores(bundle["modes"][mode], tabs, mode)
         print(mode, bundle["dev"][mode])

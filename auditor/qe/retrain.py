@@ -28,7 +28,7 @@ from auditor.qe.fit import (
     read_bundle,
     write_bundle,
 )
-from auditor.qe.model import word_inputs
+from auditor.qe.model import source_languages, word_inputs
 
 ROUNDS = 200
 MIN_SEGMENTS = 20
@@ -130,6 +130,8 @@ def retrain(
                          ROUNDS, init_model=old_word, keep_training_booster=True)
     after = _scores(new_hter, new_word, threshold, dev)
     spec = {**spec, "hter": new_hter.model_to_string(), "word": new_word.model_to_string()}
+    if mode == "source":  # the newsroom's source language joins the ones the model knows ("*": unnamed)
+        spec["source_langs"] = sorted(source_languages(spec) | {lang or "*"})
     bundle["modes"][mode] = spec
     bundle["retrained"] = {
         "segments": len(segments), "dev_segments": len(segments) - cut, "lang": lang, "mode": mode,

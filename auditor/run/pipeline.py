@@ -154,7 +154,7 @@ def audit_document(
             SentenceResult(
                 sentence=sentence,
                 text=text,
-                score=scoring.score(mine, words, qe=estimate.hter if estimate else None),
+                score=scoring.score(mine, words, qe=estimate.counted if estimate else None),
                 words=words,
                 findings=mine,
                 metrics=metrics,

@@ -70,8 +70,8 @@ class FindingPolicy:
 
 
 def document_qe(sentences: list[SentenceResult]) -> float | None:
-    """The word-weighted mean estimated edit share of a document's sentences (None without QE)."""
-    rated = [(s.qe.hter, max(s.words, 1)) for s in sentences if s.qe is not None]
+    """The word-weighted mean counted edit share of a document's sentences (None without QE)."""
+    rated = [(s.qe.counted, max(s.words, 1)) for s in sentences if s.qe is not None]
     if not rated:
         return None
     return sum(h * w for h, w in rated) / sum(w for _, w in rated)
@@ -92,7 +92,7 @@ def apply_policy(result: DocumentResult, policy: FindingPolicy, scoring: Scoring
             SentenceResult(
                 sentence=sentence.sentence,
                 text=sentence.text,
-                score=scoring.score(own, sentence.words, qe=sentence.qe.hter if sentence.qe else None),
+                score=scoring.score(own, sentence.words, qe=sentence.qe.counted if sentence.qe else None),
                 words=sentence.words,
                 findings=own,
                 metrics=sentence.metrics,

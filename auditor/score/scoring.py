@@ -11,10 +11,10 @@ scores strictly lower than the same sentence repaired) without collapsing to a
 floor of 0 where different damage would tie. ``MIN_WORDS`` stops a one-word
 segment with a slip from dropping to nearly zero on a minor fault.
 
-With a quality estimate (``qe``: the predicted share of words a post-editor would change, see
-:mod:`auditor.qe`) the score is multiplied by ``1 − 0.99 × h × (1 − exp(−w / span))``, where ``w``
-is the smallest penalty a finding can cost and ``h`` the estimate when it is at least ``QE_FLOOR``
-(0 below): the estimate ranks sentences the findings leave tied,
+With a quality estimate (``qe``: the share of words a post-editor would change that the QE layer
+counts, :attr:`auditor.qe.model.QEEstimate.counted`: the prediction from its model's floor on, 0 below)
+the score is multiplied by ``1 − 0.99 × h × (1 − exp(−w / span))``, where ``w`` is the smallest
+penalty a finding can cost and ``h`` that share: the estimate ranks sentences the findings leave tied,
 but can never take away as much as one more finding, so a damaged sentence still scores strictly
 below its repair whatever the estimates of the two.
 """
@@ -39,10 +39,6 @@ DEFAULT_WEIGHTS: Mapping[Severity, float] = {
 READABILITY_SHARE = 1.0
 #: Share of one finding's smallest cost the quality estimate may take at most (below 1: strictness).
 QE_SHARE = 0.99
-#: Estimated edit share from which the estimate costs points ("likely needs editing"): below it two
-#: sentences stay tied, so a free human translation is not ranked below MT on a small difference
-#: (DEMETR dev: human below MT 48.6 % with every estimate counted, 14 % from 0.3; docs/qe.md).
-QE_FLOOR = 0.3
 
 
 @dataclass(frozen=True)
@@ -67,7 +63,7 @@ class ScoringModel:
     def score(self, findings: Iterable[Finding], words: int, qe: float | None = None) -> float:
         """Score of a span of ``words`` words with these findings (100 = no problem found).
 
-        ``qe``: the estimated share of words needing an edit (0-1), when a QE model ran.
+        ``qe``: the estimated share of words needing an edit that counts (0-1), when a QE model ran.
         """
         penalty = self.penalty(findings)
         span = max(words, self.min_words)
@@ -80,5 +76,4 @@ class ScoringModel:
         share = min(self.readability_share, 1.0) if self.readability_share > 0 else 1.0
         smallest = min(costs) * share if costs else 0.0
         step = 1.0 - math.exp(-smallest / span)
-        counted = min(qe, 1.0) if qe >= QE_FLOOR else 0.0
-        return score * (1.0 - QE_SHARE * step * counted)
+        return score * (1.0 - QE_SHARE * step * min(max(qe, 0.0), 1.0))
