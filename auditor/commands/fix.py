@@ -26,7 +26,7 @@ from auditor import output_guard
 from auditor.checks import CheckOptions, CheckSet
 from auditor.commands.errors import fail
 from auditor.decision_edits import EDITING, Unplaced, plan_edits
-from auditor.decisions import Decisions, load_decisions
+from auditor.decisions import ANY_DOCUMENT, Decisions, load_decisions
 from auditor.errors import AuditorError
 from auditor.fixes import Edit, apply_edits, choose_fixes
 from auditor.reading import STDIN, expand_paths, read_documents
@@ -36,6 +36,8 @@ from auditor.run.pipeline import audit_stream
 from auditor.score.scoring import ScoringModel
 
 FIXED_MARK = ".fixed"
+#: The document id of standard input.
+STDIN_NAME = "<stdin>"
 
 
 @dataclass
@@ -100,6 +102,11 @@ def decided_documents(
     missed: list[Unplaced] = []
     for document in read_documents(files, lines=lines):
         mine = decisions.for_document(document.path, EDITING)
+        named = sorted({d.document for d in decisions.entries if d.action in EDITING} - {ANY_DOCUMENT})
+        if not mine and document.path == STDIN_NAME and len(named) == 1:  # standard input has no name to match
+            mine = decisions.for_document(named[0], EDITING)
+            typer.echo(f"auditor: note: {document.path}: making the decisions for {named[0]}, the file's only document",
+                       err=True)
         edits, unplaced = plan_edits(document.text, mine)
         fixed = apply_edits(document.text, edits)
         done.append(FixedDocument(document.path, document.text, fixed, edits, len(mine)))
