@@ -71,13 +71,16 @@ def _catalogue() -> dict[str, RuleInfo]:
 
 
 def _extra_catalogue(rule_paths: Sequence[str]) -> dict[str, RuleInfo]:
-    """Rules of a newsroom's own packs (``--rules``)."""
-    if not rule_paths:
-        return {}
+    """Rules of a newsroom's own packs (``--rules``), loaded once per run however many pages use them."""
+    return _extra_rules(tuple(rule_paths)) if rule_paths else {}
+
+
+@lru_cache(maxsize=4)
+def _extra_rules(rule_paths: tuple[str, ...]) -> dict[str, RuleInfo]:
     from auditor.rule_catalogue import rules_of_pack
     from auditor.rules_engine.loader import load_extra_packs
 
-    return {rule.id: rule for pack in load_extra_packs(tuple(rule_paths)) for rule in rules_of_pack(pack)}
+    return {rule.id: rule for pack in load_extra_packs(rule_paths) for rule in rules_of_pack(pack)}
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +101,27 @@ def _learn_more(info: RuleInfo) -> str:
     return describe(info)
 
 
+@lru_cache(maxsize=1024)
+def _languagetool_learn_more(rule: str) -> str:
+    """``auditor rules show`` for a LanguageTool rule id (once per run: it reads the mapping file)."""
+    from auditor.rule_catalogue import languagetool_rule
+
+    return _learn_more(languagetool_rule(rule))
+
+
+#: Entries of our rules already made in this run, by (source, id): every page of a feed reuses them.
+_OWN_ENTRIES: dict[tuple[str, str], dict[str, Any]] = {}
+
+
 def _own_entry(info: RuleInfo) -> dict[str, Any]:
+    """A rule's entry (a fresh copy; made once per rule and run)."""
+    key = (info.source, info.id)
+    if key not in _OWN_ENTRIES:
+        _OWN_ENTRIES[key] = _make_own_entry(info)
+    return dict(_OWN_ENTRIES[key])
+
+
+def _make_own_entry(info: RuleInfo) -> dict[str, Any]:
     example = next((e for e in info.bad if e.fix is not None), info.bad[0] if info.bad else None)
     entry: dict[str, Any] = {
         "title": info.id,
@@ -137,11 +160,11 @@ def _languagetool_entry(
     rule: str, finding: Mapping[str, Any], text: str, sentences: Sequence[Mapping[str, Any]]
 ) -> dict[str, Any]:
     from auditor.languagetool.rule_docs import languagetool_rule_docs
-    from auditor.rule_catalogue import LANGUAGETOOL_PREFIX, languagetool_rule
+    from auditor.rule_catalogue import LANGUAGETOOL_PREFIX
 
     lt_id = rule.removeprefix(LANGUAGETOOL_PREFIX)
     docs = languagetool_rule_docs().get(lt_id)
-    learn = _learn_more(languagetool_rule(rule))
+    learn = _languagetool_learn_more(rule)
     entry: dict[str, Any] = {"title": lt_id, "why": None}
     if docs:
         name, short = docs.get("name", ""), docs.get("short", "")
