@@ -8,7 +8,20 @@ from typing import Annotated
 import typer
 
 from auditor import __version__, output_guard
-from auditor.commands import baseline, cache, check, compare, doctor, fix, languagetool, learn, rules, serve, train
+from auditor.commands import (
+    baseline,
+    cache,
+    check,
+    compare,
+    decisions,
+    doctor,
+    fix,
+    languagetool,
+    learn,
+    rules,
+    serve,
+    train,
+)
 
 app = typer.Typer(
     name="auditor",
@@ -20,7 +33,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-for command in (check, fix, compare, rules, baseline, languagetool, cache, learn, train, doctor, serve):
+for command in (check, fix, compare, rules, baseline, decisions, languagetool, cache, learn, train, doctor, serve):
     command.register(app)
 
 

@@ -72,6 +72,8 @@ class Config:
     maven_repo: str | None = None
     #: QE model bundle (``auditor train`` writes one), or "off" for findings-only scores.
     qe_model: Path | str | None = None
+    #: An editor's decisions file (``auditor-decisions/1``): false alarms silenced, names added.
+    decisions: Path | None = None
     path: Path | None = None
 
     def merged(self, **overrides: Any) -> Config:
@@ -273,6 +275,9 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("maven-repo", "maven_repo", _url, "Maven repository (mirror) for `auditor languagetool fetch`."),
     Setting("qe-model", "qe_model", _qe_model,
             "Quality-estimation model file from `auditor train` (default: the shipped one; \"off\": none)."),
+    Setting("decisions", "decisions", _path,
+            "An editor's decisions file from the HTML report: its false alarms are not reported again and "
+            "its added names are known (relative to the config file)."),
 )
 
 _BY_KEY = {s.key: s for s in SCHEMA}

@@ -114,7 +114,8 @@ def test_findings_are_listed_worst_first_with_rule_and_explanation():
     page = render_html(audited("DAMASCUS >> They met in Ankara .\n"))
     rules = re.findall(r'<li class="finding[^>]*data-rule="([^"]+)"', page)
     assert rules == ["garbled-dateline", "space-before-punctuation"]
-    assert "English sets . , ; : ! ? directly after the word" in page
+    # each card explains with the rule's own description (rules/checks/punctuation.yaml)
+    assert "A space before a full stop, comma, colon or question mark." in page
 
 
 def test_bilingual_fields_render_side_by_side_escaped():

@@ -78,6 +78,17 @@ def script_of(char: str) -> str | None:
     return first
 
 
+#: Zero-width (non-)joiners: inside Indic and Arabic words they shape the letters around them.
+_JOINERS = "\u200c\u200d"
+
+
+@lru_cache(maxsize=4096)
+def _joins(char: str) -> bool:
+    """A combining mark (a Devanagari vowel sign, virama, nukta; an Arabic haraka) or a joiner:
+    part of the word its letters make, never the end of it."""
+    return char in _JOINERS or unicodedata.category(char).startswith("M")
+
+
 #: Languages that capitalise common nouns: there a capitalised word need not be a name.
 NOUN_CAPITALISING = frozenset({"de"})
 #: A word English has never seen needs only this much use in another language.
@@ -222,8 +233,10 @@ class UntranslatedCheck:
                 i += 1
                 continue
             j = i
-            while j < sentence.end and (script_of(text[j]) is not None or text[j] in "·・ー々"):
+            while j < sentence.end and (script_of(text[j]) is not None or text[j] in "·・ー々" or _joins(text[j])):
                 j += 1
+            while j > i + 1 and text[j - 1] in _JOINERS:
+                j -= 1  # a joiner ends nothing: it belongs between letters
             if script == "GREEK" and j - i == 1:
                 i = j  # a lone Greek letter is a symbol: μm, β-blocker, Ω
                 continue

@@ -172,6 +172,14 @@ def check(
             "them, loaded beside the built-in ones; repeatable (adds to rule-paths in the config).",
         ),
     ] = None,
+    decisions: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--decisions",
+            help="An editor's decisions file exported from the HTML report (auditor-decisions/1): its "
+            "false alarms are not reported again and its added names are known. Overrides the config's decisions.",
+        ),
+    ] = None,
     no_cache: Annotated[
         bool,
         typer.Option(
@@ -196,6 +204,7 @@ def check(
             jobs=jobs,
             dask=dask_address(dask),
             qe_model=None if qe_model is None else ("off" if qe_model == "off" else Path(qe_model)),
+            decisions=decisions,
         )
         if rules:
             config = config.merged(rule_paths=(*config.rule_paths, *rules))
@@ -218,6 +227,7 @@ def check(
             use_cache=not no_cache,
         )
         validate_rule_options(settings.check_options())
+        settings.decisions()  # a bad decisions file stops the run before anything is read or written
         files = expand_paths(paths)
         guard_reads(files, settings)
         if output_format is OutputFormat.html:
@@ -238,7 +248,8 @@ def check(
         else:
             if output_format is OutputFormat.text:
                 results = at_least(results, settings.listed_severity)
-            _write_reports(results, output_format, output, corpus.result, signature)
+            rule_paths = tuple(str(p) for p in settings.config.rule_paths)
+            _write_reports(results, output_format, output, corpus.result, signature, rule_paths)
     except AuditorError as error:
         raise fail(str(error)) from None
     if not quiet:
@@ -253,6 +264,7 @@ def _write_reports(
     output: Path | None,
     trailer: Callable[[], dict[str, Any]] | None = None,
     signature: dict[str, Any] | None = None,
+    rule_paths: tuple[str, ...] = (),
 ) -> list[float]:
     """Render results in the chosen format; files appear only if the whole run succeeds.
 
@@ -262,7 +274,7 @@ def _write_reports(
     line = signature["text"] if signature else None
     if output_format is OutputFormat.html:
         directory = output or Path("reports")
-        entries = write_html_reports(results, directory, signature=line)
+        entries = write_html_reports(results, directory, signature=line, rule_paths=rule_paths)
         for entry in entries:
             summary = f"score {entry.score:.1f}/100, {entry.findings} findings"
             typer.echo(f"{entry.path}: {summary} -> {directory / entry.report}")

@@ -4,6 +4,11 @@ Runs the same pipeline and options as ``auditor check``, chooses unambiguous,
 non-overlapping fixes with :mod:`auditor.fixes` and writes ``NAME.fixed.EXT``
 next to each input (never over an existing file), or replaces the input
 atomically with ``--in-place``. ``--diff`` prints a unified diff.
+
+With ``--decisions FILE`` (exported from the HTML report) nothing is audited: exactly the
+editor's ``accept``, ``custom`` and ``edit`` decisions are made (:mod:`auditor.decision_edits`),
+so the result is the corrected text the report's page shows; a decision that cannot be placed
+is named on standard error and the exit status is 1.
 """
 
 from __future__ import annotations
@@ -13,13 +18,15 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
 from auditor import output_guard
 from auditor.checks import CheckOptions, CheckSet
 from auditor.commands.errors import fail
+from auditor.decision_edits import EDITING, Unplaced, plan_edits
+from auditor.decisions import ANY_DOCUMENT, Decisions, load_decisions
 from auditor.errors import AuditorError
 from auditor.fixes import Edit, apply_edits, choose_fixes
 from auditor.reading import STDIN, expand_paths, read_documents
@@ -29,6 +36,8 @@ from auditor.run.pipeline import audit_stream
 from auditor.score.scoring import ScoringModel
 
 FIXED_MARK = ".fixed"
+#: The document id of standard input.
+STDIN_NAME = "<stdin>"
 
 
 @dataclass
@@ -83,6 +92,34 @@ def fix_documents(
         checks.close()
         cache.close()
     return done
+
+
+def decided_documents(
+    files: list[str], decisions: Decisions, *, lines: bool
+) -> tuple[list[FixedDocument], list[Unplaced]]:
+    """Make the editor's decisions in every file (no audit); also the decisions not made."""
+    done: list[FixedDocument] = []
+    missed: list[Unplaced] = []
+    for document in read_documents(files, lines=lines):
+        mine = decisions.for_document(document.path, EDITING)
+        named = sorted({d.document for d in decisions.entries if d.action in EDITING} - {ANY_DOCUMENT})
+        if not mine and document.path == STDIN_NAME and len(named) == 1:  # standard input has no name to match
+            mine = decisions.for_document(named[0], EDITING)
+            typer.echo(f"auditor: note: {document.path}: making the decisions for {named[0]}, the file's only document",
+                       err=True)
+        edits, unplaced = plan_edits(document.text, mine)
+        fixed = apply_edits(document.text, edits)
+        done.append(FixedDocument(document.path, document.text, fixed, edits, len(mine)))
+        missed.extend(unplaced)
+        for entry in unplaced:
+            kind = "note" if entry.superseded else "warning"
+            typer.echo(f"auditor: {kind}: {document.path}: {entry.decision.label()} not made: {entry.reason}", err=True)
+        if not mine and any(d.action in EDITING for d in decisions.entries):
+            others = sorted({d.document for d in decisions.entries if d.action in EDITING})
+            shown = ", ".join(others[:3]) + (" ..." if len(others) > 3 else "")
+            typer.echo(f"auditor: note: {document.path}: {decisions.path} has no changes for it (it has: {shown})",
+                       err=True)
+    return done, missed
 
 
 def unified_diff(document: FixedDocument, target: str) -> str:
@@ -158,6 +195,14 @@ def fix(
     no_grammar: Annotated[
         bool, typer.Option("--no-grammar", help="Skip LanguageTool grammar checking.")
     ] = False,
+    decisions: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--decisions",
+            help="Make exactly the accept, custom and edit decisions of this file exported from the HTML "
+            "report (no audit, no other fixes); exit 1 if one cannot be placed.",
+        ),
+    ] = None,
 ) -> None:
     """Apply the unambiguous fixes rules mark safe; write NAME.fixed.EXT next to each input.
 
@@ -174,9 +219,14 @@ def fix(
             if not in_place and target.exists():
                 raise AuditorError(f"{target}: already exists; remove it or use --in-place")
             targets[file] = target
-        documents = fix_documents(
-            files, lang=lang, lines=lines, grammar=not no_grammar, only_safe=only_safe
-        )
+        missed: list[Unplaced] = []
+        if decisions is not None:
+            output_guard.protect(decisions, "decisions")
+            documents, missed = decided_documents(files, load_decisions(decisions), lines=lines)
+        else:
+            documents = fix_documents(
+                files, lang=lang, lines=lines, grammar=not no_grammar, only_safe=only_safe
+            )
         _write(files, documents, targets, in_place=in_place)
     except AuditorError as error:
         raise fail(error) from None
@@ -187,10 +237,10 @@ def fix(
         elif file == STDIN:
             sys.stdout.write(document.fixed)
         note = "unchanged" if document.fixed == document.original and in_place else f"-> {name}"
-        typer.echo(
-            f"{document.path}: applied {len(document.edits)} of {document.findings} findings' fixes {note}",
-            err=True,
-        )
+        what = "decisions" if decisions is not None else "findings' fixes"
+        typer.echo(f"{document.path}: applied {len(document.edits)} of {document.findings} {what} {note}", err=True)
+    if any(not entry.superseded for entry in missed):
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

@@ -24,7 +24,7 @@ from auditor import __version__
 from auditor.errors import AuditorError
 from auditor.models import SEVERITY_RANKS
 from auditor.report.charts import distribution_chart, sentence_score_chart
-from auditor.report.explain import CATEGORY_HELP, explanations
+from auditor.report.explain import category_help, explanations, has_source, rule_entries
 from auditor.report.json_report import document_dict
 from auditor.report.model import DocumentResult
 from auditor.run.output import OutputSet, report_name
@@ -328,12 +328,16 @@ KEYS = (
 
 
 def render_html(
-    result: DocumentResult, rule_help: Mapping[str, str] | None = None, signature: str | None = None
+    result: DocumentResult,
+    rule_help: Mapping[str, str] | None = None,
+    signature: str | None = None,
+    rule_paths: Sequence[str] = (),
 ) -> str:
-    """The whole workspace page for one document (``signature``: the run's settings signature line)."""
+    """The whole workspace page for one document (``signature``: the run's settings signature line;
+    ``rule_paths``: a newsroom's own packs, so their rules are explained too)."""
     data = document_dict(result)
     text = result.document.text
-    return render_document(data, text, rule_help, signature)
+    return render_document(data, text, rule_help, signature, rule_paths)
 
 
 def _signature_line(signature: str | None) -> str:
@@ -343,12 +347,23 @@ def _signature_line(signature: str | None) -> str:
 
 
 def render_document(
-    data: Mapping[str, Any], text: str, rule_help: Mapping[str, str] | None = None, signature: str | None = None
+    data: Mapping[str, Any],
+    text: str,
+    rule_help: Mapping[str, str] | None = None,
+    signature: str | None = None,
+    rule_paths: Sequence[str] = (),
 ) -> str:
-    """The workspace page for a document dict (schema ``auditor-report/1``) and its full text."""
+    """The workspace page for a document dict (schema ``auditor-report/1``) and its full text.
+
+    The page's embedded data (``<script id="auditor-data">``) carries ``rules``: rule id -> its
+    description, bad → fixed example and ``auditor rules show`` text (:func:`rule_entries`), and
+    ``explain``: rule id -> the explanation each card shows (``rule_help`` overrides it).
+    """
     sentences: list[Mapping[str, Any]] = list(data.get("sentences", []))
     findings = [f for s in sentences for f in s.get("findings", [])]
-    explain = explanations(findings, rule_help)
+    bilingual = has_source(sentences)
+    rules = rule_entries(sentences, text, has_source=bilingual, rule_paths=rule_paths)
+    explain = {**explanations(rules), **(rule_help or {})}
     path = str(data.get("path", "document"))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     severity_counts = {v: sum(1 for f in findings if f["severity"] == v) for v in SEVERITIES}
@@ -367,8 +382,16 @@ def render_document(
         f'<li><mark class="sev-minor cat-{d}">{d}</mark></li>'
         for d in sorted({_dimension(str(f["category"])) for f in findings})
     )
-    category_help = {c: CATEGORY_HELP.get(c, "") for c in category_counts}
-    payload = {"doc": data, "text": text, "hash": digest, "explain": explain, "categories": category_help}
+    categories = {c: category_help(c, bilingual) for c in category_counts}
+    payload = {
+        "doc": data,
+        "text": text,
+        "hash": digest,
+        "explain": explain,
+        "categories": categories,
+        "rules": rules,
+        "has_source": bilingual,
+    }
     keys = "".join(f"<div><dt><kbd>{escape(k)}</kbd></dt><dd>{escape(v)}</dd></div>" for k, v in KEYS)
     stem = Path(path).stem if path != "<stdin>" else "stdin"
     score = float(data.get("score", 0))
@@ -504,6 +527,7 @@ def write_html_reports(
     directory: Path,
     rule_help: Mapping[str, str] | None = None,
     signature: str | None = None,
+    rule_paths: Sequence[str] = (),
 ) -> list[ReportEntry]:
     """Write one workspace page per document and ``index.html`` into ``directory``, all or nothing.
 
@@ -517,7 +541,7 @@ def write_html_reports(
         with OutputSet() as outputs:
             for result in results:
                 name = report_name(result.document.path, ".html", taken)
-                outputs.write(directory / name, render_html(result, rule_help, signature))
+                outputs.write(directory / name, render_html(result, rule_help, signature, rule_paths))
                 entries.append(entry_for(result, name))
             outputs.write(directory / INDEX_NAME, render_index(entries, signature))
     except OSError as error:

@@ -5,7 +5,7 @@ not be compared. The signature is a short ``key:value|...`` line for people and 
 as a mapping for programs::
 
     auditor:0.1.0|lang:en-US|src:-|packs:default|lt:6.8|lt-off:12@5e0c1a2b|disable:-|severity:-|
-    weights:1/5/10|read:40w/22g|ignore:0|baseline:no|score:target|rules:3f1d9c0e
+    weights:1/5/10|read:40w/22g|ignore:0|baseline:no|score:target|rules:3f1d9c0e[|decisions:9a0b1c2d]
 """
 
 from __future__ import annotations
@@ -62,9 +62,16 @@ def settings_signature(settings: RunSettings) -> dict[str, Any]:
         "score_with": "reference" if settings.score_with_reference else "target",
         "rule_paths": [str(p) for p in options.rule_paths],
         "rules": hash_rule_files([rules_dir(), *map(Path, options.rule_paths)]),
+        "decisions": _decisions_digest(settings),
     }
     fields["text"] = signature_text(fields)
     return fields
+
+
+def _decisions_digest(settings: RunSettings) -> str | None:
+    """The first 8 hex digits of the decisions file's SHA-256, or None without one."""
+    decisions = settings.decisions()
+    return decisions.digest[:8] if decisions is not None else None
 
 
 def _listed(values: list[str] | dict[str, str]) -> str:
@@ -94,5 +101,6 @@ def signature_text(fields: dict[str, Any]) -> str:
             f"baseline:{'yes' if fields['baseline'] else 'no'}",
             f"score:{fields['score_with']}",
             f"rules:{fields['rules']}" + (f"+{len(fields['rule_paths'])}dirs" if fields["rule_paths"] else ""),
+            *([f"decisions:{fields['decisions']}"] if fields.get("decisions") else []),
         ]
     )

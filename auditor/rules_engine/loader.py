@@ -244,7 +244,7 @@ def load_pack(path: Path, shared_sets: WordSets | None = None) -> Pack:
 
 
 #: Top-level files of ``rules/`` that are data, not rule packs.
-NOT_PACKS = ("sets.yaml", "languagetool.yaml", "calibration.yaml")
+NOT_PACKS = ("sets.yaml", "languagetool.yaml", "languagetool-help.yaml", "calibration.yaml")
 
 
 def load_shared_sets(root: Path) -> WordSets:
@@ -280,8 +280,9 @@ def load_packs(directory: Path | None = None) -> tuple[Pack, ...]:
     """Every ``*.yaml`` pack under ``directory`` (default: the installed rules), validated together.
 
     ``sets.yaml`` at the top of the directory holds word sets shared by all packs;
-    ``languagetool.yaml`` beside it is the LanguageTool mapping and ``calibration.yaml`` the measured
-    default tiers; ``words/`` (word tables), ``checks/`` (the built-in checks' rules), ``lexicons/`` and ``meaning/``
+    ``languagetool.yaml`` beside it is the LanguageTool mapping (``languagetool-help.yaml`` explains
+    LanguageTool's Java rules in reports) and ``calibration.yaml`` the measured default tiers; ``words/``
+    (word tables), ``checks/`` (the built-in checks' rules), ``lexicons/`` and ``meaning/``
     (the meaning checks' markers) are not packs either.
     """
     root = directory or rules_dir()

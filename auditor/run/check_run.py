@@ -22,6 +22,7 @@ from auditor.bilingual.metrics import CorpusAccumulator
 from auditor.checks import CheckOptions, CheckSet
 from auditor.config import Config
 from auditor.dask_address import DEFAULT_BATCH, DaskSettings
+from auditor.decisions import Decisions, load_decisions
 from auditor.errors import AuditorError
 from auditor.limits import cap_jobs
 from auditor.models import Document, Severity
@@ -141,6 +142,12 @@ class RunSettings:
             raise AuditorError(f"{where}: {unknown[0]} is not supported by this auditor build")
         return CheckOptions(**{k: v for k, v in wanted.items() if k in known and v is not None})
 
+    def decisions(self) -> Decisions | None:
+        """The editor's decisions file (``--decisions`` / config ``decisions``), read and validated."""
+        if self.config.decisions is None:
+            return None
+        return _loaded_decisions(self.config.decisions)
+
     def policy(self) -> FindingPolicy:
         """The finding policy from config (and the baseline, when one is used)."""
         baseline = None
@@ -155,7 +162,24 @@ class RunSettings:
             severity=severity,
             ignore_phrases=self.config.ignore_phrases,
             baseline=baseline,
+            decisions=self.decisions(),
         )
+
+
+def _loaded_decisions(path: Path) -> Decisions:
+    """A decisions file, read once per run however often the run asks (keyed by path, size and mtime)."""
+    try:
+        stat = path.stat()
+        key = (str(path), stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        return load_decisions(path)  # says why it cannot be read
+    cached = _DECISIONS.get(key)
+    if cached is None:
+        cached = _DECISIONS[key] = load_decisions(path)
+    return cached
+
+
+_DECISIONS: dict[tuple[str, int, int], Decisions] = {}
 
 
 def guard_reads(files: list[str], settings: RunSettings) -> None:
@@ -170,6 +194,8 @@ def guard_reads(files: list[str], settings: RunSettings) -> None:
         output_guard.protect(settings.config.path, "config")
     if settings.use_baseline and settings.config.baseline is not None:
         output_guard.protect(settings.config.baseline, "baseline")
+    if settings.config.decisions is not None:
+        output_guard.protect(settings.config.decisions, "decisions")
 
 
 def audit_results(

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from auditor.decisions import Decisions
 from auditor.models import Document, Finding, Severity
 from auditor.report.model import DocumentResult, SentenceResult
 from auditor.score.baseline import Baseline
@@ -28,6 +29,8 @@ class FindingPolicy:
     ignore_phrases: tuple[str, ...] = ()
     inline: bool = True
     baseline: Baseline | None = None
+    #: An editor's decisions: false alarms and findings on added names are dropped.
+    decisions: Decisions | None = None
 
     @cached_property
     def _phrases(self) -> re.Pattern[str] | None:
@@ -48,7 +51,11 @@ class FindingPolicy:
         )
         inline = self.inline and allows_comments(document.path)
         suppressions = parse_suppressions(document.text) if inline else []
-        for finding in findings:
+        decided_away = self.decisions.silenced(document, findings) if self.decisions is not None else set()
+        for number, finding in enumerate(findings):
+            if number in decided_away:
+                decided.append(None)
+                continue
             if finding.rule in self.disabled:
                 decided.append(None)
                 continue
