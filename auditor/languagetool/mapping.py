@@ -61,7 +61,7 @@ class Mapping:
         elif speller and unlisted_term(flagged, suggestions):
             severity = Severity.HINT  # no common word is one edit away: a term or loan word, not a typo
             message = f"{message} No common word is one letter away: probably a term, loan word or name."
-        elif suggestions and all(hyphenation_only(flagged, s) for s in suggestions):
+        elif not speller and suggestions and all(hyphenation_only(flagged, s) for s in suggestions):
             severity = Severity.HINT  # "medium sized" / "medium-sized": house style, not an error
             message = f"{message} Only the hyphenation differs: a house-style choice."
         return Finding(

@@ -31,7 +31,7 @@ _BRITISH_TO_AMERICAN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^sc(?=ep)", "sk"),  # sceptical
         (r"oul(?=d|t)", "ol"),  # moulded, smoulder, moult
         (r"([aeiou])l(ful|ment|ments)$", r"\1ll\2"),  # skilful, wilful, instalment, enrolment
-        (r"([^l])l$", r"\1ll"),  # fulfil, enrol
+        (r"^(fulfil|enrol|distil|instil|appal|enthral)(s?)$", r"\1l\2"),  # fulfil, enrol
         (r"iality$", "ialty"),  # speciality
         (r"^grey", "gray"),  # grey
         (r"inium$", "inum"),  # aluminium
