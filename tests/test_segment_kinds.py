@@ -92,3 +92,23 @@ def test_mirror_needs_a_cased_source_for_lower_case() -> None:
     assert not mirrors_source("sentence-lowercase-start", "काठमाडौं नेपालको राजधानी हो।")
     assert not mirrors_source("doubled-word", "no stop here")
     assert not mirrors_source("missing-final-punctuation", None)
+
+
+def _bilingual_readability(pairs: list[tuple[str, str]]) -> list[str]:
+    document = segments_document(
+        "t.tsv", [Segment(str(i), t, source=s) for i, (s, t) in enumerate(pairs)], lang="en-US", source_lang="ru"
+    )
+    return [f.rule for f in audit_document(document, [ReadabilityCheck()], ScoringModel()).findings]
+
+
+def test_long_sentence_mirrors_a_long_source_sentence() -> None:
+    target = "The army said " + " ".join(["that soldiers were killed"] * 10) + "."
+    one = "Армия заявила, " + " ".join(["что солдаты были убиты"] * 10) + "."
+    two = "Армия заявила. " + " ".join(["Солдаты были убиты."] * 10)
+    assert _bilingual_readability([(one, target)]) == []  # the writer's own long sentence
+    assert _bilingual_readability([(two, target)]) == ["long-sentence"]  # the MT merged sentences
+
+
+def test_opening_mark_copied_from_the_source() -> None:
+    assert mirrors_source("languagetool/UNLIKELY_OPENING_PUNCTUATION", ", care raportează Ministerului")
+    assert not mirrors_source("languagetool/UNLIKELY_OPENING_PUNCTUATION", "Care raportează Ministerului")

@@ -131,3 +131,30 @@ def test_languages_without_a_word_list_do_not_fail() -> None:
     found = rules("The CEO Miller resigned.", "The CEO Miller resigned today.", "zh")
     assert not [r for r in found if r.startswith(("source-name", "source-untranslated"))]
     assert rules("Bob Miller left.", "Bob Miller partiu hoje.", "xx") == []
+
+
+def test_names_the_translation_translated_are_not_missing() -> None:
+    # a faithful translation that renders the source's capitalised word as an English one
+    assert rules("What the people see, God will hear.", "Что народ увидит, то и Бог услышит.", "ru") == []
+    assert rules("Archbishop Theodosius held a vigil.", "Архиепископ Феодосий совершил бдение.", "ru") == []
+    # a dialogue dash or a hashtag does not make a capitalised word a name
+    assert rules("Sound, sound.", "— Озвучь, озвучь.", "ru") == []
+    hashtag = rules("Putin is dearer to us than our children", "Нам Путин дороже наших детей #НиколайБондаренко", "ru")
+    assert hashtag == ["source-token-missing"]  # the hashtag was dropped; "Николай" inside it is no name
+
+
+def test_quoted_names_lose_their_quotes_in_english() -> None:
+    assert rules("The Journal Room has closed.", "Закрылся «Журнальный зал».", "ru") == []
+    assert rules("Article in Kommersant of January 28, 2007", 'Статья в "Коммерсанте" от 28 января 2007 года', "ru") == []
+    # a quoted sentence is speech, and its quotation marks must stay
+    assert "source-quotes-dropped" in rules("He said we would stay here.", "Er sagte: „Wir bleiben hier.“", "de")
+    assert "source-quotes-dropped" in rules(
+        "It was called one of the worst crimes.", "Acesta a fost numit „ una dintre cele mai grave crime”.", "ro"
+    )
+
+
+def test_space_grouped_thousands_and_glued_source_digits() -> None:
+    assert rules("Over 7 000 immigrants arrived in 2005.", "Peste 7.000 de imigranți au sosit în 2005.", "ro") == []
+    assert rules("It was revised in 1986, 2001 and 2008.", "A fost revizuită în 1986, 2001 și2008.", "ro") == []
+    assert rules("The rehearsal began at 06: 00.", "Repetiția a început la 06.00.", "ro") == []
+    assert rules("Over 7 500 immigrants arrived.", "Peste 7.000 de imigranți au sosit.", "ro") == ["source-number-changed"]

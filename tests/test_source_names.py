@@ -67,3 +67,36 @@ def test_only_capitalised_words_are_taken_for_source_names() -> None:
     assert source_name(keys, 0, "Sumeran")
     assert not source_name(keys, 0, "sumeran")
     assert not source_name(keys, 1, "Sumeran") and not source_name(None, 0, "Sumeran")
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "english"),
+    [("Феодосий", "Theodosius"), ("Иссахар", "Issachar"), ("Хэллоуина", "Halloween"), ("Джиган", "Jigan"),
+     ("Геродот", "Herodotus"), ("Цзиньпин", "Jinping"), ("Путина", "Putin")],
+)
+def test_other_english_spellings_of_cyrillic_letters(cyrillic: str, english: str) -> None:
+    from auditor.bilingual.names import same_name
+
+    assert same_name(cyrillic, english) and same_name(english, cyrillic)
+
+
+def test_copied_latin_words_and_name_particles() -> None:
+    from auditor.languagetool.names import copied_latin_words, particle_name
+
+    assert "sergey" in copied_latin_words("мои работы https: / / vk.com / govorunov _ sergey")
+    assert copied_latin_words("dans les postulats") == frozenset()  # a Latin source: untranslated, not copied
+    assert particle_name("al-Islami") and particle_name("ut-Tahrir") and not particle_name("ut-tahrir")
+
+
+def test_spelling_check_leaves_words_copied_from_a_cyrillic_source() -> None:
+    from auditor.checks.spelling import SpellingCheck
+
+    def flagged(source: str) -> list[str]:
+        document = segments_document(
+            "t.tsv", [Segment("1", "My work is at vk.com / govorunov _ solutions", source=source)],
+            lang="en-US", source_lang="ru",
+        )
+        return [document.text[f.start : f.end] for f in SpellingCheck().check(document)]
+
+    assert flagged("Мои работы: vk.com / govorunov _ solutions") == []
+    assert flagged("Мои работы на сайте") == ["govorunov"]

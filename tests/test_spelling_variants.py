@@ -22,6 +22,14 @@ from auditor.models import Severity
         ("travelled", "traveled"),
         ("defence", "defense"),
         ("catalogue", "catalog"),
+        ("neighbourhood", "neighborhood"),
+        ("tyre", "tire"),
+        ("sceptical", "skeptical"),
+        ("moulded", "molded"),
+        ("skilful", "skillful"),
+        ("fulfil", "fulfill"),
+        ("speciality", "specialty"),
+        ("aluminium", "aluminum"),
     ],
 )
 def test_british_variants(word: str, suggestion: str) -> None:
@@ -53,6 +61,23 @@ def test_mapping_reports_them_as_hints() -> None:
     assert british.severity == Severity.HINT and "color" in british.message
     typo = mapping.finding(_match("MORFOLOGIK_RULE_EN_US", "TYPOS", "goverment", ["government"]), 18, text)
     assert typo.severity == Severity.MINOR
+
+
+def test_hyphenation_only_is_a_hint_but_a_closed_compound_is_not() -> None:
+    mapping = load_mapping()
+    text = "The 17 year old rode medium sized fire bombs."
+    year = mapping.finding(_match("YEAR_OLD_HYPHEN", "PUNCTUATION", "17 year old", ["17-year-old"]), 4, text)
+    assert year.severity == Severity.HINT and "house-style" in year.message
+    sized = mapping.finding(_match("EN_COMPOUNDS_MEDIUM_SIZED", "MISC", "medium sized", ["medium-sized"]), 21, text)
+    assert sized.severity == Severity.HINT
+    bombs = mapping.finding(_match("EN_COMPOUNDS_FIRE_BOMBS", "MISC", "fire bombs", ["firebombs"]), 34, text)
+    assert bombs.severity == Severity.MINOR  # the seed's must-fix: a closed compound, not hyphenation
+
+
+def test_per_cent_is_british_style() -> None:
+    text = "34 per cent agree."
+    found = load_mapping().finding(_match("PER_CENT", "TYPOS", "per cent", ["percent"]), 3, text)
+    assert found.severity == Severity.HINT
 
 
 def test_rule_entries_carry_their_measurement_and_prefixes_match() -> None:

@@ -95,8 +95,37 @@ def skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text)
 
 
+#: Other ways English spells a Cyrillic letter or pair: Greek and Hebrew names came into Russian
+#: through Greek (Феодосий/Theodosius, Христос/Christ, Иссахар/Issachar), Chinese and Arabic ones
+#: through their own romanisations (Чжэцзян/Zhejiang, Джиган/Jigan, Хэллоуин/Halloween), and Г
+#: stands for a Greek or German h (Геродот/Herodotus, Гамбург/Hamburg).
+_CYRILLIC_ALTERNATIVES = (("чж", "zh"), ("цз", "j"), ("дж", "j"), ("ф", "th"), ("г", "h"), ("х", "h"), ("х", "ch"))
+_HAS_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+@lru_cache(maxsize=100_000)
+def romanizations(word: str) -> tuple[str, ...]:
+    """The romanisation of a Cyrillic word and its other English spellings (a Latin word: itself)."""
+    if not _HAS_CYRILLIC.search(word):
+        return (word,)
+    lower = word.lower()
+    variants = [romanize(lower)]
+    for cyrillic, latin in _CYRILLIC_ALTERNATIVES:
+        if cyrillic in lower:
+            variants.append(romanize(lower.replace(cyrillic, latin)))
+    every = lower
+    for cyrillic, latin in _CYRILLIC_ALTERNATIVES[:-1]:  # х once: as h
+        every = every.replace(cyrillic, latin)
+    variants.append(romanize(every))
+    return tuple(dict.fromkeys(variants))
+
+
 def same_name(a: str, b: str) -> bool:
     """Whether two spellings (any inflection, either script) plausibly name the same thing."""
+    return any(_same_skeleton(x, y) for x in romanizations(a) for y in romanizations(b))
+
+
+def _same_skeleton(a: str, b: str) -> bool:
     sa, sb = skeleton(a), skeleton(b)
     if not sa or not sb:
         return False

@@ -23,7 +23,13 @@ from auditor.errors import AuditorError
 from auditor.languagetool.cache import ResultCache, cache_key
 from auditor.languagetool.client import LanguageToolClient, ServerGone, chunk_spans
 from auditor.languagetool.mapping import Mapping, load_mapping
-from auditor.languagetool.names import NameFilter, document_source_keys, source_name
+from auditor.languagetool.names import (
+    NameFilter,
+    document_copied_words,
+    document_source_keys,
+    particle_name,
+    source_name,
+)
 from auditor.languagetool.server import stop_tracked
 from auditor.languagetool.session import ServerSession
 from auditor.limits import overlong
@@ -224,6 +230,7 @@ class GrammarCheck:
         results = [future.result() for future in futures]
         counts = self.names.capitalised_counts(text)
         source_keys = document_source_keys(document)
+        copied = document_copied_words(document)
         starts = [s.start for s in document.sentences]
         findings: list[Finding] = []
         for (start, _), matches in zip(spans, results, strict=True):
@@ -244,10 +251,15 @@ class GrammarCheck:
                     and self.names.beside_rare_name(text, offset, offset + match["length"])
                 ):
                     continue  # part of a longer name: "Duan Mengqi"
+                if match["category"] == "TYPOS" and particle_name(text[offset : offset + match["length"]]):
+                    continue  # "al-Islami", "ut-Tahrir"
                 if match["category"] == "TYPOS" and source_keys and starts:
                     index = max(0, bisect.bisect_right(starts, offset) - 1)
-                    if source_name(source_keys, index, text[offset : offset + match["length"]]):
+                    word = text[offset : offset + match["length"]]
+                    if source_name(source_keys, index, word):
                         continue  # the source's own name, romanised
+                    if copied and index < len(copied) and word.casefold() in copied[index]:
+                        continue  # copied from a source in another script: a URL, handle or brand
                 findings.append(self.mapping.finding(match, offset, text))
         if self.cache is not None:
             self.cache.put(self._document_key(document), [finding_dict(f) for f in findings])

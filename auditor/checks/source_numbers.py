@@ -9,6 +9,7 @@ because they are too ambiguous to accuse ("一" is also part of many Chinese wor
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from auditor.bilingual.numbers import (
@@ -44,6 +45,14 @@ def _best_value(mention: Mention) -> float:
     )
 
 
+def _glued(digits: str, source: str) -> bool:
+    """The source has these digits glued to a word (``și2008``, a typo the number reader skips as an
+    identifier): the target's figure is the source's, not a changed one."""
+    if not digits.isdigit() or len(digits) < 2:
+        return False
+    return re.search(rf"[^\W\d_]{digits}(?![\d]|[.,]\d)|(?<![\d.,]){digits}[^\W\d_]", source) is not None
+
+
 # rules/checks/source-numbers.yaml
 SOURCE_CODE_CHANGED, SOURCE_NUMBER_CHANGED, SOURCE_NUMBER_FORMAT, SOURCE_NUMBER_MISSING = declared_rules(
     "source-numbers", "source-code-changed", "source-number-changed", "source-number-format", "source-number-missing"
@@ -62,7 +71,9 @@ class SourceNumbersCheck(SourcePairCheck):
         targets = target_mentions(target_text)
         source_pool = {key(v) for m in sources for v in m.values}
         target_pool = {key(v) for m in targets for v in m.values}
-        extra = [m for m in targets if m.firm and not supported(m, source_pool, [])]
+        extra = [
+            m for m in targets if m.firm and not supported(m, source_pool, []) and not _glued(m.text, pair.source)
+        ]
         if sources and (lang in ("zh", "ja") or lang in WORD_LANGUAGES):
             # figures spelled out: "seven years" for "sieben Jahre" / "七年"
             extra += [

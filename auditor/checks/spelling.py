@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from auditor.language.lexicon import in_cmudict, one_edit_variants, parts_of_speech, zipf
+from auditor.languagetool.names import document_copied_words
 from auditor.limits import MAX_WORD_LETTERS
 from auditor.models import Document, Finding, Severity
 from auditor.rules_engine.check_rules import declared_rules
@@ -186,12 +187,15 @@ class SpellingCheck:
 
     def check(self, document: Document) -> Iterator[Finding]:
         """One finding per unknown lower-case word."""
-        for sentence in document.sentences:
+        copied = document_copied_words(document)
+        for index, sentence in enumerate(document.sentences):
             text = document.sentence_text(sentence)
             for match in _WORD.finditer(text):
                 word = match.group(0)
                 if len(word) > MAX_WORD_LETTERS:
                     continue  # not a word anyone typed: the limits check reports it
+                if copied and word.casefold() in copied[index]:
+                    continue  # copied from a source in another script (a URL, a handle): not misspelt
                 typo, fix = misspelt(word) if word.islower() else misspelt_name(word)
                 if not typo:
                     continue

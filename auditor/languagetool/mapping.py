@@ -61,6 +61,9 @@ class Mapping:
         elif speller and unlisted_term(flagged, suggestions):
             severity = Severity.HINT  # no common word is one edit away: a term or loan word, not a typo
             message = f"{message} No common word is one letter away: probably a term, loan word or name."
+        elif not speller and suggestions and all(hyphenation_only(flagged, s) for s in suggestions):
+            severity = Severity.HINT  # "medium sized" / "medium-sized": house style, not an error
+            message = f"{message} Only the hyphenation differs: a house-style choice."
         return Finding(
             rule=f"languagetool/{match['rule']}",
             category=target.category,
@@ -71,6 +74,16 @@ class Mapping:
             suggestions=suggestions[:MAX_SUGGESTIONS],
             origin="languagetool",
         )
+
+
+def hyphenation_only(flagged: str, suggestion: str) -> bool:
+    """The suggestion only hyphenates the flagged words or drops a hyphen (``17 year old`` /
+    ``17-year-old``, ``multi-role`` / ``multirole``): how to hyphenate a compound modifier is house
+    style. Closing an open compound into one word (``fire bombs`` / ``firebombs``) is not this."""
+    if flagged == suggestion or ("-" not in flagged and "-" not in suggestion):
+        return False
+    spaced = flagged.replace("-", " ").strip()
+    return suggestion.replace("-", " ").strip() == spaced or suggestion == flagged.replace("-", "")
 
 
 def _target(entry: Any, where: str, fallback: Target | None = None) -> Target:

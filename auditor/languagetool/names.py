@@ -286,3 +286,35 @@ def source_name(keys: list[frozenset[str]] | None, index: int, word: str) -> boo
     if not keys or index >= len(keys) or not word[:1].isupper():
         return False
     return matches_source_name(word, keys[index])
+
+
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'’-]*")
+
+
+def copied_latin_words(source: str) -> frozenset[str]:
+    """The Latin-script words of a source written in another script (``https``, ``sergey`` of a URL or
+    handle in a Russian source), case-folded. A target word among them was copied, not misspelt. A
+    Latin-script source gives none: there a copied word is a word left untranslated (``abundent``)."""
+    if not _NON_LATIN_LETTER.search(source):
+        return frozenset()
+    return frozenset(word.casefold() for word in _LATIN_WORD.findall(source))
+
+
+def document_copied_words(document: Document) -> list[frozenset[str]] | None:
+    """For each sentence of a segment-aligned bilingual ``document``, :func:`copied_latin_words` of its
+    source segment (None when the input is not segment-aligned)."""
+    segments = document.source_segments
+    if segments is None or len(segments) != len(document.sentences):
+        return None
+    return [copied_latin_words(source or "") for source in segments]
+
+
+#: Arabic and other name particles written in lower case before a capitalised name: ``al-Islami``,
+#: ``ut-Tahrir``, ``bin-Laden``; such a token is a name whatever the speller says.
+_NAME_PARTICLE = re.compile(r"(?:al|el|ul|ut|ud|ad|ar|as|ash|at|az|an|ibn|bin|abu|ben)-[A-Z][a-z]+")
+
+
+def particle_name(token: str) -> bool:
+    """``token`` is a name led by a lower-case particle (``al-Assad``, ``ut-Tahrir``)."""
+    return _NAME_PARTICLE.fullmatch(_POSSESSIVE.sub("", token.strip())) is not None

@@ -15,7 +15,7 @@ import re
 _BRITISH_TO_AMERICAN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), american)
     for pattern, american in (
-        (r"our(?=s?$|ed$|ing$|ite|able|er|ful|less)", "or"),  # colour, endeavour, favourite, honourable
+        (r"our(?=s?$|ed$|ing$|ite|able|er|ful|less|hood|ist|ism|al)", "or"),  # colour, favourite, neighbourhood
         (r"([^aeiou])re(?=s?$|d$)", r"\1er"),  # centre, fibre, theatre, centred
         (r"is(e|es|ed|ing|ation|ations|er|ers)$", r"iz\1"),  # recognised, organisation
         (r"ys(e|es|ed|ing)$", r"yz\1"),  # analyse, paralysed
@@ -27,6 +27,14 @@ _BRITISH_TO_AMERICAN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ence(s?)$", r"ense\1"),  # licence, defence, offence
         (r"ise(s|d)?$", r"ice\1"),  # practise(d) (the verb) -> practice(d)
         (r"ey$", "y"),  # storey
+        (r"yre(s?)$", r"ire\1"),  # tyre
+        (r"^sc(?=ep)", "sk"),  # sceptical
+        (r"oul(?=d|t)", "ol"),  # moulded, smoulder, moult
+        (r"([aeiou])l(ful|ment|ments)$", r"\1ll\2"),  # skilful, wilful, instalment, enrolment
+        (r"^(fulfil|enrol|distil|instil|appal|enthral)(s?)$", r"\1l\2"),  # fulfil, enrol
+        (r"iality$", "ialty"),  # speciality
+        (r"^grey", "gray"),  # grey
+        (r"inium$", "inum"),  # aluminium
     )
 )
 
