@@ -19,7 +19,8 @@ $(STAMP): pyproject.toml $(SOURCES)
 languagetool: $(STAMP)
 	$(VENV)/bin/auditor languagetool fetch
 
-# Compact on-disk word indexes (wordfreq's 15 languages), so a run reads only the words it asks about.
+# Compact on-disk word indexes (wordfreq's 15 languages; the CMU dictionary and lemminflect's tables),
+# so a run reads only the words it asks about.
 indexes: $(STAMP)
 	$(PY) -m auditor.word_index
 

@@ -79,8 +79,10 @@ def load_calibration(path: Path | None = None) -> dict[str, Calibration]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
+    from auditor.rules_engine.loader import parse_yaml  # libyaml, and kept parsed (same data, same errors)
+
     try:
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except yaml.YAMLError as error:
         raise AuditorError(f"{path}: not valid YAML: {error}") from None
     return parse_calibration(data, str(path))

@@ -60,8 +60,7 @@ def known_rule_ids() -> frozenset[str]:
 
 def rule_ids(ids: Iterable[str], where: str) -> None:
     """Refuse any id that names no rule (``languagetool/<id>`` is LanguageTool's and always accepted)."""
-    known = known_rule_ids()
-    for rule_id in ids:
-        if rule_id.startswith("languagetool/") or rule_id in known:
+    for rule_id in ids:  # the catalogue (every check module and pack) is read only when there is an id
+        if rule_id.startswith("languagetool/") or rule_id in (known := known_rule_ids()):
             continue
         raise AuditorError(f"{where}: unknown rule id {rule_id!r}{_nearest(rule_id, known)}; see 'auditor rules list'")

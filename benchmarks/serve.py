@@ -2,6 +2,11 @@
 
     python benchmarks/serve.py [--baseline-src DIR] [--out benchmarks/results/serve.json]
 
+Measures every must-show of issue 17 in one command: Java and LanguageTool found with no `java` and
+no `mvn` on PATH (`auditor doctor`); one story through the CLI (wall, CPU, peak RSS) and through
+`auditor serve` (median); the bounded load test (errors, p50/p99, memory of the first and last 100
+requests); a write-through (one of 10 paragraphs changed) through the CLI and through the service.
+
 Needs a running LanguageTool server (`auditor languagetool start`). The story is the first
 600 words of the seed in 10 paragraphs. ``--baseline-src`` is another auditor source tree (e.g.
 ``git archive main | tar -x -C DIR``) run the same way, for the ratios. Every number comes from
@@ -22,12 +27,13 @@ import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from auditor.languagetool.server import free_port, running_server  # noqa: E402
+from auditor.languagetool.server import free_port, is_healthy, running_server  # noqa: E402
 
 
 def story(words: int = 600, paragraphs: int = 10) -> str:
@@ -162,15 +168,28 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "serve.json")
     options = parser.parse_args()
-    server = running_server()
+    given = os.environ.get("LANGUAGETOOL_URL")  # a server of one's own on a machine whose cache is shared
+    server = SimpleNamespace(url=given) if given and is_healthy(given) else running_server()
     if server is None:
-        raise SystemExit("start LanguageTool first: auditor languagetool start")
+        raise SystemExit("start LanguageTool first: auditor languagetool start (or set LANGUAGETOOL_URL)")
     work = Path(tempfile.mkdtemp(prefix="bench-serve-"))
     text = story()
     (work / "story.txt").write_text(text, encoding="utf-8")
     env = {**os.environ, "LANGUAGETOOL_URL": server.url}
     results: dict[str, Any] = {"load_before": os.getloadavg(), "words": len(text.split()),
                                "paragraphs": text.count("\n\n") + 1, "languagetool": server.url}
+
+    # 0. no Java and no Maven on PATH: which Java and LanguageTool `auditor doctor` finds
+    bare = {k: v for k, v in env.items() if k not in ("JAVA_HOME", "LANGUAGETOOL_URL")}
+    bare["PATH"] = str(Path(sys.executable).parent)
+    doctor = subprocess.run([sys.executable, "-m", "auditor", "doctor"], cwd=ROOT, capture_output=True, text=True,
+                            env={**bare, "PYTHONPATH": str(ROOT)}, timeout=300)
+    lines = doctor.stdout.splitlines()
+    results["no_java_no_maven"] = {
+        "path": bare["PATH"], "exit": doctor.returncode,
+        "java": next((line for line in lines if line.startswith("java:")), ""),
+        "languagetool": next((line for line in lines if line.startswith("languagetool:")), ""),
+    }
 
     # 1. one story through the CLI, no result cache: this branch and the baseline, alternating
     trees = {"branch": ROOT, **({"baseline": options.baseline_src} if options.baseline_src else {})}

@@ -27,3 +27,21 @@ def test_textstat_counts_syllables_with_the_shared_dictionary() -> None:
     assert _count_syllables.get_cmudict("en") is pronunciations()
     textstat.set_lang("en")
     assert textstat.syllable_count("university") == 5
+
+
+def test_readability_never_loads_nltk() -> None:
+    """textstat imports NLTK (and with it SciPy, seconds of a run) only for the CMU dictionary we hand it."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from auditor.checks.readability import sentence_metrics\n"
+        "m = sentence_metrics('The university announced new rules for students on Tuesday.')\n"
+        "assert m['words'] == 9 and m['flesch_kincaid_grade'] > 0, m\n"
+        "assert 'scipy' not in sys.modules and 'nltk.data' not in sys.modules, 'NLTK was loaded'\n"
+        "import nltk\n"
+        "assert nltk.data.path is sys.modules['nltk'].data.path  # the stand-in hands over to NLTK itself\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr

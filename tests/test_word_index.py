@@ -42,3 +42,28 @@ def test_every_lookup_equals_wordfreq_in_every_language() -> None:
         sample = rng.sample(list(get_frequency_dict(lang, "best")), 40) + WORDS
         for word in sample:
             assert zipf_in(word, lang) == zipf_frequency(word, lang), (word, lang)
+
+
+def test_possessives_and_contractions_tokenise_as_wordfreq_does() -> None:
+    """The fast path for ``Europe's`` (no wordfreq import) gives wordfreq's own tokens in every language,
+    and elisions (``l'arc``, two letters before the apostrophe) still go to wordfreq's tokenizer."""
+    from wordfreq.tokens import lossy_tokenize
+
+    words = {w for bucket in get_frequency_list_ascii_apostrophes() for w in bucket}
+    words |= {"Europe's", "ISRAEL'S", "O'Neill", "McDonald's", "aujourd'hui", "Italy’s", "l'homme", "qu'il", "o'clock"}
+    for word in sorted(words):
+        for variant in {word, word.capitalize(), word.upper(), word.replace("'", "’")}:
+            for lang in word_index.LANGUAGES:
+                expected = lossy_tokenize(variant, lang)
+                if any(c.isdigit() for token in expected for c in token):
+                    expected = None
+                assert word_index.index_tokens(variant, lang) == expected, (variant, lang)
+    assert word_index.index_tokens("Europe’s", "en") == ["europe's"]
+
+
+def get_frequency_list_ascii_apostrophes() -> list[list[str]]:
+    """English words with an apostrophe, from wordfreq's list (every 5th, a few hundred)."""
+    from wordfreq import get_frequency_list
+
+    found = [w for bucket in get_frequency_list("en", "best") for w in bucket if "'" in w and w.isascii()]
+    return [found[::5]]

@@ -82,7 +82,7 @@ def english_keys(word: str) -> frozenset[str]:
     lower = fold(word)
     keys = {lower}
     try:
-        from lemminflect import getAllLemmas
+        from auditor.language.inflect import getAllLemmas
 
         for lemmas in getAllLemmas(lower).values():
             keys.update(lemma.lower() for lemma in lemmas)

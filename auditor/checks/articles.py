@@ -37,7 +37,7 @@ def starts_with_vowel_sound(word: str) -> bool | None:
 
 def plural_noun(word: str) -> bool:
     """``pets``, ``crystals``: a regular plural of a noun, never its own singular (``news``, ``series``)."""
-    from lemminflect import getAllLemmas
+    from auditor.language.inflect import getAllLemmas
 
     lemmas = getAllLemmas(word)
     nouns = lemmas.get("NOUN", ())

@@ -60,7 +60,7 @@ def _verb_form(word: str, tags: tuple[str, ...]) -> bool:
     """Whether ``word`` is, and can only be, one of these inflections of a verb (``gets``: VBZ)."""
     if not word.islower() or parts_of_speech(word) != frozenset({"VERB"}):
         return False
-    from lemminflect import getAllInflections, getAllLemmas
+    from auditor.language.inflect import getAllInflections, getAllLemmas
 
     return any(word in forms for lemma in getAllLemmas(word)["VERB"]
                for tag, forms in getAllInflections(lemma, upos="VERB").items() if tag in tags)

@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-import textstat
-
-from auditor.language.offline_cmudict import give_textstat_cmudict
+from auditor.language.offline_cmudict import give_textstat_cmudict, lazy_nltk
 from auditor.language.text_utils import word_count
 from auditor.models import Document, Finding
 from auditor.rules_engine.check_rules import declared_rules
@@ -28,7 +27,12 @@ class ReadabilityLimits:
     min_words_for_grade: int = 12
 
 
-def _textstat_for(lang: str) -> textstat.textstat:
+def _textstat_for(lang: str) -> Any:
+    """textstat set to ``lang`` (imported on first need; NLTK, which it imports only for the CMU
+    dictionary we hand it, is not loaded at all)."""
+    lazy_nltk()
+    import textstat
+
     give_textstat_cmudict()
     textstat.set_lang(lang.split("-")[0].lower() or "en")
     return textstat

@@ -43,7 +43,7 @@ SHORT_PRIOR_WEIGHT = 1.0
 
 @lru_cache(maxsize=65536)
 def _lemmas(word: str) -> frozenset[str]:
-    from lemminflect import getAllLemmas
+    from auditor.language.inflect import getAllLemmas
 
     return frozenset(lemma for lemmas in getAllLemmas(word).values() for lemma in lemmas) | {word}
 

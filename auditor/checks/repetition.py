@@ -15,8 +15,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from lemminflect import getAllLemmas, getInflection
-
+from auditor.language.inflect import getAllLemmas, getInflection
 from auditor.language.text_utils import match_case
 from auditor.models import Document, Finding, Sentence
 from auditor.rules_engine.check_rules import declared_rules

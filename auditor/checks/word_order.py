@@ -123,7 +123,7 @@ def _base_verb_only(word: str) -> bool:
     """``know``, ``make``: a base verb form the lexicon knows only as a verb."""
     if word in _AUXILIARY_FORMS or word in FINITE_AUXILIARIES or parts_of_speech(word) != frozenset({"VERB"}):
         return False
-    from lemminflect import getAllLemmas
+    from auditor.language.inflect import getAllLemmas
 
     return word in getAllLemmas(word)["VERB"] and not past_form(word)
 
@@ -140,7 +140,7 @@ def past_form(word: str, allow_lemma: bool = True) -> bool:
     """``revealed``, ``died``, ``found``: a past-tense or participle form the lexicon knows only as a verb."""
     if not word.islower() or word in _AUXILIARY_FORMS or parts_of_speech(word) != frozenset({"VERB"}):
         return False
-    from lemminflect import getAllInflections, getAllLemmas
+    from auditor.language.inflect import getAllInflections, getAllLemmas
 
     lemmas = getAllLemmas(word)["VERB"]
     if word in lemmas and not allow_lemma:

@@ -10,12 +10,14 @@ Use the model with ``auditor check --qe-model newsroom.qe.json.gz`` or ``qe-mode
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from auditor.errors import AuditorError
-from auditor.qe.retrain import PostEdited, retrain
+
+if TYPE_CHECKING:  # NumPy and LightGBM load only when `auditor train` runs
+    from auditor.qe.retrain import PostEdited
 
 
 def _read_lines(path: Path, what: str) -> list[str]:
@@ -29,6 +31,8 @@ def _read_lines(path: Path, what: str) -> list[str]:
 
 def read_postedits(path: Path, postedit: Path | None, source: Path | None, lines: bool) -> list[PostEdited]:
     """Post-edited segments from aligned line files or from a TSV/XLIFF/TMX file with references."""
+    from auditor.qe.retrain import PostEdited
+
     if lines or postedit is not None:
         if postedit is None:
             raise AuditorError(f"{path}: --lines needs --postedit FILE (the final text, one segment a line)")
@@ -57,6 +61,7 @@ def read_postedits(path: Path, postedit: Path | None, source: Path | None, lines
 
 def _tmx_postedits(path: Path) -> list[PostEdited]:
     """TMX units with a source variant (header srclang) and two more: the MT, then its final version."""
+    from auditor.qe.retrain import PostEdited
     from auditor.readers.inline import local_name, split_inline
     from auditor.readers.xml_errors import iterparse, release
 
@@ -98,6 +103,7 @@ def train_command(
 ) -> None:
     """Retrain the quality estimate on your own MT and post-edits; prints held-out correlation before/after."""
     from auditor.qe.model import DEFAULT_BUNDLE
+    from auditor.qe.retrain import retrain
 
     try:
         segments = read_postedits(path, postedit, source, lines)

@@ -61,7 +61,7 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
 @lru_cache(maxsize=65536)
 def parts_of_speech(word: str) -> frozenset[str]:
     """Universal POS tags lemminflect's lexicon allows for ``word`` (empty if unknown)."""
-    from lemminflect import getAllLemmas
+    from auditor.language.inflect import getAllLemmas
 
     return frozenset(getAllLemmas(word.lower()))
 
@@ -101,16 +101,11 @@ def zipf_in(word: str, lang: str) -> float:
     return zipf_frequency(word, lang)
 
 
-@lru_cache(maxsize=1)
-def _cmudict_words() -> frozenset[str]:
+def in_cmudict(word: str) -> bool:
+    """Whether the CMU pronouncing dictionary knows ``word`` (its words are all lower-case)."""
     from auditor.language.offline_cmudict import pronunciations
 
-    return frozenset(word.lower() for word in pronunciations())
-
-
-def in_cmudict(word: str) -> bool:
-    """Whether the CMU pronouncing dictionary knows ``word``."""
-    return word.lower() in _cmudict_words()
+    return word.lower() in pronunciations()
 
 
 FUNCTION_WORDS = (

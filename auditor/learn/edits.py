@@ -25,8 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
-
+from auditor.language.inflect import getAllLemmas
 from auditor.language.lexicon import FUNCTION_WORDS
 from auditor.rules_engine.tokens import Token, tokenize
 

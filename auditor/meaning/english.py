@@ -98,7 +98,7 @@ def gendered(text: str) -> tuple[list[Hit], list[Hit]]:
 def _verb_form(word: str) -> str | None:
     """``"past"`` for a simple past (not only a participle), ``"present"`` for a third-person
     present that is not also a noun plural, else None (lemminflect's tables)."""
-    from lemminflect import getAllLemmas, getInflection
+    from auditor.language.inflect import getAllLemmas, getInflection
 
     lemmas = getAllLemmas(word)
     verbs = lemmas.get("VERB", ())

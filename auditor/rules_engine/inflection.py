@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from lemminflect import getAllInflections, getAllInflectionsOOV, getInflection
+from auditor.language.inflect import getAllInflections, getAllInflectionsOOV, getInflection
 
 #: lemminflect's universal part-of-speech names for the ``pos`` field of a pattern.
 UPOS = {"verb": "VERB", "noun": "NOUN", "adj": "ADJ", "adv": "ADV"}

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import marshal
+import os
 import re
+import threading
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -192,15 +195,46 @@ def parse_yaml(text: str) -> Any:
     """``text`` parsed with a safe loader (never one that builds arbitrary objects).
 
     Errors are raised by the pure-Python loader, so messages and positions are the same
-    whether or not libyaml is installed.
+    whether or not libyaml is installed. A parsed text is kept (:func:`_parsed_file`: the same
+    plain data, keyed by the text), so a cold run reads the shipped rules without parsing them.
     """
+    kept = _parsed_file(text)
+    if kept is not None:
+        with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+            return marshal.loads(kept.read_bytes())
     try:
-        return yaml.load(text, Loader=_FAST_SAFE_LOADER)  # a safe loader: plain data only
+        data = yaml.load(text, Loader=_FAST_SAFE_LOADER)  # a safe loader: plain data only
     except yaml.YAMLError as fast_error:
         if _FAST_SAFE_LOADER is yaml.SafeLoader:
             raise
         yaml.safe_load(text)  # raises the same problem with pure-Python wording
         raise fast_error from None
+    if kept is not None:
+        with contextlib.suppress(OSError, ValueError):  # ValueError: a type marshal cannot keep (dates)
+            _keep(kept, marshal.dumps(data))
+    return data
+
+
+def _parsed_file(text: str) -> Path | None:
+    """Where the parsed form of ``text`` is kept: beside the word indexes, named by the text's
+    SHA-256 and the PyYAML version; None when ``AUDITOR_YAML_CACHE=off``."""
+    if os.environ.get("AUDITOR_YAML_CACHE") == "off":
+        return None
+    from auditor.word_index import index_dir
+
+    digest = hashlib.sha256(f"{yaml.__version__}\0{_FAST_SAFE_LOADER.__name__}\0{text}".encode()).hexdigest()
+    return index_dir() / "yaml" / f"{digest}.marshal"
+
+
+def _keep(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole (a temporary file renamed), so no reader sees half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+    try:
+        temp.write_bytes(data)
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 def _yaml_problem(error: yaml.YAMLError) -> str:

