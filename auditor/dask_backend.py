@@ -28,10 +28,10 @@ import contextlib
 import io
 import logging
 import os
+import pickle
 import shutil
 import threading
 import uuid
-import warnings
 import zipfile
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -49,11 +49,9 @@ from auditor.score.finding_policy import FindingPolicy, apply_policy
 from auditor.score.scoring import ScoringModel
 
 try:  # optional: pip install 'auditor[dask]'; this module is imported only when a run asks for Dask
-    import dask
     import distributed
     from distributed import WorkerPlugin
 except ImportError:  # pragma: no cover - exercised where the extra is not installed
-    dask = None
     distributed = None
     WorkerPlugin = object
 
@@ -69,14 +67,6 @@ WORKER_WAIT = 60.0
 #: Submissions between two looks at how many worker threads the cluster has (it may scale).
 REFRESH_EVERY = 32
 INSTALL_HINT = "Dask is not installed: pip install 'auditor[dask]'"
-#: Dask settings of a ``local:N`` cluster: no statistical profiler sampling the audit thread's stack
-#: every 10 ms, system and memory monitors every 5 s rather than 10 times a second. The checks are
-#: CPU-bound pure Python, so every sample costs audit time (benchmarks.dask; docs/dask.md).
-LEAN_LOCAL = {
-    "distributed.worker.profile.enabled": False,
-    "distributed.admin.system-monitor.interval": "5s",
-    "distributed.worker.memory.monitor-interval": "5s",
-}
 
 
 # --- the worker side -------------------------------------------------------------------------------
@@ -248,9 +238,17 @@ def _runner_here(plugin_name: str) -> AuditorRunner:
     return get_worker().plugins[plugin_name].runner
 
 
-def audit_batch(plugin_name: str, documents: list[Document]) -> list[DocumentResult]:
-    """The Dask task: audit ``documents`` with this worker's warm checks."""
-    return _runner_here(plugin_name).audit(documents)
+def audit_batch(plugin_name: str, documents: bytes) -> bytes:
+    """The Dask task: audit a pickled batch with this worker's warm checks; its results, pickled.
+
+    Batches and results travel as bytes: the scheduler passes them on without unpickling (or
+    even importing) auditor's classes, and the client unpickles each result once, in order.
+    """
+    return _dumps(_runner_here(plugin_name).audit(pickle.loads(documents)))  # our own client's bytes
+
+
+def _dumps(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def worker_languagetool(dask_worker: Any) -> list[tuple[int, str]]:
@@ -274,17 +272,13 @@ def connect(settings: DaskSettings) -> Iterator[Client]:
     distributed = _distributed()
     workers = settings.local_workers
     if workers is not None:
-        # its status page takes any free port when 8787 is taken: no news
-        with warnings.catch_warnings(), dask.config.set(LEAN_LOCAL):
-            warnings.filterwarnings("ignore", message="Port .* is already in use")
-            cluster = distributed.LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                silence_logs=logging.ERROR,
-            )
-        with cluster, distributed.Client(cluster, timeout=CONNECT_TIMEOUT) as client:
+        from auditor.dask_local import local_cluster
+
+        # the cluster in its own process: this one stays a client; the workers are on this machine,
+        # so results come from them straight, not through the scheduler
+        with local_cluster(workers) as address, distributed.Client(
+            address, timeout=CONNECT_TIMEOUT, direct_to_workers=True
+        ) as client:
             yield client
         return
     try:
@@ -372,7 +366,7 @@ def audit_on_dask(
         try:
             for number, batch in enumerate(_chunks(documents, settings.batch_size)):
                 key = f"auditor-batch-{run}-{number}"
-                pending.append(client.submit(audit_batch, name, batch, key=key, pure=False))
+                pending.append(client.submit(audit_batch, name, _dumps(batch), key=key, pure=False))
                 if number % REFRESH_EVERY == REFRESH_EVERY - 1:
                     limit = _ask(address, _in_flight, client)
                 while len(pending) >= limit:
@@ -399,7 +393,8 @@ def _take(pending: deque[Any], address: str) -> list[DocumentResult]:
     """The oldest batch's results, waiting for them; the future is released at once (memory stays flat)."""
     future = pending.popleft()
     try:
-        return list(future.result())
+        results: list[DocumentResult] = pickle.loads(future.result())
+        return results
     except distributed.KilledWorker as error:
         raise AuditorError(f"--dask {address}: a batch killed every worker that ran it ({_reason(error)})") from None
     except Exception as error:
