@@ -309,3 +309,19 @@ def test_without_the_dask_extra_the_error_says_what_to_install(
     result = run_cli(["check", "story.txt", "--no-grammar", "--dask", "local:1"], tmp_path)
     assert result.code == 2 and result.stdout == ""
     assert result.stderr == "auditor: error: Dask is not installed: pip install 'auditor[dask]'\n"
+
+
+def test_local_cluster_runs_outside_the_client_and_goes_with_the_run() -> None:
+    """local:N: scheduler and workers live in a child process tree, which is gone when the run ends."""
+    from auditor.dask_local import local_cluster
+    from tests.languagetool_support import pid_alive
+
+    with local_cluster(1) as address, distributed.Client(address, timeout=30) as client:
+        scheduler = client.run_on_scheduler(os.getpid)
+        workers = list(client.run(os.getpid).values())
+        assert scheduler != os.getpid() and os.getpid() not in workers  # the run's process is only a client
+        assert client.submit(sum, [1, 2], pure=False).result() == 3
+    deadline = time.monotonic() + 30
+    while any(pid_alive(pid) for pid in (scheduler, *workers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(pid_alive(pid) for pid in (scheduler, *workers))
