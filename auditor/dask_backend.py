@@ -64,6 +64,10 @@ if TYPE_CHECKING:
 CONNECT_TIMEOUT = 10.0
 #: Seconds to wait for the first worker to join a cluster that has none yet.
 WORKER_WAIT = 60.0
+#: Dask's debugging records on the client: its comm to the scheduler keeps the last N messages it
+#: sent (``BatchedSend.recent_message_log``), by default 1,000, each holding a whole batch's
+#: documents: client memory grew with the feed until 1,000 batches had gone. 16 keeps a few.
+CLIENT_CONFIG = {"distributed.admin.low-level-log-length": 16}
 #: Submissions between two looks at how many worker threads the cluster has (it may scale).
 REFRESH_EVERY = 32
 INSTALL_HINT = "Dask is not installed: pip install 'auditor[dask]'"
@@ -269,26 +273,32 @@ def _distributed() -> Any:
 @contextlib.contextmanager
 def connect(settings: DaskSettings) -> Iterator[Client]:
     """A client of the cluster at ``settings.address`` (a local cluster is started and stopped here)."""
-    distributed = _distributed()
+    _distributed()
     workers = settings.local_workers
     if workers is not None:
         from auditor.dask_local import local_cluster
 
         # the cluster in its own process: this one stays a client; the workers are on this machine,
         # so results come from them straight, not through the scheduler
-        with local_cluster(workers) as address, distributed.Client(
-            address, timeout=CONNECT_TIMEOUT, direct_to_workers=True
-        ) as client:
+        with local_cluster(workers) as address, _client(address, direct_to_workers=True) as client:
             yield client
         return
     try:
-        client = distributed.Client(settings.address, timeout=CONNECT_TIMEOUT)
+        client = _client(settings.address)
     except (OSError, asyncio.TimeoutError) as error:
         raise AuditorError(f"--dask {settings.address}: no Dask scheduler answers ({_reason(error)})") from None
     try:
         yield client
     finally:
         _close_quietly(client)
+
+
+def _client(address: str, **options: Any) -> Client:
+    """A client of ``address`` whose comm keeps only a few sent messages (:data:`CLIENT_CONFIG`)."""
+    import dask
+
+    with dask.config.set(CLIENT_CONFIG):
+        return distributed.Client(address, timeout=CONNECT_TIMEOUT, **options)
 
 
 def _close_quietly(client: Client) -> None:

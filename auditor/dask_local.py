@@ -39,6 +39,7 @@ LEAN_LOCAL = {
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.tick.limit": "60s",
     "distributed.worker.multiprocessing-method": "forkserver",
+    "distributed.admin.low-level-log-length": 16,
 }
 #: What the fork server imports before it forks the first worker.
 PRELOAD = ["distributed", "auditor.dask_backend", "auditor.run.pipeline", "auditor.checks"]
