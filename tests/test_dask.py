@@ -146,10 +146,7 @@ def test_scheduler_gone_mid_run_is_one_line_exit_2_and_no_report(tmp_path: Path)
     )
     worker = None
     try:
-        deadline = time.monotonic() + 180
-        while not scheduler_file.exists() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        address = json.loads(scheduler_file.read_text())["address"]
+        address = _scheduler_address(scheduler_file)
         worker = subprocess.Popen(
             [sys.executable, "-m", "distributed.cli.dask_worker", address, "--nthreads", "1", "--no-nanny",
              "--no-dashboard"],
@@ -176,6 +173,17 @@ def test_scheduler_gone_mid_run_is_one_line_exit_2_and_no_report(tmp_path: Path)
             if process is not None and process.poll() is None:
                 process.kill()
                 process.wait()
+
+
+def _scheduler_address(scheduler_file: Path, wait: float = 180) -> str:
+    """The address in a scheduler file, once it is written whole (it exists, empty, a moment before)."""
+    deadline = time.monotonic() + wait
+    while True:
+        with contextlib.suppress(OSError, ValueError, KeyError):
+            return str(json.loads(scheduler_file.read_text())["address"])
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no scheduler address in {scheduler_file} after {wait:.0f} s")
+        time.sleep(0.1)
 
 
 class _AnyWorker(dict):
