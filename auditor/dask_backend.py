@@ -28,10 +28,10 @@ import contextlib
 import io
 import logging
 import os
+import pickle
 import shutil
 import threading
 import uuid
-import warnings
 import zipfile
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -49,11 +49,9 @@ from auditor.score.finding_policy import FindingPolicy, apply_policy
 from auditor.score.scoring import ScoringModel
 
 try:  # optional: pip install 'auditor[dask]'; this module is imported only when a run asks for Dask
-    import dask
     import distributed
     from distributed import WorkerPlugin
 except ImportError:  # pragma: no cover - exercised where the extra is not installed
-    dask = None
     distributed = None
     WorkerPlugin = object
 
@@ -66,17 +64,13 @@ if TYPE_CHECKING:
 CONNECT_TIMEOUT = 10.0
 #: Seconds to wait for the first worker to join a cluster that has none yet.
 WORKER_WAIT = 60.0
+#: Dask's debugging records on the client: its comm to the scheduler keeps the last N messages it
+#: sent (``BatchedSend.recent_message_log``), by default 1,000, each holding a whole batch's
+#: documents: client memory grew with the feed until 1,000 batches had gone. 16 keeps a few.
+CLIENT_CONFIG = {"distributed.admin.low-level-log-length": 16}
 #: Submissions between two looks at how many worker threads the cluster has (it may scale).
 REFRESH_EVERY = 32
 INSTALL_HINT = "Dask is not installed: pip install 'auditor[dask]'"
-#: Dask settings of a ``local:N`` cluster: no statistical profiler sampling the audit thread's stack
-#: every 10 ms, system and memory monitors every 5 s rather than 10 times a second. The checks are
-#: CPU-bound pure Python, so every sample costs audit time (benchmarks.dask; docs/dask.md).
-LEAN_LOCAL = {
-    "distributed.worker.profile.enabled": False,
-    "distributed.admin.system-monitor.interval": "5s",
-    "distributed.worker.memory.monitor-interval": "5s",
-}
 
 
 # --- the worker side -------------------------------------------------------------------------------
@@ -248,9 +242,17 @@ def _runner_here(plugin_name: str) -> AuditorRunner:
     return get_worker().plugins[plugin_name].runner
 
 
-def audit_batch(plugin_name: str, documents: list[Document]) -> list[DocumentResult]:
-    """The Dask task: audit ``documents`` with this worker's warm checks."""
-    return _runner_here(plugin_name).audit(documents)
+def audit_batch(plugin_name: str, documents: bytes) -> bytes:
+    """The Dask task: audit a pickled batch with this worker's warm checks; its results, pickled.
+
+    Batches and results travel as bytes: the scheduler passes them on without unpickling (or
+    even importing) auditor's classes, and the client unpickles each result once, in order.
+    """
+    return _dumps(_runner_here(plugin_name).audit(pickle.loads(documents)))  # our own client's bytes
+
+
+def _dumps(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def worker_languagetool(dask_worker: Any) -> list[tuple[int, str]]:
@@ -271,30 +273,32 @@ def _distributed() -> Any:
 @contextlib.contextmanager
 def connect(settings: DaskSettings) -> Iterator[Client]:
     """A client of the cluster at ``settings.address`` (a local cluster is started and stopped here)."""
-    distributed = _distributed()
+    _distributed()
     workers = settings.local_workers
     if workers is not None:
-        # its status page takes any free port when 8787 is taken: no news
-        with warnings.catch_warnings(), dask.config.set(LEAN_LOCAL):
-            warnings.filterwarnings("ignore", message="Port .* is already in use")
-            cluster = distributed.LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                silence_logs=logging.ERROR,
-            )
-        with cluster, distributed.Client(cluster, timeout=CONNECT_TIMEOUT) as client:
+        from auditor.dask_local import local_cluster
+
+        # the cluster in its own process: this one stays a client; the workers are on this machine,
+        # so results come from them straight, not through the scheduler
+        with local_cluster(workers) as address, _client(address, direct_to_workers=True) as client:
             yield client
         return
     try:
-        client = distributed.Client(settings.address, timeout=CONNECT_TIMEOUT)
+        client = _client(settings.address)
     except (OSError, asyncio.TimeoutError) as error:
         raise AuditorError(f"--dask {settings.address}: no Dask scheduler answers ({_reason(error)})") from None
     try:
         yield client
     finally:
         _close_quietly(client)
+
+
+def _client(address: str, **options: Any) -> Client:
+    """A client of ``address`` whose comm keeps only a few sent messages (:data:`CLIENT_CONFIG`)."""
+    import dask
+
+    with dask.config.set(CLIENT_CONFIG):
+        return distributed.Client(address, timeout=CONNECT_TIMEOUT, **options)
 
 
 def _close_quietly(client: Client) -> None:
@@ -372,7 +376,7 @@ def audit_on_dask(
         try:
             for number, batch in enumerate(_chunks(documents, settings.batch_size)):
                 key = f"auditor-batch-{run}-{number}"
-                pending.append(client.submit(audit_batch, name, batch, key=key, pure=False))
+                pending.append(client.submit(audit_batch, name, _dumps(batch), key=key, pure=False))
                 if number % REFRESH_EVERY == REFRESH_EVERY - 1:
                     limit = _ask(address, _in_flight, client)
                 while len(pending) >= limit:
@@ -399,7 +403,8 @@ def _take(pending: deque[Any], address: str) -> list[DocumentResult]:
     """The oldest batch's results, waiting for them; the future is released at once (memory stays flat)."""
     future = pending.popleft()
     try:
-        return list(future.result())
+        results: list[DocumentResult] = pickle.loads(future.result())
+        return results
     except distributed.KilledWorker as error:
         raise AuditorError(f"--dask {address}: a batch killed every worker that ran it ({_reason(error)})") from None
     except Exception as error:

@@ -14,9 +14,11 @@ the best wall time of each is kept. Reported:
 * Dask against ``--jobs 2``: the whole-run ratio (target: within 15 %), the overhead per
   document over the whole run, and at the margin (start-up excluded: the same modes on a
   ``--startup``-story feed are subtracted);
-* the client's own peak RSS (the run's process; with ``local:2`` it also hosts the
-  scheduler and the nannies, the workers are separate processes) for the two memory feeds
-  (target: within 10 %).
+* the client's own peak RSS (the run's process: ``local:N`` runs the scheduler and the nannies
+  in a child process of their own, ``auditor.dask_local``, and the workers in theirs) for the two
+  memory feeds (target: within 10 %), and beside it the peak RSS of that cluster process.
+
+``--rounds 0`` skips the speed runs (only the memory runs).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +51,35 @@ class Measure:
     children_cpu: float
     documents: int
     digest: str
+    cluster_rss_mb: float = 0.0
+
+
+def _peak_kb(pid: int) -> int:
+    """VmHWM (peak resident set) of a live process, in kB; 0 once it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _watch_cluster(root: int, peak: list[int], done: threading.Event) -> None:
+    """Keep in ``peak[0]`` the largest VmHWM seen of ``root``'s ``auditor.dask_local`` descendant."""
+    import psutil  # a dependency of distributed
+
+    while not done.wait(0.5):
+        try:
+            children = psutil.Process(root).children(recursive=True)
+        except psutil.Error:
+            return
+        for child in children:
+            try:
+                if "auditor.dask_local" in " ".join(child.cmdline()):
+                    peak[0] = max(peak[0], _peak_kb(child.pid))
+            except psutil.Error:
+                continue
 
 
 def run_check(feed: Path, mode: str, work: Path) -> Measure:
@@ -59,8 +91,15 @@ def run_check(feed: Path, mode: str, work: Path) -> Measure:
     command = [sys.executable, "-m", "benchmarks.dask", "--child", str(usage), "--", *arguments]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=work, env=env, stderr=subprocess.PIPE, text=True, check=False)
+    process = subprocess.Popen(command, cwd=work, env=env, stderr=subprocess.PIPE, text=True)
+    peak, finished = [0], threading.Event()
+    watcher = threading.Thread(target=_watch_cluster, args=(process.pid, peak, finished), daemon=True)
+    watcher.start()
+    _, stderr = process.communicate()
     wall = time.perf_counter() - start
+    finished.set()
+    watcher.join()
+    done = subprocess.CompletedProcess(command, process.returncode, None, stderr)
     child = json.loads(usage.read_text()) if usage.exists() else {"code": done.returncode}
     if done.returncode != 0 or child["code"] not in (0, 1):
         raise SystemExit(f"auditor {mode} failed ({done.returncode}, {child['code']}): {done.stderr[-2000:]}")
@@ -68,7 +107,7 @@ def run_check(feed: Path, mode: str, work: Path) -> Measure:
     out.unlink()
     usage.unlink()
     return Measure(wall, child["rss_mb"], child["parent_cpu"], child["workers_cpu"], data.count(b"\n"),
-                   hashlib.sha256(data).hexdigest())
+                   hashlib.sha256(data).hexdigest(), peak[0] / 1024)
 
 
 def main() -> None:
@@ -93,6 +132,13 @@ def main() -> None:
     write_feed(speed, args.stories, paragraphs, sentences)
     write_feed(startup, args.startup, paragraphs, sentences)
 
+    if args.rounds > 0:
+        speed_runs(args, work, speed, startup)
+    memory_runs(args, work, paragraphs, sentences)
+
+
+def speed_runs(args: argparse.Namespace, work: Path, speed: Path, startup: Path) -> None:
+    """The three modes side by side, ``args.rounds`` times."""
     runs: dict[tuple[str, str], list[Measure]] = {}
     loads = [os.getloadavg()[0]]
     for _ in range(args.rounds):
@@ -124,10 +170,13 @@ def main() -> None:
           f"(start-up excluded: {best('--dask local:2', 'startup').wall:.1f} s vs "
           f"{best('--jobs 2', 'startup').wall:.1f} s)")
 
+
+def memory_runs(args: argparse.Namespace, work: Path, paragraphs: list[str], sentences: list[str]) -> None:
+    """The client's peak memory (and the cluster process's) on feeds of different lengths."""
     counts = [int(x) for x in args.memory.split(",") if x.strip()]
     if not counts:
         return
-    print("\nclient memory, --dask local:2 (the client process hosts the scheduler and the nannies too):")
+    print("\nclient memory, --dask local:2 (scheduler and nannies run in a child process, auditor.dask_local):")
     peaks = []
     for count in counts:
         feed = work / f"memory-{count}.jsonl"
@@ -135,8 +184,9 @@ def main() -> None:
         measure = run_check(feed, "--dask local:2", work)
         feed.unlink()
         peaks.append(measure.client_rss_mb)
-        print(f"  {count:6} stories ({size / 1e6:.1f} MB): client peak RSS {measure.client_rss_mb:.1f} MB, "
-              f"{measure.wall:.1f} s, {measure.documents} documents reported")
+        print(f"  {count:6} stories ({size / 1e6:.1f} MB): client peak RSS {measure.client_rss_mb:.1f} MB "
+              f"(cluster process {measure.cluster_rss_mb:.1f} MB), {measure.wall:.1f} s, client CPU "
+              f"{measure.client_cpu:.1f} s, {measure.documents} documents reported", flush=True)
     growth = peaks[-1] / peaks[0]
     print(f"client peak RSS {counts[-1]}/{counts[0]}: {growth:.3f} -> {'PASS' if growth <= 1.10 else 'FAIL'} (<= 1.10)")
 

@@ -214,6 +214,96 @@ def grid(data: Path, work: Path, pairs: tuple[str, ...]) -> list[dict[str, objec
     return rows
 
 
+SUPPORTS = (2, 3, 4, 5)
+BOUNDS = (0.5, 0.6, 0.7)
+
+
+def why(data: Path, work: Path, pair: str) -> dict[str, object]:
+    """Where a pair's candidates drop out, threshold by threshold, and what its casing edits would give.
+
+    Pass 1 and 2 run once at support 2; pass 3 (the held-out measurement, which depends on the
+    support threshold) once per support. For each support: candidate patterns, those measured on
+    at least ``min_fires`` held-out matches, those whose precision bound clears 0.5, 0.6, 0.7, and
+    of the last those that never match post-edited text (the issue's rule: a rule that would fire
+    on unchanged post-edit text is dropped). Casing edits, which ``learn`` does not turn into
+    candidates, are measured here as ``case:`` rules would match: a word in the MT's casing,
+    sentence-initial or not, against how often editors changed it and how often the post-edits
+    have it unchanged.
+    """
+    from dataclasses import replace
+
+    from auditor.learn import learner
+    from auditor.learn.edits import align
+    from auditor.learn.pairs import PairFiles
+
+    prepare(data, work, pair, "train")
+    files = PairFiles(str(work / f"{pair}-train.mt"), str(work / f"{pair}-train.pe"), lines=True)
+    base = learner.LearnSettings(min_support=SUPPORTS[0])
+    counts, _, _ = learner._count(files, base)
+    eligible = learner._collect(files, counts, base)
+    del counts
+    funnel = []
+    for support in SUPPORTS:
+        settings = replace(base, min_support=support)
+        measured = {p: learner.Candidate(list(c.folds), c.templates) for p, c in eligible.items()
+                    if c.support >= support}
+        learner._measure(files, measured, settings)
+        row: dict[str, object] = {"min_support": support, "candidates": len(measured)}
+        fired = [c for c in measured.values() if c.fires >= settings.min_fires]
+        row["held_out_fires>=3"] = len(fired)
+        for bound in BOUNDS:
+            clear = [c for c in fired if c.precision_low >= bound]
+            row[f"bound>={bound}"] = len(clear)
+            row[f"bound>={bound}, no post-edit match"] = sum(
+                1 for c in clear if c.postedit_unchanged == 0 and c.postedit_fires <= settings.max_postedit_fires
+            )
+        best = sorted(measured.items(), key=lambda pc: -pc[1].precision_low)[:5]
+        row["best"] = [  # a word pattern and its lemma twin are two candidates that read the same
+            {"pattern": " ".join(v + ("*" if ctx else "") for _, v, ctx, _ in pat), "support": c.support,
+             "held_out": f"{c.hits}/{c.fires}", "bound": round(c.precision_low, 2),
+             "postedit_matches": c.postedit_fires, "on_unchanged_text": c.postedit_unchanged}
+            for pat, c in best
+        ]
+        funnel.append(row)
+        print(json.dumps(row), file=sys.stderr)
+    return {"pair": f"{pair}-en", "funnel": funnel, "casing": _casing(files, learner, align)}
+
+
+def _casing(files: object, learner: object, align: object) -> list[dict[str, object]]:
+    """Casing edits grouped as a ``case:`` rule would match them: (word, MT casing, sentence start)."""
+    from collections import Counter
+
+    def shape(text: str) -> str:
+        return "capitalized" if text[:1].isupper() else "lower"
+
+    support: Counter[tuple[str, str, bool]] = Counter()
+    fires: Counter[tuple[str, str, bool]] = Counter()
+    hits: Counter[tuple[str, str, bool]] = Counter()
+    on_pe: Counter[tuple[str, str, bool]] = Counter()
+    for pair in files:  # type: ignore[attr-defined]
+        if not learner._usable(pair):  # type: ignore[attr-defined]
+            continue
+        aligned = align(pair.mt, pair.pe)  # type: ignore[operator]
+        changed = aligned.changed_mt(False)
+        for edit in aligned.edits:
+            if edit.kind == "casing":
+                token = aligned.mt_tokens[edit.mt_start]
+                support[token.norm, shape(token.text), edit.mt_start == 0] += 1
+        for index, token in enumerate(aligned.mt_tokens):
+            key = (token.norm, shape(token.text), index == 0)
+            fires[key] += 1
+            hits[key] += changed[index]
+        for index, token in enumerate(aligned.pe_tokens):
+            on_pe[token.norm, shape(token.text), index == 0] += 1
+    rows = []
+    for key, count in support.most_common(12):
+        rows.append({"word": key[0], "mt_case": key[1], "sentence_start": key[2], "casing_edits": count,
+                     "mt_uses": fires[key], "changed": hits[key],
+                     "bound": round(learner.wilson_low(hits[key], fires[key]), 2),  # type: ignore[attr-defined]
+                     "in_postedits": on_pe[key]})
+    return rows
+
+
 def scaling(work: Path, pairs: tuple[str, ...]) -> list[dict[str, object]]:
     """Learn from growing inputs in child processes: time and peak memory against size."""
     train = {p: ((work / f"{p}-train.mt").read_text(encoding="utf-8").splitlines(),
@@ -281,6 +371,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-scaling", action="store_true", help="skip the time/memory scaling table")
     parser.add_argument("--grid", action="store_true", help="only the grid of --min-support x --min-precision")
     parser.add_argument("--scaling-only", action="store_true", help="only the time/memory scaling table")
+    parser.add_argument("--why", action="store_true", help="only where each pair's candidates drop out")
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "results" / "learn.json")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
@@ -288,6 +379,11 @@ def main(argv: list[str] | None = None) -> None:
         found = grid(args.data, args.work, tuple(args.pairs))
         args.output.with_name("learn-grid.json").write_text(json.dumps(found, indent=1) + "\n", encoding="utf-8")
         print(grid_table(found))
+        return
+    if args.why:
+        found_why = [why(args.data, args.work, pair) for pair in args.pairs]
+        args.output.with_name("learn-why.json").write_text(json.dumps(found_why, indent=1) + "\n", encoding="utf-8")
+        print(json.dumps(found_why, indent=1))
         return
     if args.scaling_only:
         for pair in args.pairs:

@@ -146,10 +146,7 @@ def test_scheduler_gone_mid_run_is_one_line_exit_2_and_no_report(tmp_path: Path)
     )
     worker = None
     try:
-        deadline = time.monotonic() + 180
-        while not scheduler_file.exists() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        address = json.loads(scheduler_file.read_text())["address"]
+        address = _scheduler_address(scheduler_file)
         worker = subprocess.Popen(
             [sys.executable, "-m", "distributed.cli.dask_worker", address, "--nthreads", "1", "--no-nanny",
              "--no-dashboard"],
@@ -176,6 +173,17 @@ def test_scheduler_gone_mid_run_is_one_line_exit_2_and_no_report(tmp_path: Path)
             if process is not None and process.poll() is None:
                 process.kill()
                 process.wait()
+
+
+def _scheduler_address(scheduler_file: Path, wait: float = 180) -> str:
+    """The address in a scheduler file, once it is written whole (it exists, empty, a moment before)."""
+    deadline = time.monotonic() + wait
+    while True:
+        with contextlib.suppress(OSError, ValueError, KeyError):
+            return str(json.loads(scheduler_file.read_text())["address"])
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no scheduler address in {scheduler_file} after {wait:.0f} s")
+        time.sleep(0.1)
 
 
 class _AnyWorker(dict):
@@ -309,3 +317,19 @@ def test_without_the_dask_extra_the_error_says_what_to_install(
     result = run_cli(["check", "story.txt", "--no-grammar", "--dask", "local:1"], tmp_path)
     assert result.code == 2 and result.stdout == ""
     assert result.stderr == "auditor: error: Dask is not installed: pip install 'auditor[dask]'\n"
+
+
+def test_local_cluster_runs_outside_the_client_and_goes_with_the_run() -> None:
+    """local:N: scheduler and workers live in a child process tree, which is gone when the run ends."""
+    from auditor.dask_local import local_cluster
+    from tests.languagetool_support import pid_alive
+
+    with local_cluster(1) as address, distributed.Client(address, timeout=30) as client:
+        scheduler = client.run_on_scheduler(os.getpid)
+        workers = list(client.run(os.getpid).values())
+        assert scheduler != os.getpid() and os.getpid() not in workers  # the run's process is only a client
+        assert client.submit(sum, [1, 2], pure=False).result() == 3
+    deadline = time.monotonic() + 30
+    while any(pid_alive(pid) for pid in (scheduler, *workers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(pid_alive(pid) for pid in (scheduler, *workers))
