@@ -243,10 +243,14 @@ def _alignment(sentence: Mapping[str, Any] | None) -> str:
     return f'<dl class="align">{rows}</dl>' if rows else ""
 
 
-def _learn_more(finding: Mapping[str, Any]) -> str:
-    """The rule's description and its bad -> fixed example, when the report data carries them."""
-    description = finding.get("description")
-    bad, good = finding.get("example_bad"), finding.get("example_good")
+def _learn_more(info: Mapping[str, Any]) -> str:
+    """The rule's description, its bad -> fixed example and ``auditor rules show`` text, when known.
+
+    ``info`` is the finding dict, or the rule's entry in the report data merged over it: the
+    fields read are ``description``, ``example_bad``, ``example_good`` and ``learn_more``.
+    """
+    description, more = info.get("description"), info.get("learn_more")
+    bad, good = info.get("example_bad"), info.get("example_good")
     parts = []
     if isinstance(description, str) and description.strip():
         parts.append(f'<p class="desc">{escape(description)}</p>')
@@ -255,6 +259,8 @@ def _learn_more(finding: Mapping[str, Any]) -> str:
             f' → <ins class="ex-good">{escape(good)}</ins>' if isinstance(good, str) and good.strip() else ""
         )
         parts.append(f'<p class="example">Example: <del class="ex-bad">{escape(bad)}</del>{fixed}</p>')
+    if isinstance(more, str) and more.strip():
+        parts.append(f'<pre class="rule-show">{escape(more)}</pre>')
     if not parts:
         return ""
     return f'<details class="learn"><summary>About this rule</summary>{"".join(parts)}</details>'
