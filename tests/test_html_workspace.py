@@ -466,6 +466,11 @@ def test_a_3000_segment_report_stays_usable(tab: Tab, tmp_path: Path):
     flip = page.evaluate(TIMED, 'input[data-filter="severity"][value="minor"]')
     assert page.inner_text("#shown") == "Showing 3000 of 6000"
     assert max(reject, accept, flip) < 2000, (reject, accept, flip)
+    # highlights in chunks off screen follow the filter when they come into view
+    page.locator("#story .chunk").last.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('#story .chunk:last-child mark.sev-minor')"
+                           ".classList.contains('filtered')")
+    page.evaluate("window.scrollTo(0, 0)")
     page.keyboard.press("k")  # from nothing selected: the last visible finding, listed on demand
     assert page.locator(".finding.current:not([hidden])").count() == 1
     page.click("#more-before")

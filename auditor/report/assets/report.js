@@ -515,13 +515,32 @@
     win.hi = PAGE;
     if (keep) ensureListed(current);
     layoutWindow();
-    story.querySelectorAll("mark[data-f]").forEach(function (m) {
-      var hide = !!shownIds && !m.dataset.f.split(" ").some(function (id) { return shownIds[id]; });
-      if (m.classList.contains("filtered") !== hide) m.classList.toggle("filtered", hide);
-    });
+    filterVersion += 1;
+    units.forEach(function (unit) { if (!unit.skipped) refilter(unit); });
     document.getElementById("shown").textContent = "Showing " + filtered.length + " of " + findings.length;
     if (current >= 0 && !keep) select(-1, false);
   }
+  /* highlights follow the filters lazily: a story chunk the browser skips (off screen) is
+     brought up to date when it is about to be shown (contentvisibilityautostatechange) */
+  var filterVersion = 0;
+  var units = Array.prototype.slice.call(story.querySelectorAll(".chunk"));
+  units = units.length ? units.map(function (node) { return { node: node, version: 0, skipped: false }; })
+    : [{ node: story, version: 0, skipped: false }];
+  function refilter(unit) {
+    if (unit.version === filterVersion) return;
+    unit.version = filterVersion;
+    unit.node.querySelectorAll("mark[data-f]").forEach(function (m) {
+      var hide = !!shownIds && !m.dataset.f.split(" ").some(function (id) { return shownIds[id]; });
+      if (m.classList.contains("filtered") !== hide) m.classList.toggle("filtered", hide);
+    });
+  }
+  units.forEach(function (unit) {
+    unit.node.addEventListener("contentvisibilityautostatechange", function (event) {
+      unit.skipped = event.skipped;
+      if (!event.skipped) refilter(unit);
+    });
+  });
+  window.addEventListener("beforeprint", function () { units.forEach(refilter); });
   moreBefore.addEventListener("click", function () { win.lo = Math.max(0, win.lo - PAGE); layoutWindow(); });
   moreAfter.addEventListener("click", function () { win.hi += PAGE; layoutWindow(); });
   if (window.IntersectionObserver) {
