@@ -106,7 +106,7 @@ def test_track_changes_in_story_and_corrected_text_matches_fix(tab: Tab, seed_ur
         copy = tmp_path / "seeds" / SEED.name
         copy.parent.mkdir()
         copy.write_bytes(SEED.read_bytes())
-        subprocess.run([sys.executable, "-m", "auditor", "fix", str(copy), "--decisions", str(decisions)],
+        subprocess.run([sys.executable, "-m", "auditor", "fix", f"seeds/{SEED.name}", "--decisions", str(decisions)],
                        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True, capture_output=True)
         assert copy.with_name(SEED.stem + ".fixed.txt").read_text(encoding="utf-8") == corrected
 
