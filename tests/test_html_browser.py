@@ -93,7 +93,8 @@ class Tab:
         self.page.wait_for_selector("html[data-ready=true]")
 
     def corrected(self) -> str:
-        return self.page.inner_text("#corrected")
+        """The corrected text exactly (textContent: innerText is empty while the panel is off screen)."""
+        return self.page.evaluate("document.getElementById('corrected').textContent")
 
     def card(self, rule: str):
         return self.page.locator(f'.finding[data-rule="{rule}"]')
@@ -158,12 +159,12 @@ def test_accepting_space_before_punctuation_updates_corrected_text_and_undo_rest
     card = tab.card("space-before-punctuation")
     card.get_by_role("button", name="Accept: replace with “.”").click()
     assert "in Ankara.\n" in tab.corrected() and "Ankara ." not in tab.corrected()
-    assert card.locator(".state").inner_text() == "accepted"
+    assert card.locator(".state").text_content() == "accepted"
     assert "1 change" in tab.page.inner_text("#progress")
-    assert tab.page.locator("#corrected ins").all_inner_texts() == ["."]
+    assert tab.page.locator("#corrected ins").evaluate_all("els => els.map(e => e.textContent)") == ["."]
     card.get_by_role("button", name="Undo").click()
     assert "in Ankara .\n" in tab.corrected()
-    assert card.locator(".state").inner_text() == "pending"
+    assert card.locator(".state").text_content() == "pending"
 
 
 def test_accepting_evacuated_shows_cleared(tab: Tab, seed_url: str):
@@ -221,13 +222,13 @@ def test_keyboard_navigation_accept_reject_undo(tab: Tab, seed_url: str):
     dateline = tab.card("garbled-dateline")
     assert page.evaluate(FOCUSED) == dateline.get_attribute("data-id")
     keyboard.press("a")
-    assert dateline.locator(".state").inner_text() == "accepted"
+    assert dateline.locator(".state").text_content() == "accepted"
     assert tab.corrected().startswith("DAMASCUS — One Syrian")
     tab.card("misplaced-closing-quote").locator(".quote").click()
     keyboard.press("r")
-    assert tab.card("misplaced-closing-quote").locator(".state").inner_text() == "rejected"
+    assert tab.card("misplaced-closing-quote").locator(".state").text_content() == "rejected"
     keyboard.press("u")
-    assert tab.card("misplaced-closing-quote").locator(".state").inner_text() == "pending"
+    assert tab.card("misplaced-closing-quote").locator(".state").text_content() == "pending"
     assert "here? “A soldier" in tab.corrected()
     keyboard.press("1")
     assert "here?” A soldier" in tab.corrected()
@@ -272,8 +273,8 @@ def test_reload_keeps_decisions(tab: Tab, seed_url: str):
     before = tab.corrected()
     tab.page.reload()
     tab.page.wait_for_selector("html[data-ready=true]")
-    assert tab.card("space-before-punctuation").locator(".state").inner_text() == "accepted"
-    assert tab.card("garbled-dateline").locator(".state").inner_text() == "rejected"
+    assert tab.card("space-before-punctuation").locator(".state").text_content() == "accepted"
+    assert tab.card("garbled-dateline").locator(".state").text_content() == "rejected"
     assert tab.corrected() == before and "in Ankara.\n" in before
     tab.page.click("#reset")
     tab.page.reload()
@@ -324,7 +325,7 @@ def test_hostile_story_renders_as_text_and_executes_nothing(tab: Tab, reports: P
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert tab.dialogs == []
     assert page.locator("script").count() == 2
-    assert page.locator("img, textarea, #story b").count() == 0
+    assert page.locator("img, textarea:not(#sel-input), #story b").count() == 0
     assert "<img src=x" in tab.corrected()
     # finding cards quote the hostile text around their spans, as text
     quotes = " ".join(page.locator(".finding .quote").all_inner_texts())

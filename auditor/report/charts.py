@@ -20,43 +20,40 @@ def severity_of(findings: Sequence[Mapping[str, Any]]) -> str:
     return {0: "none", 1: "minor", 2: "major", 3: "critical"}[worst]
 
 
-def _floor_of(scores: Sequence[float]) -> int:
-    """Bottom of the y axis: a multiple of 10 below the lowest score, so dips stay visible."""
-    lowest = min(scores, default=100.0)
-    return max(0, min(90, int(lowest // 10) * 10 - (10 if lowest % 10 == 0 and lowest < 100 else 0)))
+def sentence_score_chart(sentences: Sequence[Mapping[str, Any]]) -> str:
+    """One bar per sentence (height = score on a 0-100 axis), coloured by its worst finding.
 
-
-def sentence_score_chart(sentences: Sequence[Mapping[str, Any]], *, link_prefix: str = "sent-") -> str:
-    """One bar per sentence (height = score), coloured by its worst finding; each bar links to its row."""
+    The SVG is one ``role="img"`` with a text summary: no focusable parts inside. Bars carry
+    ``data-sent`` so the page's script can jump to a sentence's table row on a click.
+    """
     count = len(sentences)
     if not count:
         return ""
     scores = [float(s.get("score", 100.0)) for s in sentences]
-    floor = _floor_of(scores)
     width, height, left, bottom = 640, 160, 34, 22
     plot_w, plot_h = width - left - 6, height - bottom - 8
     step = plot_w / count
     bar = max(1.0, step * 0.8)
+    worst = min(range(count), key=lambda n: (scores[n], n))
+    worst_index = int(sentences[worst].get("index", worst)) + 1
     parts = [
         f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" preserveAspectRatio="none" '
-        f'aria-labelledby="chart-title"><title id="chart-title">Score of each sentence, '
-        f"{count} sentences, axis from {floor} to 100</title>"
+        f'aria-labelledby="chart-title"><title id="chart-title">Score of each sentence, {count} sentences, '
+        f"axis from 0 to 100; lowest: sentence {worst_index} at {scores[worst]:.1f}</title>"
     ]
-    for value in (floor, (floor + 100) // 2, 100):
-        y = 8 + plot_h * (1 - (value - floor) / (100 - floor))
+    for value in (0, 50, 100):
+        y = 8 + plot_h * (1 - value / 100)
         parts.append(f'<line class="grid" x1="{left}" x2="{width - 6}" y1="{y:.1f}" y2="{y:.1f}"/>')
         parts.append(f'<text class="axis" x="{left - 4}" y="{y + 4:.1f}" text-anchor="end">{value}</text>')
     for position, (sentence, score) in enumerate(zip(sentences, scores, strict=True)):
         index = int(sentence.get("index", position))
-        tall = max(1.5, plot_h * (score - floor) / (100 - floor))
+        tall = max(1.5, plot_h * max(0.0, min(100.0, score)) / 100)
         x = left + position * step + (step - bar) / 2
         y = 8 + plot_h - tall
         severity = severity_of(sentence.get("findings", []))
-        label = f"Sentence {index + 1}: score {score:.1f}"
         parts.append(
-            f'<a href="#{link_prefix}{index}" aria-label="{escape(label)}"><rect class="bar {severity}" '
-            f'x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{tall:.1f}"><title>{escape(label)}</title>'
-            "</rect></a>"
+            f'<rect class="bar {severity}" data-sent="{index}" x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" '
+            f'height="{tall:.1f}"><title>Sentence {index + 1}: score {score:.1f}</title></rect>'
         )
     parts.append(
         f'<text class="axis" x="{left}" y="{height - 6}">sentence 1</text>'
@@ -73,8 +70,13 @@ def histogram(scores: Sequence[float]) -> list[int]:
     return counts
 
 
-def distribution_chart(scores: Sequence[float], *, width: int = 160, height: int = 36) -> str:
-    """A small histogram of sentence scores (bins 0-10 ... 90-100), for the index page."""
+def distribution_chart(
+    scores: Sequence[float], *, width: int = 160, height: int = 36, responsive: bool = False
+) -> str:
+    """A small histogram of sentence scores (bins 0-10 ... 90-100), for the index page.
+
+    ``responsive``: no fixed size; the SVG scales to its container's width (the run-wide chart).
+    """
     counts = histogram(scores)
     tallest = max(counts, default=0) or 1
     step = width / BINS
@@ -82,8 +84,9 @@ def distribution_chart(scores: Sequence[float], *, width: int = 160, height: int
         f"{n} in {b * 10}-{b * 10 + 10}" for b, n in enumerate(counts) if n
     ) or "no sentences"
     label = f"Sentence scores: {summary}"
+    size = "" if responsive else f' width="{width}" height="{height}"'
     parts = [
-        f'<svg class="dist" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
+        f'<svg class="dist{" wide" if responsive else ""}" viewBox="0 0 {width} {height}"{size} role="img" '
         f'aria-label="{escape(label)}"><title>{escape(label)}</title>'
         f'<line class="grid" x1="0" x2="{width}" y1="{height - 0.5}" y2="{height - 0.5}"/>'
     ]

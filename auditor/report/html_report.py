@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -111,12 +112,16 @@ def highlighted(text: str, findings: Sequence[Mapping[str, Any]]) -> str:
     Empty spans (insertion points) become empty marks at their position. A sweep over
     the cut points keeps this linear in practice even for long ``--lines`` documents.
     """
-    numbered = list(enumerate(findings))
+    return _highlight(text, list(enumerate(findings)), 0, len(text))
+
+
+def _highlight(text: str, numbered: Sequence[tuple[int, Mapping[str, Any]]], low: int, high: int) -> str:
+    """``text[low:high]`` escaped, with these (id, finding) pairs highlighted; ids as given."""
     starting: dict[int, list[tuple[int, Mapping[str, Any]]]] = {}
     inserts: dict[int, list[tuple[int, Mapping[str, Any]]]] = {}
-    cuts = {0, len(text)}
+    cuts = {low, high}
     for n, f in numbered:
-        start, end = int(f["start"]), int(f["end"])
+        start, end = max(low, int(f["start"])), min(high, int(f["end"]))
         cuts.update((start, end))
         (inserts if start == end else starting).setdefault(start, []).append((n, f))
     points = sorted(cuts)
@@ -134,6 +139,51 @@ def highlighted(text: str, findings: Sequence[Mapping[str, Any]]) -> str:
         covering = sorted(active.values(), key=lambda item: item[0])
         out.append(_mark(piece, covering) if covering else escape(piece))
     return "".join(out)
+
+
+def story_blocks(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The story cut into blocks at line starts that no span (sentence or finding) crosses.
+
+    Each block is re-rendered on its own when a decision touches it, so a 3,000-line
+    report redraws one line, not the whole story.
+    """
+    crossing = [0] * (len(text) + 2)
+    for start, end in spans:
+        if end - start > 1:
+            crossing[start + 1] += 1
+            crossing[end] -= 1
+    cuts = [0]
+    depth = 0
+    for position in range(1, len(text)):
+        depth += crossing[position]
+        if text[position - 1] == "\n" and text[position] != "\n" and depth == 0:
+            cuts.append(position)
+    return list(zip(cuts, [*cuts[1:], len(text)], strict=True))
+
+
+#: Story blocks per ``content-visibility`` chunk: the browser skips chunks off screen, and few
+#: chunks (not thousands of blocks) keep its per-frame visibility bookkeeping small.
+CHUNK = 40
+
+
+def _story(text: str, findings: Sequence[Mapping[str, Any]], sentences: Sequence[Mapping[str, Any]]) -> str:
+    """The story as ``<div class="blk">`` blocks, each with its findings highlighted."""
+    spans = [(int(f["start"]), int(f["end"])) for f in findings]
+    spans += [(int(s.get("start", 0)), int(s.get("end", 0))) for s in sentences]
+    blocks = story_blocks(text, spans)
+    starts = [start for start, _ in blocks]
+    owned: list[list[tuple[int, Mapping[str, Any]]]] = [[] for _ in blocks]
+    for n, f in enumerate(findings):
+        owned[max(0, bisect_right(starts, int(f["start"])) - 1)].append((n, f))
+    rendered = [
+        f'<div class="blk" data-start="{start}" data-end="{end}">{_highlight(text, owned[b], start, end)}</div>'
+        for b, (start, end) in enumerate(blocks)
+    ]
+    if len(rendered) <= CHUNK:
+        return "".join(rendered)
+    return "".join(
+        f'<div class="chunk">{"".join(rendered[n : n + CHUNK])}</div>' for n in range(0, len(rendered), CHUNK)
+    )
 
 
 # ---------------------------------------------------------------- panels
@@ -169,7 +219,61 @@ def _suggestion_label(suggestion: str) -> str:
     return f"“{suggestion}”"
 
 
-def _finding_card(number: int, finding: Mapping[str, Any], text: str, explain: Mapping[str, str]) -> str:
+#: Categories and rule-id parts whose findings may be a name the checks do not know.
+NAME_CATEGORIES = ("fluency/spelling", "accuracy/untranslated")
+NAME_RULE_PARTS = ("spell", "untranslated", "script", "morfologik", "hunspell", "unknown-name")
+
+
+def _may_be_name(finding: Mapping[str, Any], flagged: str) -> bool:
+    """Whether "Add to names" makes sense: a speller/untranslated/name finding on a word or two."""
+    rule = str(finding["rule"]).lower()
+    kind = str(finding["category"]) in NAME_CATEGORIES or any(part in rule for part in NAME_RULE_PARTS)
+    return kind and 0 < len(flagged.split()) <= 3
+
+
+def _alignment(sentence: Mapping[str, Any] | None) -> str:
+    """The sentence's aligned source and reference, when the run had them."""
+    if not sentence:
+        return ""
+    rows = "".join(
+        f'<div><dt>{name}</dt><dd>{escape(str(sentence[key]))}</dd></div>'
+        for key, name in (("source", "Source"), ("reference", "Reference"))
+        if isinstance(sentence.get(key), str)
+    )
+    return f'<dl class="align">{rows}</dl>' if rows else ""
+
+
+def _learn_more(info: Mapping[str, Any]) -> str:
+    """The rule's description, its bad -> fixed example and ``auditor rules show`` text, when known.
+
+    ``info`` is the finding dict, or the rule's entry in the report data merged over it: the
+    fields read are ``description``, ``example_bad``, ``example_good`` and ``learn_more``.
+    """
+    description, more = info.get("description"), info.get("learn_more")
+    bad, good = info.get("example_bad"), info.get("example_good")
+    parts = []
+    if isinstance(description, str) and description.strip():
+        parts.append(f'<p class="desc">{escape(description)}</p>')
+    if isinstance(bad, str) and bad.strip():
+        fixed = (
+            f' → <ins class="ex-good">{escape(good)}</ins>' if isinstance(good, str) and good.strip() else ""
+        )
+        parts.append(f'<p class="example">Example: <del class="ex-bad">{escape(bad)}</del>{fixed}</p>')
+    if isinstance(more, str) and more.strip():
+        parts.append(f'<pre class="rule-show">{escape(more)}</pre>')
+    if not parts:
+        return ""
+    return f'<details class="learn"><summary>About this rule</summary>{"".join(parts)}</details>'
+
+
+def _finding_card(
+    number: int,
+    finding: Mapping[str, Any],
+    text: str,
+    explain: Mapping[str, str],
+    sentence: Mapping[str, Any] | None = None,
+    rules: Mapping[str, Mapping[str, Any]] | None = None,
+) -> str:
     severity = escape(str(finding["severity"]))
     category = escape(str(finding["category"]))
     rule = escape(str(finding["rule"]))
@@ -183,9 +287,15 @@ def _finding_card(number: int, finding: Mapping[str, Any], text: str, explain: M
     )
     if not suggestions:
         buttons = '<button type="button" class="sugg" data-s="-1">Mark as handled</button>'
+    flagged = text[int(finding["start"]) : int(finding["end"])]
+    name = '<button type="button" class="add-name">Add to names</button>' if _may_be_name(finding, flagged) else ""
     safe_badge = '<span class="safe">safe fix</span>' if safe else ""
     dimension = escape(_dimension(str(finding["category"])))
-    why = escape(explain.get(str(finding["rule"]), ""))
+    why = explain.get(str(finding["rule"]), "")
+    about = {**finding, **(rules or {}).get(str(finding["rule"]), {})}
+    if about.get("description") == why:  # the explanation paragraph already says it
+        about.pop("description")
+    why = escape(why)
     return (
         f'<li class="finding sev-{severity} cat-{dimension}" id="f-{number}" '
         f'data-id="{number}" data-rule="{rule}" data-category="{category}" data-severity="{severity}" '
@@ -194,10 +304,14 @@ def _finding_card(number: int, finding: Mapping[str, Any], text: str, explain: M
         f'<span class="cat">{category}</span> <code class="rule">{rule}</code> {safe_badge}'
         f'<span class="state" data-state="pending">pending</span></div>'
         f'<p class="quote">{_quote(text, int(finding["start"]), int(finding["end"]))}</p>'
+        f"{_alignment(sentence)}"
         f'<p class="msg" id="f-{number}-msg">{escape(str(finding["message"]))}</p>'
-        f'<p class="explain"><span class="vh">Rule explanation: </span>{why}</p>'
+        f'<p class="explain"><span class="vh">Rule explanation: </span>{why}</p>{_learn_more(about)}'
         f'<div class="actions" role="group" aria-label="Decision for finding {number + 1}">{buttons}'
+        '<button type="button" class="custom">Custom…</button>'
         '<button type="button" class="reject">Reject</button>'
+        '<button type="button" class="false-alarm">False alarm — remember</button>'
+        f'{name}<button type="button" class="edit-sentence">Edit sentence</button>'
         '<button type="button" class="undo" hidden>Undo</button></div></li>'
     )
 
@@ -245,11 +359,11 @@ def _qe_cell(qe: Any) -> str:
 
 
 def _sentences_table(sentences: Sequence[Mapping[str, Any]]) -> str:
-    has_source = any(isinstance(s.get("source"), str) for s in sentences)
+    source_column = has_source(sentences)
     has_reference = any(isinstance(s.get("reference"), str) for s in sentences)
     has_metrics = any(isinstance(s.get("metrics"), Mapping) and s.get("metrics") for s in sentences)
     head = ['<th scope="col">#</th>', '<th scope="col">Score</th>']
-    if has_source:
+    if source_column:
         head.append('<th scope="col">Source</th>')
     head.append('<th scope="col">Translation</th>')
     if has_reference:
@@ -265,20 +379,20 @@ def _sentences_table(sentences: Sequence[Mapping[str, Any]]) -> str:
     for s in ordered:
         index = int(s.get("index", 0))
         cells = [f'<th scope="row">{index + 1}</th>', f'<td class="num">{float(s.get("score", 0)):.1f}</td>']
-        if has_source:
+        if source_column:
             cells.append(f'<td class="src">{escape(str(s.get("source") or ""))}</td>')
         cells.append(f'<td>{escape(str(s.get("text", "")))}</td>')
         if has_reference:
             cells.append(f'<td class="ref">{escape(str(s.get("reference") or ""))}</td>')
         if has_metrics:
-            cells.append(f"<td>{_metrics(s.get('metrics'))}</td>")
+            cells.append(f"<td class=\"mcell\">{_metrics(s.get('metrics'))}</td>")
         if has_qe:
             cells.append(f"<td>{_qe_cell(s.get('qe'))}</td>")
         cells.append(f'<td class="num">{len(s.get("findings", []))}</td>')
         rows.append(f'<tr id="sent-{index}">{"".join(cells)}</tr>')
-    bilingual = " bilingual" if has_source or has_reference else ""
+    bilingual = " bilingual" if source_column or has_reference else ""
     return (
-        f'<div class="table-wrap{bilingual}" tabindex="0" role="region" aria-label="Sentences, worst first">'
+        f'<div class="table-wrap{bilingual}" tabindex="0" role="region" aria-label="Sentence table, scrollable">'
         f'<table class="sentences"><thead><tr>{"".join(head)}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
@@ -322,9 +436,19 @@ KEYS = (
     ("1–9", "accept suggestion n"),
     ("r", "reject"),
     ("u", "undo the decision"),
+    ("e", "edit the sentence"),
     ("s", "accept all safe fixes"),
+    ("z", "undo the last action (also after Reset or s)"),
     ("?", "show these keys"),
 )
+
+@dataclass(frozen=True)
+class StoryLinks:
+    """Where a story page's navigation leads: the run's index and its neighbours (report file names)."""
+
+    index: str = INDEX_NAME
+    previous: str | None = None
+    next: str | None = None
 
 
 def render_html(
@@ -332,12 +456,13 @@ def render_html(
     rule_help: Mapping[str, str] | None = None,
     signature: str | None = None,
     rule_paths: Sequence[str] = (),
+    links: StoryLinks | None = None,
 ) -> str:
     """The whole workspace page for one document (``signature``: the run's settings signature line;
     ``rule_paths``: a newsroom's own packs, so their rules are explained too)."""
     data = document_dict(result)
     text = result.document.text
-    return render_document(data, text, rule_help, signature, rule_paths)
+    return render_document(data, text, rule_help, signature, rule_paths, links)
 
 
 def _signature_line(signature: str | None) -> str:
@@ -346,12 +471,32 @@ def _signature_line(signature: str | None) -> str:
     return f'\n<p class="signature">Settings: <code>{escape(signature)}</code></p>'
 
 
+def _nav(links: StoryLinks | None) -> str:
+    if links is None:
+        return ""
+    items = [f'<li><a href="{escape(links.index)}">All stories</a></li>']
+    if links.previous:
+        items.append(f'<li><a href="{escape(links.previous)}" rel="prev">← Previous story</a></li>')
+    if links.next:
+        items.append(f'<li><a href="{escape(links.next)}" rel="next">Next story →</a></li>')
+    return f'<nav class="stories" aria-label="Stories in this run"><ul>{"".join(items)}</ul></nav>'
+
+
+def _sentence_chart_legend() -> str:
+    return (
+        '<ul class="legend chart-legend" aria-label="Bar colours: worst finding in the sentence">'
+        '<li><span class="sw bar-none"></span> no finding</li><li><span class="sw bar-minor"></span> minor</li>'
+        '<li><span class="sw bar-major"></span> major</li><li><span class="sw bar-critical"></span> critical</li></ul>'
+    )
+
+
 def render_document(
     data: Mapping[str, Any],
     text: str,
     rule_help: Mapping[str, str] | None = None,
     signature: str | None = None,
     rule_paths: Sequence[str] = (),
+    links: StoryLinks | None = None,
 ) -> str:
     """The workspace page for a document dict (schema ``auditor-report/1``) and its full text.
 
@@ -361,6 +506,7 @@ def render_document(
     """
     sentences: list[Mapping[str, Any]] = list(data.get("sentences", []))
     findings = [f for s in sentences for f in s.get("findings", [])]
+    sentence_of = [s for s in sentences for _ in s.get("findings", [])]
     bilingual = has_source(sentences)
     rules = rule_entries(sentences, text, has_source=bilingual, rule_paths=rule_paths)
     explain = {**explanations(rules), **(rule_help or {})}
@@ -377,7 +523,9 @@ def render_document(
         f'<li class="pill">{escape(c)}: <span class="n">{n}</span></li>'
         for c, n in sorted(category_counts.items())
     )
-    cards = "".join(_finding_card(n, findings[n], text, explain) for n in _worst_first(findings))
+    cards = "".join(
+        _finding_card(n, findings[n], text, explain, sentence_of[n], rules) for n in _worst_first(findings)
+    )
     legend = "".join(
         f'<li><mark class="sev-minor cat-{d}">{d}</mark></li>'
         for d in sorted({_dimension(str(f["category"])) for f in findings})
@@ -398,58 +546,83 @@ def render_document(
     lang = escape(str(data.get("lang", "")))
     severity_boxes = _checkboxes("severity", SEVERITIES, severity_counts)
     category_boxes = _checkboxes("category", sorted(category_counts), category_counts)
+    align_rows = ""
+    if bilingual:
+        align_rows += '<div id="sel-src"><dt>Source</dt><dd></dd></div>'
+    if any(isinstance(s.get("reference"), str) for s in sentences):
+        align_rows += '<div id="sel-ref"><dt>Reference</dt><dd></dd></div>'
     body = f"""
 <a class="skip" href="#findings">Skip to findings</a>
-<header class="top"><div class="title"><p class="kicker">auditor report</p><h1>{escape(path)}</h1>
+<header class="top">{_nav(links)}<div class="title"><p class="kicker">auditor report</p><h1>{escape(path)}</h1>
 <p class="meta">{len(sentences)} sentences · {len(findings)} findings · {lang}</p></div>
-<div class="scorebox" aria-label="Document score {score:.1f} out of 100">
-<span class="score">{score:.1f}</span><span class="of">/100</span></div>
-<ul class="pills" aria-label="Findings by severity">{pills}</ul>
+<div class="scorebox"><span class="vh">Document score</span>
+<span class="score" id="live-score">{score:.1f}</span><span class="of">/100</span>
+<span class="score-note" id="score-note">as audited</span></div>
+<ul class="pills" id="sev-pills" aria-label="Open findings by severity">{pills}</ul>
 <ul class="pills cats" aria-label="Findings by category">{category_pills}</ul></header>
-<main class="layout" data-stem="{escape(stem)}">
-<div class="work">
+<main data-stem="{escape(stem)}"><div class="layout">
 <section class="toolbar" aria-label="Corrections">
+<div class="tools" role="group" aria-label="Fixes">
 <button type="button" id="accept-safe">Accept all safe fixes</button>
+<button type="button" id="undo-last" disabled>Undo last action</button>
 <button type="button" id="copy">Copy corrected text</button>
 <button type="button" id="download">Download corrected .txt</button>
-<button type="button" id="reset">Reset decisions</button>
+<button type="button" id="reset">Reset decisions</button></div>
+<div class="tools" role="group" aria-label="Decisions file">
+<button type="button" id="export-json">Export decisions (.json)</button>
+<button type="button" id="export-csv">Export .csv</button>
+<label class="file-btn">Import decisions<input type="file" id="import" accept=".json,application/json"></label>
+<label class="chk"><input type="checkbox" id="shortcuts" checked> Single-key shortcuts</label></div>
 <p id="progress" class="progress">0 of {len(findings)} findings decided · 0 changes</p>
 <p id="status" class="status" role="status" aria-live="polite"></p>
 </section>
-<section class="panel" aria-labelledby="story-h"><h2 id="story-h">Story</h2>
+<section class="panel story-panel" aria-labelledby="story-h"><h2 id="story-h">Story</h2>
 <ul class="legend" aria-label="Highlight colours by category">{legend}
 <li><span class="sw sev-hint">hint</span></li><li><span class="sw sev-minor">minor</span></li>
 <li><span class="sw sev-major">major</span></li>
-<li><span class="sw sev-critical">critical</span></li></ul>
-<div id="story" class="story">{highlighted(text, findings)}</div></section>
-<section class="panel" aria-labelledby="corr-h"><h2 id="corr-h">Corrected text</h2>
-<p class="hint">Updates as you accept fixes; inserted text is underlined.</p>
-<div id="corrected" class="story corrected" tabindex="0" role="region"
-aria-label="Corrected text">{escape(text)}</div>
-</section>
-<section class="panel" aria-labelledby="chart-h"><h2 id="chart-h">Sentence scores</h2>
-<p class="hint">One bar per sentence, in story order; select a bar to see the sentence.</p>
-{sentence_score_chart(sentences)}</section>
-<section class="panel" aria-labelledby="read-h"><h2 id="read-h">Readability</h2>
-{_readability_panel(data.get("readability", {}), sentences)}</section>
-<section class="panel" aria-labelledby="sent-h"><h2 id="sent-h">Sentences, worst first</h2>
-{_sentences_table(sentences)}</section>
-</div>
+<li><span class="sw sev-critical">critical</span></li>
+<li><del>removed</del> <ins>inserted</ins></li></ul>
+<div id="story" class="story">{_story(text, findings, sentences)}</div></section>
 <aside id="findings" class="side" aria-labelledby="findings-h" tabindex="-1">
 <h2 id="findings-h">Findings, worst first ({len(findings)})</h2>
+<section id="sentence-box" class="sentence-box" aria-labelledby="sel-h" hidden>
+<h3 id="sel-h">Sentence</h3><p id="sel-text" class="sel-text"></p><dl class="align">{align_rows}</dl>
+<button type="button" id="edit-sentence">Edit sentence</button>
+<button type="button" id="unedit" hidden>Undo edit</button>
+<form id="sel-editor" hidden><label for="sel-input">New text of the sentence</label>
+<textarea id="sel-input" rows="4"></textarea>
+<button type="submit" id="sel-save">Save edit</button> <button type="button" id="sel-cancel">Cancel</button></form>
+</section>
 <details class="filters" open><summary>Filters</summary>
 <fieldset><legend>Severity</legend>{severity_boxes}</fieldset>
 <fieldset><legend>Category</legend>{category_boxes}</fieldset>
 </details>
 <p id="shown" class="hint" aria-live="polite">Showing {len(findings)} of {len(findings)}</p>
+<button type="button" id="more-before" class="more" hidden>Show earlier findings</button>
 <ol id="finding-list" class="findings">{cards}</ol>
+<button type="button" id="more-after" class="more" hidden>Show more findings</button>
 {"" if findings else '<p>No findings: nothing to fix.</p>'}
 </aside>
+<section class="panel" aria-labelledby="corr-h"><h2 id="corr-h">Corrected text</h2>
+<p class="hint">Updates as you accept fixes; inserted text is underlined.</p>
+<div id="corrected" class="story corrected" tabindex="0" role="region"
+aria-label="Corrected text, scrollable">{escape(text)}</div>
+</section>
+<section class="panel lazy" aria-labelledby="chart-h"><h2 id="chart-h">Sentence scores</h2>
+<p class="hint">One bar per sentence, in story order, from 0 to 100; click a bar to see its row.</p>
+{sentence_score_chart(sentences)}{_sentence_chart_legend() if sentences else ""}</section>
+<section class="panel lazy" aria-labelledby="read-h"><h2 id="read-h">Readability</h2>
+{_readability_panel(data.get("readability", {}), sentences)}</section>
+</div>
+<section class="panel wide-panel lazy" aria-labelledby="sent-h"><h2 id="sent-h">Sentences, worst first</h2>
+{_sentences_table(sentences)}</section>
 </main>
 <footer class="foot"><section aria-labelledby="keys-h" id="keys"><h2 id="keys-h">Keyboard</h2>
+<p class="hint">Single-key shortcuts can be turned off with the switch in the toolbar.</p>
 <dl class="keys">{keys}</dl></section>
-<p>Decisions are saved in this browser for this exact text. Generated by auditor {escape(__version__)};
-no data leaves this page.</p>{_signature_line(signature)}</footer>
+<p>Decisions are saved in this browser for this exact text; export them to share them or to feed
+<code>auditor check --decisions</code> and <code>auditor fix --decisions</code>. Generated by auditor
+{escape(__version__)}; no data leaves this page.</p>{_signature_line(signature)}</footer>
 <noscript><p class="noscript">Scripts are off: the report reads and prints, but accepting fixes needs
 JavaScript.</p></noscript>
 <script type="application/json" id="auditor-data">{json_for_script(payload)}</script>
@@ -469,6 +642,8 @@ class ReportEntry:
     score: float
     severity: dict[str, int]
     sentence_scores: list[float] = field(default_factory=list)
+    #: SHA-256 of the document text: the key its page keeps decisions under (review progress).
+    digest: str = ""
 
     @property
     def findings(self) -> int:
@@ -485,41 +660,68 @@ def entry_for(result: DocumentResult, report: str) -> ReportEntry:
         score=result.score,
         severity=severity,
         sentence_scores=[s.score for s in result.sentences],
+        digest=hashlib.sha256(result.document.text.encode("utf-8")).hexdigest(),
+    )
+
+
+def _sort_header(label: str, key: str, kind: str, current: str | None = None) -> str:
+    sort = f' aria-sort="{current}"' if current else ""
+    return (
+        f'<th scope="col"{sort}><button type="button" class="sort" data-key="{key}" data-kind="{kind}">'
+        f"{escape(label)}</button></th>"
     )
 
 
 def render_index(entries: Sequence[ReportEntry], signature: str | None = None) -> str:
-    """The run's index: documents worst score first, severity counts and score distributions."""
+    """The run's index: documents worst score first, severity counts, score distributions, review progress.
+
+    The page's script sorts and filters the table and reads each story's review progress from
+    the decisions its page saved in this browser; without script the table reads as sorted here.
+    """
     ordered = sorted(entries, key=lambda e: (e.score, e.path))
     all_scores = [s for e in ordered for s in e.sentence_scores]
     rows = "".join(
-        f'<tr><th scope="row"><a href="{escape(e.report)}">{escape(e.path)}</a></th>'
+        f'<tr data-name="{escape(e.path)}" data-score="{e.score:.4f}" data-findings="{e.findings}" '
+        f'data-hash="{escape(e.digest)}" data-order="{n}">'
+        f'<th scope="row"><a href="{escape(e.report)}">{escape(e.path)}</a></th>'
         f'<td class="num">{e.score:.1f}</td>'
-        + "".join(f'<td class="num sev-{v}">{e.severity.get(v, 0)}</td>' for v in SEVERITIES)
+        + "".join(f'<td class="num sev-{v}">{e.severity.get(v, 0)}</td>' for v in SEVERITIES if v != "hint")
         + f'<td class="num">{len(e.sentence_scores)}</td>'
-        + f"<td>{distribution_chart(e.sentence_scores)}</td></tr>"
-        for e in ordered
+        + f'<td class="num reviewed" data-reviewed="0">0 of {e.findings}</td>'
+        + f'<td class="dist-cell">{distribution_chart(e.sentence_scores)}</td></tr>'
+        for n, e in enumerate(ordered)
     )
     totals = {v: sum(e.severity.get(v, 0) for e in ordered) for v in SEVERITIES}
     pills = "".join(
         f'<li class="pill sev-{v}"><span class="n">{totals[v]}</span> {v}</li>' for v in SEVERITIES
+    )
+    head = (
+        _sort_header("Document", "name", "text")
+        + _sort_header("Score", "score", "number", "ascending")
+        + "".join(_sort_header(v.title(), v, "number") for v in ("critical", "major", "minor"))
+        + _sort_header("Sentences", "sentences", "number")
+        + _sort_header("Reviewed", "reviewed", "number")
+        + '<th scope="col">Sentence scores</th>'
     )
     body = f"""
 <header class="top"><div class="title"><p class="kicker">auditor run</p><h1>{len(ordered)} documents</h1>
 <p class="meta">{len(all_scores)} sentences · sorted by score, worst first</p></div>
 <ul class="pills" aria-label="Findings by severity, all documents">{pills}</ul></header>
 <main class="index"><section class="panel" aria-labelledby="dist-h"><h2 id="dist-h">All sentence scores</h2>
-{distribution_chart(all_scores, width=480, height=80)}
-<p class="hint">Sentences per 10-point score band, 0–10 on the left to 90–100 on the right.</p></section>
+{distribution_chart(all_scores, width=480, height=80, responsive=True)}
+<p class="hint">Sentences per 10-point score band, 0–10 on the left to 90–100 on the right; red below 50,
+amber 50–90, green 90–100.</p></section>
 <section class="panel" aria-labelledby="docs-h"><h2 id="docs-h">Documents</h2>
-<div class="table-wrap" tabindex="0" role="region" aria-label="Documents by score">
-<table class="docs"><thead><tr><th scope="col">Document</th><th scope="col">Score</th>
-<th scope="col">Critical</th><th scope="col">Major</th><th scope="col">Minor</th>
-<th scope="col">Sentences</th>
-<th scope="col">Sentence scores</th></tr></thead><tbody>{rows}</tbody></table></div></section></main>
-<footer class="foot"><p>Generated by auditor {escape(__version__)}.</p>{_signature_line(signature)}</footer>
+<div class="index-tools"><label for="doc-filter">Filter by name</label>
+<input type="search" id="doc-filter" autocomplete="off">
+<label class="chk"><input type="checkbox" id="hide-done"> Hide fully reviewed</label>
+<p id="doc-count" class="hint" role="status">{len(ordered)} of {len(ordered)} documents shown</p></div>
+<div class="table-wrap" tabindex="0" role="region" aria-label="Document table, scrollable">
+<table class="docs"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div></section></main>
+<footer class="foot"><p>Generated by auditor {escape(__version__)}. Review progress comes from the decisions
+each story's page saved in this browser.</p>{_signature_line(signature)}</footer>
 """
-    return _page("auditor · index", body, style=_asset("report.css"))
+    return _page("auditor · index", body, script=_asset("index.js"), style=_asset("report.css"))
 
 
 def write_html_reports(
@@ -532,6 +734,8 @@ def write_html_reports(
     """Write one workspace page per document and ``index.html`` into ``directory``, all or nothing.
 
     ``rule_help`` maps rule ids to the explanation shown on each finding (e.g. rule pack descriptions).
+    Each page links to the index and to the previous and next story of the run, so one result is
+    held back until the next one's file name is known.
     """
     if directory.exists() and not directory.is_dir():
         raise AuditorError(f"{directory}: exists and is not a directory")
@@ -539,10 +743,19 @@ def write_html_reports(
     entries: list[ReportEntry] = []
     try:
         with OutputSet() as outputs:
+            held: tuple[DocumentResult, str] | None = None
+            previous: str | None = None
             for result in results:
                 name = report_name(result.document.path, ".html", taken)
-                outputs.write(directory / name, render_html(result, rule_help, signature, rule_paths))
+                if held is not None:
+                    links = StoryLinks(INDEX_NAME, previous, name)
+                    outputs.write(directory / held[1], render_html(held[0], rule_help, signature, rule_paths, links))
+                    previous = held[1]
+                held = (result, name)
                 entries.append(entry_for(result, name))
+            if held is not None:
+                links = StoryLinks(INDEX_NAME, previous, None)
+                outputs.write(directory / held[1], render_html(held[0], rule_help, signature, rule_paths, links))
             outputs.write(directory / INDEX_NAME, render_index(entries, signature))
     except OSError as error:
         raise AuditorError(f"{error.filename or directory}: cannot write ({error.strerror})") from None
