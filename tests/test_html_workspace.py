@@ -14,11 +14,13 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.test_html_browser import (  # noqa: F401  (fixtures used by name)
     ARGS,
@@ -146,14 +148,14 @@ def test_decisions_export_follows_the_schema_and_import_restores_them(tab: Tab, 
     path = tmp_path / "decisions-import.json"
     path.write_text(json.dumps(exported), encoding="utf-8")
     colleague.set_input_files("#import", str(path))
-    colleague.wait_for_function("document.getElementById('status').textContent.startsWith('Imported')")
+    expect(colleague.locator("#status")).to_have_text(re.compile(r"^Imported"))  # the page's CSP forbids eval
     assert "did not match" not in colleague.inner_text("#status")
     assert colleague.evaluate("document.getElementById('corrected').textContent") == corrected
     assert colleague.locator(".finding .state").evaluate_all("s => s.map(x => x.textContent)") == states
     # a bad file: one line naming it, nothing changed
     path.write_text('{"format": "something-else/9", "decisions": []}', encoding="utf-8")
     colleague.set_input_files("#import", str(path))
-    colleague.wait_for_function("document.getElementById('status').textContent.startsWith('Cannot import')")
+    expect(colleague.locator("#status")).to_have_text(re.compile(r"^Cannot import"))
     assert "decisions-import.json" in colleague.inner_text("#status")
     other.close()
     if names:  # "Add to names": one add-name entry for the flagged text, every finding on it quiet
@@ -468,8 +470,7 @@ def test_a_3000_segment_report_stays_usable(tab: Tab, tmp_path: Path):
     assert max(reject, accept, flip) < 2000, (reject, accept, flip)
     # highlights in chunks off screen follow the filter when they come into view
     page.locator("#story .chunk").last.scroll_into_view_if_needed()
-    page.wait_for_function("document.querySelector('#story .chunk:last-child mark.sev-minor')"
-                           ".classList.contains('filtered')")
+    expect(page.locator("#story .chunk:last-child mark.sev-minor").first).to_have_class(re.compile(r"\bfiltered\b"))
     page.evaluate("window.scrollTo(0, 0)")
     page.keyboard.press("k")  # from nothing selected: the last visible finding, listed on demand
     assert page.locator(".finding.current:not([hidden])").count() == 1

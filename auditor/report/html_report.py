@@ -292,9 +292,11 @@ def _finding_card(
     safe_badge = '<span class="safe">safe fix</span>' if safe else ""
     dimension = escape(_dimension(str(finding["category"])))
     why = explain.get(str(finding["rule"]), "")
-    about = {**finding, **(rules or {}).get(str(finding["rule"]), {})}
+    about = {**(rules or {}).get(str(finding["rule"]), {}), **finding}  # what a finding carries itself wins
     if about.get("description") == why:  # the explanation paragraph already says it
         about.pop("description")
+    if about.get("example_origin") == "this report":  # the card already quotes the finding itself
+        about.pop("example_bad", None)
     why = escape(why)
     return (
         f'<li class="finding sev-{severity} cat-{dimension}" id="f-{number}" '
