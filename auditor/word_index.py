@@ -23,6 +23,7 @@ import os
 import re
 import sqlite3
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -62,11 +63,8 @@ def _zipf(buckets: list[int]) -> float:
     return round(math.log(freq, 10) + 9, 2)
 
 
-def build(path: Path | None = None, languages: tuple[str, ...] = LANGUAGES) -> Path:
-    """Write the index (to a temporary file, then moved into place); returns its path."""
-    from wordfreq import get_frequency_list
-
-    path = path or index_path()
+def write_index(path: Path, fill: Callable[[sqlite3.Connection], None]) -> Path:
+    """Write an index file with ``fill`` into a temporary file, then move it into place; returns ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
     temp.unlink(missing_ok=True)
@@ -74,14 +72,7 @@ def build(path: Path | None = None, languages: tuple[str, ...] = LANGUAGES) -> P
         with sqlite3.connect(temp) as db:
             db.execute("PRAGMA journal_mode=OFF")
             db.execute("PRAGMA synchronous=OFF")
-            for lang in languages:
-                db.execute(f"CREATE TABLE z_{lang} (word TEXT PRIMARY KEY, bucket INTEGER) WITHOUT ROWID")
-                rows = {  # as get_frequency_dict: a word listed twice keeps its last (rarer) bucket
-                    word: bucket for bucket, words in enumerate(get_frequency_list(lang, "best")) for word in words
-                }
-                db.executemany(f"INSERT INTO z_{lang} VALUES (?, ?)", sorted(rows.items()))
-            db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-            db.execute("INSERT INTO meta VALUES ('languages', ?)", (" ".join(languages),))
+            fill(db)
         db.close()
         os.replace(temp, path)
     finally:
@@ -89,13 +80,29 @@ def build(path: Path | None = None, languages: tuple[str, ...] = LANGUAGES) -> P
     return path
 
 
-class WordIndex:
-    """Read-only lookups in one index file (a connection per thread)."""
+def build(path: Path | None = None, languages: tuple[str, ...] = LANGUAGES) -> Path:
+    """Write the index (to a temporary file, then moved into place); returns its path."""
+    from wordfreq import get_frequency_list
+
+    def fill(db: sqlite3.Connection) -> None:
+        for lang in languages:
+            db.execute(f"CREATE TABLE z_{lang} (word TEXT PRIMARY KEY, bucket INTEGER) WITHOUT ROWID")
+            rows = {  # as get_frequency_dict: a word listed twice keeps its last (rarer) bucket
+                word: bucket for bucket, words in enumerate(get_frequency_list(lang, "best")) for word in words
+            }
+            db.executemany(f"INSERT INTO z_{lang} VALUES (?, ?)", sorted(rows.items()))
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.execute("INSERT INTO meta VALUES ('languages', ?)", (" ".join(languages),))
+
+    return write_index(path or index_path(), fill)
+
+
+class ReadOnlyIndex:
+    """An index file read through one read-only, memory-mapped connection per thread."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
-        self.languages = frozenset(self._db().execute("SELECT value FROM meta").fetchone()[0].split())
 
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
@@ -104,6 +111,14 @@ class WordIndex:
             db.execute("PRAGMA mmap_size=268435456")
             self._local.db = db
         return db
+
+
+class WordIndex(ReadOnlyIndex):
+    """Read-only lookups in one index file (a connection per thread)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.languages = frozenset(self._db().execute("SELECT value FROM meta").fetchone()[0].split())
 
     def zipf(self, tokens: list[str], lang: str) -> float:
         """The Zipf value of a word made of ``tokens`` in ``lang`` (0 when the list lacks one)."""

@@ -16,7 +16,6 @@ are the same either way.
 from __future__ import annotations
 
 import marshal
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping
@@ -25,7 +24,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from auditor.word_index import index_dir
+from auditor.word_index import ReadOnlyIndex, index_dir, write_index
 
 TABLES = ("cmudict", "lemmas", "inflections")
 
@@ -57,43 +56,25 @@ def _entries(table: str) -> dict[str, Any]:
 
 def build(path: Path | None = None) -> Path:
     """Write the index (to a temporary file, then moved into place); returns its path."""
-    path = path or index_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
-    temp.unlink(missing_ok=True)
-    try:
-        with sqlite3.connect(temp) as db:
-            db.execute("PRAGMA journal_mode=OFF")
-            db.execute("PRAGMA synchronous=OFF")
-            for table in TABLES:
-                db.execute(f"CREATE TABLE {table} (word TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID")
-                rows = ((word, marshal.dumps(value)) for word, value in _entries(table).items())
-                db.executemany(f"INSERT INTO {table} VALUES (?, ?)", rows)
-        db.close()
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
-    return path
+
+    def fill(db: sqlite3.Connection) -> None:
+        for table in TABLES:
+            db.execute(f"CREATE TABLE {table} (word TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID")
+            rows = ((word, marshal.dumps(value)) for word, value in _entries(table).items())
+            db.executemany(f"INSERT INTO {table} VALUES (?, ?)", rows)
+
+    return write_index(path or index_path(), fill)
 
 
-class Table(Mapping[str, Any]):
+class Table(ReadOnlyIndex, Mapping[str, Any]):
     """One table of the index, read-only, as a mapping (a connection per thread)."""
 
     def __init__(self, path: Path, table: str) -> None:
         if table not in TABLES:
             raise ValueError(f"no table {table!r}")
-        self.path = path
+        super().__init__(path)
         self.table = table
-        self._local = threading.local()
         self._db().execute(f"SELECT 1 FROM {table} LIMIT 1").fetchall()  # readable, or sqlite3.Error now
-
-    def _db(self) -> sqlite3.Connection:
-        db = getattr(self._local, "db", None)
-        if db is None:
-            db = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
-            db.execute("PRAGMA mmap_size=268435456")
-            self._local.db = db
-        return db
 
     def __getitem__(self, word: str) -> Any:
         row = self._db().execute(f"SELECT value FROM {self.table} WHERE word = ?", (word,)).fetchone()
