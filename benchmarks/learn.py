@@ -266,7 +266,49 @@ def why(data: Path, work: Path, pair: str) -> dict[str, object]:
         ]
         funnel.append(row)
         print(json.dumps(row), file=sys.stderr)
-    return {"pair": f"{pair}-en", "funnel": funnel, "casing": _casing(files, learner, align)}
+    return {"pair": f"{pair}-en", "funnel": funnel, "casing": _casing(files, learner, align),
+            "tolerant": tolerant(data, work, pair, files)}
+
+
+#: Shares of a rule's held-out MT matches that may stand unchanged in the post-edits (``tolerant``).
+TOLERANCES = (0.0, 0.1, 0.2, 0.3)
+
+
+def tolerant(data: Path, work: Path, pair: str, files: object) -> list[dict[str, object]]:
+    """What the drop on unchanged post-edit text costs: dev results if it allowed a share of matches.
+
+    ``learn`` drops a rule with any match on text the editors left unchanged, as the issue asks.
+    This measures, on dev and for information only, the packs that rule forbids: candidates at
+    the default support whose unchanged post-edit matches are at most ``tolerance`` times their
+    held-out MT matches, at each precision bound. Not an option of ``learn``.
+    """
+    from auditor.learn import learner
+    from auditor.learn.pack import build_pack
+
+    dev_mt, dev_pe = prepare(data, work, pair, "dev")
+    tags = bad_words(data, pair)
+    builtin = builtin_spans(work, pair, [d.text for d in dev_mt])
+    settings = learner.LearnSettings()
+    counts, stats, _ = learner._count(files, settings)  # type: ignore[arg-type]
+    eligible = learner._collect(files, counts, settings)  # type: ignore[arg-type]
+    del counts
+    learner._measure(files, eligible, settings)  # type: ignore[arg-type]
+    rows = []
+    for tolerance in TOLERANCES:
+        for bound in BOUNDS:
+            def keep(c: learner.Candidate, s: learner.LearnSettings, t: float = tolerance, b: float = bound) -> bool:
+                return (c.fires >= s.min_fires and c.precision_low >= b and bool(c.examples)
+                        and c.postedit_unchanged <= t * c.fires)
+            chosen = learner._select(eligible, settings, keep)
+            text, count = build_pack(learner.LearnResult(chosen, len(eligible), 0, stats), pack_id=f"learned-{pair}")
+            row: dict[str, object] = {"unchanged_share": tolerance, "min_precision": bound, "rules": count}
+            if count:
+                path = work / "tolerant.yaml"
+                path.write_text(text, encoding="utf-8")
+                row.update(score_pack(load_pack(path, load_shared_sets(rules_dir())), dev_mt, dev_pe, tags, builtin))
+            rows.append(row)
+            print(json.dumps(row), file=sys.stderr)
+    return rows
 
 
 def _casing(files: object, learner: object, align: object) -> list[dict[str, object]]:

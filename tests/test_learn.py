@@ -319,3 +319,71 @@ def test_editing_a_rules_pack_invalidates_the_result_cache(
     data["rules"] = [r for r in data["rules"] if r["id"] != "learned-ia"]
     pack.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     assert "learned-ia" not in rules()
+
+
+# --- casing and sentence-position patterns ------------------------------------------------------
+
+
+def _habits(size: int = 96) -> list[tuple[str, str]]:
+    """An engine that capitalises *State* mid-sentence and opens proverbs with *There would be*.
+
+    Editors fix both every time, yet *State* opening a sentence, *state* in lower case and
+    *there would be* inside a sentence stand unchanged in the post-edits.
+    """
+    pairs: list[tuple[str, str]] = []
+    nouns = ["bread", "horses", "money", "rain", "wine", "crumbs", "a friend", "a trough"]
+    for n in range(size):
+        noun, year = nouns[n % len(nouns)], 1990 + n % 30
+        subject = ["The minister", "A court", "The mayor", "Our reporter"][n % 4]
+        kind = n % 5
+        if kind == 0:
+            pairs.append((f"{subject} said the State would pay {n + 3} pensions in {year}.",
+                          f"{subject} said the state would pay {n + 3} pensions in {year}."))
+        elif kind == 1:
+            pairs.append((f"There would be {noun}, there would be luck in {year}.",
+                          f"If there was {noun}, there would be luck in {year}."))
+        elif kind == 2:
+            text = f"State officials met {n + 3} farmers in {year}."
+            pairs.append((text, text))
+        elif kind == 3:
+            text = f"{subject} said there would be talks on the state budget in {year}."
+            pairs.append((text, text))
+        else:
+            text = f"{subject} opened the bridge in {year}."
+            pairs.append((text, text))
+    return pairs
+
+
+def test_casing_and_sentence_start_habits_become_engine_rules(tmp_path: Path) -> None:
+    pairs = _habits()
+    mt, pe = tmp_path / "mt.txt", tmp_path / "pe.txt"
+    mt.write_text("".join(m + "\n" for m, _ in pairs), encoding="utf-8")
+    pe.write_text("".join(p + "\n" for _, p in pairs), encoding="utf-8")
+    path = tmp_path / "learned.yaml"
+    result = runner.invoke(app, ["learn", str(mt), str(pe), "--lines", "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    raw = {r["id"]: r for r in yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]}
+    state = next(r for r in raw.values() if r["pattern"][0].get("word") == "state")
+    assert state["pattern"][0]["case"] == "capitalized" and state["pattern"][0]["start"] is False
+    assert state["learned"]["kind"] == "casing" and state["suggest"] == ["state"]
+    frame = next(r for r in raw.values() if r["pattern"][0].get("word") == "there")
+    assert frame["pattern"][0]["start"] is True
+    tested = runner.invoke(app, ["rules", "test", str(path)])
+    assert tested.exit_code == 0 and "0 failing" in tested.output, tested.output
+
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "The mayor said the State would pay. State officials agreed. The state budget grew.\n"
+        "There would be bread, there would be luck. He said there would be talks.\n",
+        encoding="utf-8",
+    )
+    checked = runner.invoke(app, ["check", str(story), "--rules", str(path), "--no-grammar", "--format", "json",
+                                  "-o", str(tmp_path / "out.json"), "-q"])
+    assert checked.exit_code in (0, 1), checked.output
+    report = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    text = story.read_text(encoding="utf-8")
+    found = sorted((f["start"], text[f["start"] : f["end"]]) for s in report["documents"][0]["sentences"]
+                   for f in s["findings"] if f["rule"] in raw)
+    frame_at = text.index("There would be")
+    assert found[0] == (text.index("the State") + 4, "State")
+    assert len(found) > 1 and all(frame_at <= at < frame_at + len("There would be") for at, _ in found[1:]), found

@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from auditor.learn.candidates import Matcher, Pattern, proposals
@@ -257,9 +257,13 @@ def _core(pattern: Pattern) -> tuple[tuple[str, str], ...]:
     return tuple((kind, value) for kind, value, context, _ in pattern if not context)
 
 
-def _select(candidates: dict[Pattern, Candidate], settings: LearnSettings) -> list[tuple[Pattern, Candidate]]:
-    """The passing candidates, best precision bound first, one per flagged core (the first wins)."""
-    passing = [(p, c) for p, c in candidates.items() if passes(c, settings)]
+def _select(
+    candidates: dict[Pattern, Candidate],
+    settings: LearnSettings,
+    keep: Callable[[Candidate, LearnSettings], bool] = passes,
+) -> list[tuple[Pattern, Candidate]]:
+    """The candidates ``keep`` passes, best precision bound first, one per flagged core (the first wins)."""
+    passing = [(p, c) for p, c in candidates.items() if keep(c, settings)]
     passing.sort(key=lambda pc: (-pc[1].precision_low, -pc[1].hits, len(pc[0]), pc[0]))
     chosen: list[tuple[Pattern, Candidate]] = []
     cores: set[tuple[tuple[str, str], ...]] = set()

@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from auditor.checks.examples import apply_suggestions
-from auditor.learn.candidates import Pattern, item_forms
+from auditor.learn.candidates import Pattern, constraints, item_forms
 from auditor.learn.learner import Candidate, LearnResult
 from auditor.models import Document, Finding
 from auditor.rules_engine.loader import load_pack
@@ -93,7 +93,7 @@ def suggestions(candidate: Candidate) -> list[str]:
     for (template, _, _), count in candidate.templates.items():
         by_template[template] += count
     total = sum(by_template.values())
-    return [t for t, n in by_template.most_common(2) if n >= 2 and n * 3 >= total]
+    return [t for t, n in by_template.most_common(2) if t and n >= 2 and n * 3 >= total]
 
 
 def edit_type(candidate: Candidate) -> tuple[str, str]:
@@ -112,7 +112,12 @@ def _slug(pattern: Pattern) -> str:
 
 def _item(item: tuple[str, str, bool, str]) -> dict[str, Any]:
     kind, value, context, name = item
-    out: dict[str, Any] = {"lemma" if kind == "l" else "word": value}
+    out: dict[str, Any] = {"lemma" if kind[0] == "l" else "word": value}
+    case, start = constraints(kind)
+    if case is not None:
+        out["case"] = case
+    if start is not None:
+        out["start"] = start
     if name:
         out["name"] = name
     if context:
@@ -121,8 +126,8 @@ def _item(item: tuple[str, str, bool, str]) -> dict[str, Any]:
 
 
 def _distance(a: str, b: str) -> int:
-    """Tokens that differ between two texts."""
-    x, y = [t.norm for t in tokenize(a)], [t.norm for t in tokenize(b)]
+    """Tokens that differ between two texts, as written (a capitalisation fix counts)."""
+    x, y = [t.text for t in tokenize(a)], [t.text for t in tokenize(b)]
     matcher = difflib.SequenceMatcher(a=x, b=y, autojunk=False)
     return len(x) + len(y) - 2 * sum(block.size for block in matcher.get_matching_blocks())
 

@@ -47,7 +47,7 @@ def token_matches(spec: TokenSpec, tokens: Sequence[Token], index: int, sets: Wo
         return False
     if spec.regex is not None and not spec.regex.fullmatch(token.text):
         return False
-    if spec.case is not None and not _case_ok(spec.case, token.text):
+    if spec.case is not None and not case_ok(spec.case, token.text):
         return False
     if spec.sentence_start is not None and (index == 0) != spec.sentence_start:
         return False
@@ -56,7 +56,8 @@ def token_matches(spec: TokenSpec, tokens: Sequence[Token], index: int, sets: Wo
     return not (spec.negated is not None and token_matches(spec.negated, tokens, index, sets))
 
 
-def _case_ok(case: str, text: str) -> bool:
+def case_ok(case: str, text: str) -> bool:
+    """Whether a token written ``text`` has the casing ``case`` (lower, upper, capitalized, title)."""
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return False
