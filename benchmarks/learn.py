@@ -280,7 +280,7 @@ def tolerant(data: Path, work: Path, pair: str, files: object) -> list[dict[str,
     ``learn`` drops a rule with any match on text the editors left unchanged, as the issue asks.
     This measures, on dev and for information only, the packs that rule forbids: candidates at
     the default support whose unchanged post-edit matches are at most ``tolerance`` times their
-    held-out MT matches, at each precision bound. Not an option of ``learn``.
+    held-out MT matches, at each precision bound (share 0 is ``learn`` itself). Not an option of ``learn``.
     """
     from auditor.learn import learner
     from auditor.learn.pack import build_pack
@@ -298,6 +298,7 @@ def tolerant(data: Path, work: Path, pair: str, files: object) -> list[dict[str,
         for bound in BOUNDS:
             def keep(c: learner.Candidate, s: learner.LearnSettings, t: float = tolerance, b: float = bound) -> bool:
                 return (c.fires >= s.min_fires and c.precision_low >= b and bool(c.examples)
+                        and c.postedit_fires - c.postedit_unchanged <= s.max_postedit_fires
                         and c.postedit_unchanged <= t * c.fires)
             chosen = learner._select(eligible, settings, keep)
             text, count = build_pack(learner.LearnResult(chosen, len(eligible), 0, stats), pack_id=f"learned-{pair}")
