@@ -79,3 +79,22 @@ def test_pair_counts_read_the_index_and_rank_common_words_as_the_files_do() -> N
     assert from_index is not None and isinstance(from_index.words, lexicon_index.Table)
     assert from_index.common == from_files.common and len(from_index.common) == 1000
     assert (from_index.total, from_index.floor) == (from_files.total, from_files.floor)
+
+
+def test_a_long_lived_process_holds_the_counts_whole(monkeypatch) -> None:
+    from auditor.language import ngrams
+
+    monkeypatch.setattr(ngrams, "_STATE", {"whole": False})
+    monkeypatch.setattr(ngrams, "_LOADED", {})
+    assert isinstance(ngrams.pair_counts().pairs, lexicon_index.Table)
+    ngrams.hold_whole()
+    held = ngrams.pair_counts()
+    assert isinstance(held.pairs, dict) and held.pair("found", "in") == ngrams._from_index(1000).pair("found", "in")
+
+
+def test_table_keeps_what_it_read_and_answers_the_same() -> None:
+    table = lexicon_index.table("lemmas")
+    assert table is not None
+    first = table.get("ran")
+    assert table.get("ran") is first and "ran" in table and table["ran"] == {"VERB": ("run",)}
+    assert table.get("qqzx") is None and "qqzx" not in table

@@ -75,32 +75,44 @@ def build(path: Path | None = None) -> Path:
     return write_index(path or index_path(), fill)
 
 
+#: Looked-up entries a table keeps in memory (a long run asks for the same words again and again).
+MEMO_LIMIT = 200_000
+_ABSENT = object()
+
+
 class Table(ReadOnlyIndex, Mapping[str, Any]):
-    """One table of the index, read-only, as a mapping (a connection per thread)."""
+    """One table of the index, read-only, as a mapping (a connection per thread; entries read are kept)."""
 
     def __init__(self, path: Path, table: str) -> None:
         if table not in TABLES:
             raise ValueError(f"no table {table!r}")
         super().__init__(path)
         self.table = table
+        self._memo: dict[str, Any] = {}
         self._db().execute(f"SELECT 1 FROM {table} LIMIT 1").fetchall()  # readable, or sqlite3.Error now
 
+    def _lookup(self, word: str) -> Any:
+        value = self._memo.get(word, _ABSENT)
+        if value is _ABSENT:
+            row = self._db().execute(f"SELECT value FROM {self.table} WHERE word = ?", (word,)).fetchone()
+            value = None if row is None else marshal.loads(row[0])
+            if len(self._memo) >= MEMO_LIMIT:
+                self._memo.clear()
+            self._memo[word] = value
+        return value
+
     def __getitem__(self, word: str) -> Any:
-        row = self._db().execute(f"SELECT value FROM {self.table} WHERE word = ?", (word,)).fetchone()
-        if row is None:
+        value = self._lookup(word)
+        if value is None:
             raise KeyError(word)
-        return marshal.loads(row[0])
+        return value
 
     def get(self, word: str, default: Any = None) -> Any:  # lemminflect calls only this
-        try:
-            return self[word]
-        except KeyError:
-            return default
+        value = self._lookup(word)
+        return default if value is None else value
 
     def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str):
-            return False
-        return self._db().execute(f"SELECT 1 FROM {self.table} WHERE word = ?", (word,)).fetchone() is not None
+        return isinstance(word, str) and self._lookup(word) is not None
 
     def __iter__(self) -> Iterator[str]:
         return (word for (word,) in self._db().execute(f"SELECT word FROM {self.table}").fetchall())
