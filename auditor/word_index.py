@@ -80,6 +80,17 @@ def write_index(path: Path, fill: Callable[[sqlite3.Connection], None]) -> Path:
     return path
 
 
+def write_whole(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole (a temporary file renamed), so no reader sees half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+    try:
+        temp.write_bytes(data)
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
 def build(path: Path | None = None, languages: tuple[str, ...] = LANGUAGES) -> Path:
     """Write the index (to a temporary file, then moved into place); returns its path."""
     from wordfreq import get_frequency_list
@@ -187,4 +198,4 @@ if __name__ == "__main__":  # make setup: build the indexes once
     print(f"{build()}: wordfreq frequencies of {len(LANGUAGES)} languages indexed")
     from auditor.language import lexicon_index
 
-    print(f"{lexicon_index.build()}: CMU dictionary and lemminflect's tables indexed")
+    print(f"{lexicon_index.build()}: CMU dictionary, lemminflect's tables and Google Books counts indexed")

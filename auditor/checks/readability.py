@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from auditor.language.offline_cmudict import give_textstat_cmudict, lazy_nltk
+from auditor.language.offline_pyphen import preload
 from auditor.language.text_utils import word_count
 from auditor.models import Document, Finding
 from auditor.rules_engine.check_rules import declared_rules
@@ -29,12 +30,14 @@ class ReadabilityLimits:
 
 def _textstat_for(lang: str) -> Any:
     """textstat set to ``lang`` (imported on first need; NLTK, which it imports only for the CMU
-    dictionary we hand it, is not loaded at all)."""
+    dictionary we hand it, is not loaded at all; pyphen's patterns come parsed from a kept copy)."""
     lazy_nltk()
     import textstat
 
     give_textstat_cmudict()
-    textstat.set_lang(lang.split("-")[0].lower() or "en")
+    root = lang.split("-")[0].lower() or "en"
+    preload(root)
+    textstat.set_lang(root)
     return textstat
 
 

@@ -12,7 +12,6 @@ import hashlib
 import marshal
 import os
 import re
-import threading
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -211,7 +210,9 @@ def parse_yaml(text: str) -> Any:
         raise fast_error from None
     if kept is not None:
         with contextlib.suppress(OSError, ValueError):  # ValueError: a type marshal cannot keep (dates)
-            _keep(kept, marshal.dumps(data))
+            from auditor.word_index import write_whole
+
+            write_whole(kept, marshal.dumps(data))
     return data
 
 
@@ -224,17 +225,6 @@ def _parsed_file(text: str) -> Path | None:
 
     digest = hashlib.sha256(f"{yaml.__version__}\0{_FAST_SAFE_LOADER.__name__}\0{text}".encode()).hexdigest()
     return index_dir() / "yaml" / f"{digest}.marshal"
-
-
-def _keep(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole (a temporary file renamed), so no reader sees half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
-    try:
-        temp.write_bytes(data)
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 def _yaml_problem(error: yaml.YAMLError) -> str:

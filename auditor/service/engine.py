@@ -229,6 +229,9 @@ class AuditEngine:
 
     def warm(self) -> None:
         """Build the default checks and send one story through them (dictionaries and server warm)."""
+        from auditor.language.ngrams import hold_whole
+
+        hold_whole()
         lang = self.config.lang or DEFAULT_LANG
         self.audit(AuditRequest(text="The editors checks the story before it is published.", lang=lang))
 
