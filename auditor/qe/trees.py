@@ -111,7 +111,7 @@ class Forest:
             raise ForestFormatError("zero-as-missing splits are not supported (train with zero_as_missing=false)")
         thresholds = np.array(threshold, dtype=np.float64)
         # where a missing value goes: the default side for NaN-missing splits, else as 0.0 would
-        nan_left = np.where(missing == _MISSING_NAN, (decisions & _DEFAULT_LEFT) != 0, 0.0 <= thresholds)
+        nan_left = np.where(missing == _MISSING_NAN, (decisions & _DEFAULT_LEFT) != 0, thresholds >= 0.0)
         lefts, rights = np.array(left, dtype=np.intp), np.array(right, dtype=np.intp)
         children = np.empty(2 * len(thresholds), dtype=np.intp)
         children[0::2] = np.where(nan_left, lefts, rights)
