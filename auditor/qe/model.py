@@ -22,10 +22,7 @@ from auditor.models import Document, Finding, Severity
 from auditor.qe import features as qf
 from auditor.qe.dataset import WORD_CONTEXT, WORD_FEATURES, word_rows
 from auditor.qe.fit import LANGS, SENTENCE_HTER, lang_columns, read_bundle
-
-#: LightGBM's boosters are shared by the audit threads of a process (``audit_stream(workers=...)``, the
-#: Dask worker plugin); interleaved predictions with different ``num_iteration`` gave wrong explanations.
-_PREDICT_LOCK = threading.Lock()
+from auditor.qe.trees import Forest, ForestFormatError
 
 DEFAULT_BUNDLE = Path(__file__).resolve().parent / "models" / "qe-mlqe.json.gz"
 RULE = "qe-word"
@@ -148,23 +145,28 @@ _LOADED: dict[str, dict[str, Any]] = {}
 
 
 def _boosters(path: Path) -> dict[str, Any]:
+    """The bundle at ``path`` with its models parsed into :class:`Forest` evaluators (once a process).
+
+    LightGBM trained them; evaluating them needs only NumPy (``auditor.qe.trees``), so an audit never
+    imports LightGBM and the forests, read-only, are shared by audit threads without a lock.
+    """
     key = str(path)
     with _LOCK:
         if key not in _LOADED:
-            import lightgbm as lgb
-
             try:
                 bundle = read_bundle(path)
                 modes = {
                     mode: {
                         **spec,
-                        "hter": lgb.Booster(model_str=spec["hter"]),
-                        "da": lgb.Booster(model_str=spec["da"]),
-                        "word": lgb.Booster(model_str=spec["word"]),
+                        "hter": Forest.parse(spec["hter"]),
+                        "da": Forest.parse(spec["da"]),
+                        "word": Forest.parse(spec["word"]),
                     }
                     for mode, spec in bundle["modes"].items()
                 }
-            except (OSError, ValueError, KeyError, TypeError, lgb.basic.LightGBMError) as error:
+                for spec in modes.values():
+                    spec["explain"] = spec["hter"].head(EXPLAIN_TREES)
+            except (OSError, ValueError, KeyError, TypeError, ForestFormatError) as error:
                 raise AuditorError(f"{path}: not a readable QE model ({error})") from None
             _LOADED[key] = {"meta": {k: v for k, v in bundle.items() if k != "modes"}, "modes": modes}
         return _LOADED[key]
@@ -186,8 +188,8 @@ class QEModel:
     def check(self) -> None:
         """Fail early, with one clear line, when the file is not a QE bundle.
 
-        Reads the bundle without building LightGBM boosters: ``--jobs`` forks worker processes
-        after this, and a parent that has started LightGBM's OpenMP threads must not fork.
+        Reads the bundle without parsing its trees: ``--jobs`` worker processes parse them when
+        they first predict.
         """
         try:
             bundle = read_bundle(self.path)
@@ -269,18 +271,15 @@ class QEModel:
         x = np.array([[row.get(n, math.nan) for n in names] for row in rows], dtype=np.float64)
         if mode == "source":
             x = np.hstack([x, lang_columns(lang, len(x))])
-        with _PREDICT_LOCK:  # one booster, several audit threads: predictions must not interleave
-            hter = spec["hter"].predict(x, num_threads=1)
-            da = spec["da"].predict(x, num_threads=1)
-        # Reasons: SHAP contributions of the first EXPLAIN_TREES trees (boosting puts the large moves
-        # first; all ~300 trees cost ~2 ms a sentence, the first 80 a quarter of that)
+        hter = spec["hter"].predict(x)
+        da = spec["da"].predict(x)
+        # Reasons: path (Saabas) contributions of the first EXPLAIN_TREES trees (boosting puts the large
+        # moves first; walking 80 trees costs a quarter of all ~300)
         estimates = [QEEstimate(mode, float(min(max(h, 0.0), 1.0)), 100.0 * _phi(float(d)), (), note)
                      for h, d in zip(hter, da, strict=True)]
         explain = list(range(len(estimates)))
         if explain:
-            with _PREDICT_LOCK:
-                contributions = spec["hter"].predict(x, pred_contrib=True, num_threads=1,
-                                                     num_iteration=min(EXPLAIN_TREES, spec["hter"].num_trees()))
+            contributions = spec["explain"].contributions(x)
             for row, k in enumerate(explain):
                 pushes = contributions[row, :-1]
                 order = np.argsort(-np.abs(pushes))[:3]
@@ -295,8 +294,7 @@ class QEModel:
             for k, table in enumerate(tables):
                 word_matrix.extend(word_inputs(table, flag_lists[k], rows[k], spec, lang, float(hter[k])))
         if word_matrix:
-            with _PREDICT_LOCK:
-                probability = spec["word"].predict(np.array(word_matrix, dtype=np.float64), num_threads=1)
+            probability = spec["word"].predict(np.array(word_matrix, dtype=np.float64))
             threshold = spec.get("word_thresholds", {}).get(lang, spec["word_threshold"])
             cursor = 0
             for k, table in enumerate(tables):
