@@ -118,3 +118,50 @@ def test_a_damaged_cache_is_moved_aside_and_rebuilt(tmp_path: Path, monkeypatch)
     assert list(database.parent.glob("results.sqlite3.corrupt-*")) and database.exists()
     ok = run_cli(["check", str(story), "--no-grammar", "--no-cache", "--format", "json", "-o", str(out)], tmp_path)
     assert ok.code == 0 and out.exists()
+
+
+_CLOSE_UNDER_LOAD = """
+import sys, threading, time, pathlib
+from auditor.run.sqlite_store import SqliteStore
+store = SqliteStore(pathlib.Path(sys.argv[1]) / "c.sqlite3", "t")
+for i in range(100):
+    store.put(f"k{i}", "v" * 1000)
+stop, errors = threading.Event(), []
+def work():
+    i = 0
+    try:
+        while not stop.is_set():
+            assert store.get(f"k{i % 100}") == "v" * 1000
+            store.put(f"n{i}", "x" * 500)
+            i += 1
+    except Exception as error:  # noqa: BLE001 - reported to the parent below
+        errors.append(repr(error))
+threads = [threading.Thread(target=work) for _ in range(4)]
+for t in threads:
+    t.start()
+end = time.time() + 2
+closes = 0
+while time.time() < end:
+    store.close()
+    closes += 1
+stop.set()
+for t in threads:
+    t.join()
+print("ok", closes, errors)
+"""
+
+
+def test_closing_a_store_while_threads_read_and_write_it_neither_crashes_nor_fails(tmp_path: Path) -> None:
+    """An abandoned stream's audit threads may still use the cache when its owner closes it.
+
+    Closing a SQLite connection under another thread's query crashed the interpreter (a segmentation
+    fault, seen in the full suite); ``close`` now waits for operations in flight.
+    """
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _CLOSE_UNDER_LOAD, str(tmp_path)], capture_output=True, text=True,
+                          timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 0, (done.returncode, done.stderr[-1500:])
+    status, closes, errors = done.stdout.split(" ", 2)
+    assert status == "ok" and int(closes) > 10 and errors.strip() == "[]", done.stdout

@@ -3,7 +3,8 @@
 WAL mode and a busy timeout make it safe for several ``auditor`` runs (and their
 threads) to read and write the same file at once; each thread gets its own
 connection. Last writer wins, which is right for caches whose values are a pure
-function of their key.
+function of their key. :meth:`SqliteStore.close` waits for the operations in flight:
+closing a connection while another thread's query runs on it crashes the interpreter.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -53,6 +54,10 @@ class SqliteStore:
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        #: Operations in flight; ``close`` waits until none is (see :meth:`_in_use`).
+        self._busy = 0
+        self._closing = False
+        self._idle = threading.Condition()
         self._puts = 0
         self._healed = False
         self.hits = 0
@@ -69,8 +74,28 @@ class SqliteStore:
         if "used" not in columns:  # a cache written before the size cap existed
             db.execute(f"ALTER TABLE {self.table} ADD COLUMN used REAL")
 
+    @contextlib.contextmanager
+    def _in_use(self) -> Iterator[None]:
+        """Count an operation in flight, so that :meth:`close` never pulls a connection from under it.
+
+        An operation that starts while the store is closing waits for the close (then reconnects).
+        """
+        with self._idle:
+            self._idle.wait_for(lambda: not self._closing)
+            self._busy += 1
+        try:
+            yield
+        finally:
+            with self._idle:
+                self._busy -= 1
+                self._idle.notify_all()
+
     def _guarded(self, action: Callable[[], T]) -> T:
         """Run ``action``; a damaged database is moved aside once and the action retried on a fresh one."""
+        with self._in_use():
+            return self._attempt(action)
+
+    def _attempt(self, action: Callable[[], T]) -> T:
         try:
             return action()
         except sqlite3.DatabaseError as error:
@@ -87,7 +112,7 @@ class SqliteStore:
 
     def _heal(self) -> None:
         """Move the damaged file (and its WAL) aside and say so in one line."""
-        self.close()
+        self.close(others=True)
         self._healed = True
         aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
         for suffix in ("", "-wal", "-shm"):
@@ -129,7 +154,7 @@ class SqliteStore:
 
     def discard(self, key: str) -> None:
         """Forget ``key`` (its value could not be decoded): the next run stores a good one."""
-        with contextlib.suppress(sqlite3.Error):
+        with self._in_use(), contextlib.suppress(sqlite3.Error):
             self._connect().execute(f"DELETE FROM {self.table} WHERE key = ?", (key,))
         with self._lock:
             self.hits -= 1
@@ -151,6 +176,10 @@ class SqliteStore:
     def evict(self, limit: int | None = None) -> int:
         """Delete least recently used entries until the stored values fit in 80% of the cap; how many went."""
         limit = max_bytes() if limit is None else limit
+        with self._in_use():
+            return self._evict(limit)
+
+    def _evict(self, limit: int) -> int:
         db = self._connect()
         try:
             pages = "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"
@@ -170,8 +199,23 @@ class SqliteStore:
         except sqlite3.Error:
             return 0  # eviction is housekeeping; a busy database is left for the next run
 
-    def close(self) -> None:
-        """Close every connection (a later ``get``/``put`` reconnects)."""
+    def close(self, others: bool = False, timeout: float = 60.0) -> None:
+        """Close every connection once no operation is in flight (a later ``get``/``put`` reconnects).
+
+        ``others``: the caller is itself inside an operation (healing a damaged file) and waits only
+        for the rest. An operation still running after ``timeout`` seconds keeps its connection
+        open rather than crash: it is closed when the store is collected.
+        """
+        with self._idle:
+            self._closing = True
+            try:
+                if self._idle.wait_for(lambda: self._busy <= int(others), timeout=timeout):
+                    self._close_connections()
+            finally:
+                self._closing = False
+                self._idle.notify_all()
+
+    def _close_connections(self) -> None:
         with self._lock:
             for db in self._connections:
                 with contextlib.suppress(sqlite3.Error):
