@@ -175,8 +175,16 @@ class SourceTokensCheck(SourcePairCheck):
     def _replaced_names(self, pair: Pair, target: str, lang: str | None) -> Iterator[Finding]:
         """A target name the source gives in no form, where a source name has no counterpart in the
         target (``auditor.bilingual.name_sounds``): both halves of one name put for another."""
-        from auditor.bilingual.name_sounds import rendered, same_leftover, source_names, unaccounted_names
+        from auditor.bilingual.name_sounds import (
+            REPLACED_LANGUAGES,
+            rendered,
+            same_leftover,
+            source_names,
+            unaccounted_names,
+        )
 
+        if lang not in REPLACED_LANGUAGES:
+            return
         unaccounted = unaccounted_names(pair.source, target, lang)
         if not unaccounted:
             return
