@@ -29,17 +29,20 @@ from benchmarks.demetr_data import demetr_dir
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_JSON = ROOT / "benchmarks" / "results" / "meaning.json"
 MLQE = ROOT.parent / "shared" / "eval" / "mlqe-pe" / "post-editing"
+#: Source checks measured beside the meaning checks: the names (issue 14's "people").
+NAME_CHECKS = ("source_tokens",)
 LANG_TAGS = {"chinese_simple": "zh", "japanese": "ja", "hindi": "hi", "german": "de", "polish": "pl",
              "russian": "ru", "czech": "cs", "french": "fr", "italian": "it", "spanish": "es"}
 
 
 def meaning_checks(source_lang: str | None = None) -> list:
-    """The meaning checks of the table (what ``auditor check --source`` adds with this issue)."""
+    """The meaning checks of the table (what ``auditor check --source`` adds with this issue) and the
+    source name check (``source_tokens``: names missing, added or replaced)."""
     from auditor.checks import CheckOptions
     from auditor.checks.registry import CHECKS
 
     options = CheckOptions(grammar=False, source_lang=source_lang)
-    return [entry.build(options) for entry in CHECKS if entry.module.startswith("meaning_")]
+    return [entry.build(options) for entry in CHECKS if entry.module.startswith("meaning_") or entry.module in NAME_CHECKS]
 
 
 def findings(checks: Sequence, source: str, target: str, lang: str | None) -> list:

@@ -85,9 +85,9 @@ def _romanised_present(token: str, target: str) -> bool:
     return any(matches_source_name(word, key) for word in _TARGET_NAME.findall(target))
 
 
-SOURCE_NAME_ADDED, SOURCE_NAME_MISSING, SOURCE_TOKEN_MISSING = declared_rules(  # rules/checks/source-tokens.yaml
-    "source-tokens", "source-name-added", "source-name-missing", "source-token-missing",
-)
+SOURCE_NAME_ADDED, SOURCE_NAME_REPLACED, SOURCE_NAME_MISSING, SOURCE_TOKEN_MISSING = declared_rules(
+    "source-tokens", "source-name-added", "source-name-replaced", "source-name-missing", "source-token-missing",
+)  # rules/checks/source-tokens.yaml
 
 
 class SourceTokensCheck(SourcePairCheck):
@@ -98,7 +98,12 @@ class SourceTokensCheck(SourcePairCheck):
     def check_pair(self, document: Document, pair: Pair, lang: str | None) -> Iterator[Finding]:
         """Look for each verbatim token of the source in its target."""
         target = document.text[pair.start : pair.end]
-        yield from self._foreign_names(pair.start, target, pair.source, lang)
+        replaced = list(self._replaced_names(pair, target, lang))
+        yield from replaced
+        taken = {(f.start, f.end) for f in replaced}
+        # a name both added and in place of a source name is reported once, as replaced
+        added = self._foreign_names(pair.start, target, pair.source, lang)
+        yield from (f for f in added if (f.start, f.end) not in taken)
         absent = []
         for kind, token in self._tokens(pair.source, lang):
             exact = kind in ("URL", "e-mail address", "hashtag")
@@ -165,6 +170,38 @@ class SourceTokensCheck(SourcePairCheck):
                 f"the name {word!r} does not occur in the source (source: {quote(source)}); "
                 "a name the source does not give puts the story on someone or somewhere else",
                 origin=self.name,
+            )
+
+    def _replaced_names(self, pair: Pair, target: str, lang: str | None) -> Iterator[Finding]:
+        """A target name the source gives in no form, where a source name has no counterpart in the
+        target (``auditor.bilingual.name_sounds``): both halves of one name put for another."""
+        from auditor.bilingual.name_sounds import (
+            REPLACED_LANGUAGES,
+            rendered,
+            same_leftover,
+            source_names,
+            unaccounted_names,
+        )
+
+        if lang not in REPLACED_LANGUAGES:
+            return
+        unaccounted = unaccounted_names(pair.source, target, lang)
+        if not unaccounted:
+            return
+        missing = [name for name in source_names(pair.source, lang) if not rendered(name, target, lang)]
+        for start, end, name, _why in unaccounted:
+            left = [s for s in missing if not same_leftover(name, s, lang)]
+            if not left:
+                continue
+            first = pair.source.find(left[0])
+            yield SOURCE_NAME_REPLACED.at(
+                pair.start + start, pair.start + end,
+                f"the name {name!r} does not occur in the source in any spelling, sound or exonym, and the "
+                f"source's {', '.join(repr(s) for s in left[:3])} has no counterpart in the translation "
+                f"(source: {quote(pair.source)}); one name put in the place of another changes who or "
+                "where the story is about",
+                origin=self.name,
+                source_span=(first, first + len(left[0])) if first >= 0 else None,
             )
 
     def _tokens(self, source: str, lang: str | None) -> Iterator[tuple[str, str]]:

@@ -1,0 +1,140 @@
+"""source-name-replaced: a translation's name the source gives in no form, in place of a source name
+that the translation lost — for sources in their own script (zh, ja, hi) and in Latin script (de, pl)."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.bilingual.name_sounds import (
+    exonym_in_source,
+    heard_in_source,
+    rendered,
+    sound_key,
+    source_names,
+    unaccounted_names,
+)
+from auditor.checks.source_tokens import SourceTokensCheck
+from auditor.models import Document
+from auditor.run.pipeline import segment_document
+
+
+def _findings(source: str, target: str, lang: str) -> list:
+    document = Document(path="t.txt", text=target, lines=True, source=source, source_segments=[source],
+                        source_lang=lang)
+    segment_document(document)
+    return [f for f in SourceTokensCheck(lang).check(document) if f.rule == "source-name-replaced"]
+
+
+REPLACED = [
+    ("zh", "据越通社报道，格里沃里认为，越南25年来为东盟的发展作出巨大贡献。",
+     "According to the Vietnam News Agency, Putin believes that Vietnam has made great contributions to ASEAN.",
+     "Putin"),
+    ("zh", "7月17日下午，陈光明得知村民家中墙壁开裂的消息，立即到现场查看。",
+     "On the afternoon of July 17, Mahendragarh learned that the walls of the villagers' homes were cracked.",
+     "Mahendragarh"),
+    ("ja", "南アフリカにあるすべての国立公園と同様に、この公園には毎日保護費と入園料がかかります。",
+     "As with all national parks in Israel, there is a daily conservation and entrance fee for this park.",
+     "Israel"),
+    ("hi", "उनके मुताबिक, तीन बार प्रधानमंत्री रह चुके बर्लुस्कोनी ने पूर्व टीवी एंकर फ्रांसिस्का पास्कल से शादी कर ली है।",
+     "According to him, three-time prime minister Mahendragarh married former TV anchor Francisca Pascal.",
+     "Mahendragarh"),
+    ("de", "Hierbei übersah sie den aus Richtung Nellingen kommenden 24jährigen Motoradfahrer.",
+     "Here she overlooked the 24-year-old motorcyclist coming from the direction of Karvinsko.",
+     "Karvinsko"),
+    ("pl", "„Może pani liczyć na moje wsparcie”, powiedział w piątek Lech Wałęsa do Małgorzaty Kidawy-Błońskiej.",
+     "\"You can count on my support,\" Toyama said to Małgorzata Kidawa-Błońska on Friday.",
+     "Toyama"),
+]
+
+
+@pytest.mark.parametrize(("lang", "source", "target", "name"), REPLACED)
+def test_a_replaced_name_is_found_at_its_exact_offsets(lang: str, source: str, target: str, name: str) -> None:
+    findings = _findings(source, target, lang)
+    assert [target[f.start : f.end] for f in findings] == [name]
+    assert findings[0].category == "accuracy/mistranslation"
+    start, end = findings[0].source_span
+    assert source[start:end]  # the source name left without a counterpart
+
+
+FAITHFUL = [
+    ("zh", "卡特里说，上周比利时85%新增新冠确诊人员年龄在60岁以下。",
+     "Catri said that 85% of new coronavirus cases in Belgium last week were under the age of 60."),
+    ("zh", "7月17日下午，陈光明得知村民家中墙壁开裂的消息，立即到现场查看。",
+     "On the afternoon of July 17, Chen Guangming learned that the walls of the villagers' homes were cracked."),
+    ("zh", "科学家希望了解自从彗星很久以前与地球相撞以来，行星是如何形成的。",
+     "Scientists want to know how planets formed since comets collided with the Earth long ago."),
+    ("ja", "南アフリカにあるすべての国立公園と同様に、この公園には毎日保護費と入園料がかかります。",
+     "As with all national parks in South Africa, there is a daily conservation and entrance fee for this park."),
+    ("ja", "長州藩に戻ってからも山口明倫館で兵学の講義を行った。",
+     "After returning to the Choshu Domain, he lectured on military science at Yamaguchi."),
+    ("hi", "उनके मुताबिक, तीन बार प्रधानमंत्री रह चुके बर्लुस्कोनी ने पूर्व टीवी एंकर फ्रांसिस्का पास्कल से शादी कर ली है।",
+     "According to him, three-time prime minister Berlusconi married former TV anchor Francisca Pascal."),
+    ("de", "Hierbei übersah sie den aus Richtung Nellingen kommenden 24jährigen Motoradfahrer.",
+     "Here she overlooked the 24-year-old motorcyclist coming from the direction of Nellingen."),
+    ("pl", "Prezydent USA Donald Trump skomentował, że to strona irańska poprosiła o zniesienie restrykcji.",
+     "US President Donald Trump said that it was Iran that requested to lift sanctions."),
+]
+
+
+@pytest.mark.parametrize(("lang", "source", "target"), FAITHFUL)
+def test_a_faithful_translation_is_left_alone(lang: str, source: str, target: str) -> None:
+    assert _findings(source, target, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "lang", "present"),
+    [
+        ("Germany", "德国总理默克尔今天访问了法国。", "zh", True),  # CLDR through Babel
+        ("Germany", "Wir fahren nach Deutschland.", "de", True),
+        ("Canada", "Jedziemy jutro do Kanady.", "pl", True),  # inflected
+        ("Iran", "to strona irańska poprosiła", "pl", True),  # adjective, accent folded
+        ("Jerusalem", "में यरुशलम की भविष्य की स्थिति", "hi", True),  # CLDR writes यरूशलम: vowel length folded
+        ("Singapore", "香港目前共有四个正在运作的隔离检疫中心。", "zh", False),
+        ("U.S.", "美国每隔10年就要根据人口变化情况重新分配众议院席位。", "zh", True),  # exonyms.tsv alias
+        ("Nellingen", "aus Richtung Nellingen", "de", None),  # no exonym: not judged here
+    ],
+)
+def test_exonyms(name: str, source: str, lang: str, present: bool | None) -> None:
+    assert exonym_in_source(name, source, lang) is present
+
+
+@pytest.mark.parametrize(
+    ("word", "source", "heard"),
+    [
+        ("Israel", "イスラエルの首相", True),  # katakana
+        ("Timbuktu", "現在のティンブクトゥは", True),
+        ("Berlusconi", "प्रधानमंत्री रह चुके बर्लुस्कोनी ने", True),  # Devanagari
+        ("Washington", "वाशिंगटन पोस्ट ने", True),  # anusvara read as n
+        ("Pakistan", "巴基斯坦总理", True),  # pinyin
+        ("Yamaguchi", "山口明倫館で兵学の講義を行った。", True),  # UniDic reading of kanji
+        ("Karvinsko", "巴基斯坦总理", False),
+        ("Mahendragarh", "प्रधानमंत्री रह चुके बर्लुस्कोनी ने", False),
+    ],
+)
+def test_names_heard_in_other_scripts(word: str, source: str, heard: bool) -> None:
+    assert heard_in_source(word, source) is heard
+
+
+def test_sound_key_merges_what_transliteration_blurs() -> None:
+    assert sound_key("Israel") == sound_key("isuraeru")
+    assert sound_key("Timbuktu") == sound_key("teinbukutou")
+    assert sound_key("Singapore") != sound_key("Canada")
+
+
+def test_source_names_by_script() -> None:
+    assert "陈光明" in source_names("7月17日下午，陈光明得知村民家中墙壁开裂的消息。", "zh")
+    assert "山口" in source_names("長州藩に戻ってからも山口明倫館で兵学の講義を行った。", "ja")
+    assert "बर्लुस्कोनी" in source_names("तीन बार प्रधानमंत्री रह चुके बर्लुस्कोनी ने शादी कर ली है।", "hi")
+    assert "Nellingen" in source_names("Hierbei übersah sie den aus Richtung Nellingen kommenden Fahrer.", "de")
+
+
+def test_rendered_by_exonym_sound_or_spelling() -> None:
+    assert rendered("意大利", "According to the Italian media", "zh")  # the demonym of CLDR's Italy
+    assert rendered("陈光明", "Chen Guangming learned that", "zh")
+    assert not rendered("陈光明", "Zhang Jike learned that", "zh")
+
+
+def test_sentence_openers_and_weekdays_are_no_names() -> None:
+    source = "此外，大阪府新增确诊病例141例。"
+    target = "During Monday the Ministry reported 141 new cases."
+    assert [n for _s, _e, n, _w in unaccounted_names(source, target, "zh")] == []
