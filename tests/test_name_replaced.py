@@ -138,3 +138,19 @@ def test_sentence_openers_and_weekdays_are_no_names() -> None:
     source = "此外，大阪府新增确诊病例141例。"
     target = "During Monday the Ministry reported 141 new cases."
     assert [n for _s, _e, n, _w in unaccounted_names(source, target, "zh")] == []
+
+
+@pytest.mark.parametrize(("lang", "source", "target"), [
+    # Japanese places keep their characters in Chinese text; pinyin (jingdu, daban) cannot hear them
+    ("zh", "京都和大阪的游客人数创下新高。", "Visitor numbers in Kyoto and Osaka hit a record."),
+    # a name's lower-case part after a hyphen belongs to it: Mohenjo-daro is मोहन-जोदड़ो as a whole
+    ("hi", "मोहन-जोदड़ो एक पुराना शहर है।", "Mohenjo-daro is an old city."),
+])
+def test_names_heard_across_scripts_are_accounted_for(lang: str, source: str, target: str) -> None:
+    assert unaccounted_names(source, target, lang) == []
+
+
+def test_an_unheard_name_is_reported_whole_not_from_its_generic_word() -> None:
+    """A frequent name heading the run (Osaka) is part of what the source does not give, not trimmed off."""
+    found = unaccounted_names("此外，新增确诊病例141例。", "There were also 141 new cases in Osaka Prefecture.", "zh")
+    assert [name for _, _, name, _ in found] == ["Osaka Prefecture"]

@@ -146,9 +146,11 @@ def _tagger():
 
 
 def _japanese_readings(source: str) -> list[str]:
-    """Romanised readings (UniDic, through fugashi) of the runs of proper and other nouns of a
-    Japanese source: 山口 -> yamaguchi, 甲府市 -> koufushi. Empty for text without kana."""
-    if not _KANA.search(source) or not _HAN.search(source):
+    """Romanised readings (UniDic, through fugashi) of the runs of proper and other nouns written in
+    Chinese characters: 山口 -> yamaguchi, 甲府市 -> koufushi. Chinese text gets them too: Japanese
+    places and people keep their characters there (大阪府: Osaka Prefecture), and pinyin (daban)
+    cannot hear them. Empty for text without Chinese characters."""
+    if not _HAN.search(source):
         return []
     from anyascii import anyascii
 
@@ -332,6 +334,8 @@ def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
                 current = []
         elif current and word in _LINKS and not pending and text[current[-1].end() : match.start()] == " ":
             pending = [match]
+        elif current and not pending and text[current[-1].end() : match.start()] == "-":
+            current.append(match)  # a name's lower-case part after a hyphen: Mohenjo-daro, Stratford-upon
         else:
             close()
             current, pending = [], []
@@ -385,7 +389,8 @@ def unaccounted_names(source: str, target: str, lang: str | None) -> list[tuple[
         why = _judge(words, source, folded_source, lang, bool(_OPENS.search(target[:start])))
         if not why:
             continue
-        while len(words) > 1 and not name_word(words[0], True) and _fold(" ".join(words)) not in exonyms(lang or "en"):
+        # "The Xinjiang…": the name starts after a word no name would be; a frequent name (Osaka) stays
+        while len(words) > 1 and not name_word(words[0]) and _fold(" ".join(words)) not in exonyms(lang or "en"):
             start = target.index(words[1], start + len(words[0]))  # "The Xinjiang…": the name starts after
             words = words[1:]
         found.append((start, end, target[start:end], why))
