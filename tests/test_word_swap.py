@@ -49,11 +49,22 @@ def test_swaps_are_found_with_the_fix(text: str, span: str, fix: str) -> None:
         "City would then be waiting in the next KO round.",  # acronyms are not the model's lower-case words
         "The company expects growth in its card business.",  # one collocation ("business card") is not enough
         "She started again in 1996 with a group of friends.",  # a number after the pair is no sentence end
+        "Where can I place a ready-made survey?",  # a question's inversion is not a swap
+        "Is this the tenth time since the start of the pandemic?",
+        "Division I of the army has launched a number of failed attacks.",  # a Roman numeral, not "I"
+        "He has followed his son Mikhail I since 1408.",
         "",
     ],
 )
 def test_clean_or_unjudgeable_text_is_not_flagged(text: str) -> None:
     assert _flag(text) == []
+
+
+def test_only_a_question_excuses_the_inversion() -> None:
+    assert _flag("Why have may they left?") == [("have may", ("may have",))]  # two auxiliaries: still a swap
+    # the same words as a statement: the inversion is judged as before
+    assert _flag("Where can I place a ready-made survey.") == [("can I", ("I can",))]
+    assert _flag("Is this the tenth time since the start of the pandemic.") == [("Is this", ("This is",))]
 
 
 def test_message_gives_both_models_evidence_and_span_is_exact() -> None:

@@ -14,6 +14,15 @@ The candidate is reported when it wins by more than
 :data:`MIN_GAIN` (a factor of about e^10 ≈ 22,000), and only when one of its
 pairs with the neighbours is attested, so the suggestion is a real English pair.
 
+A second, independent model then has its say: the general-English trigram language
+model (:mod:`auditor.language.trigram_lm`) rescores the word and the two after it with
+the candidate in its place, the candidate's greater frequency taken out, so that only
+the context speaks. When the context makes the candidate likelier by at least
+:data:`MIN_MODEL_GAIN` (the word as written unknown to the model counts as agreement),
+the finding is ``real-word-typo``; otherwise it is ``real-word-typo-unconfirmed``, a
+lead (``rules/calibration.yaml``: hint). The pair counts alone took ``fir trees`` for
+``fire trees`` and ``The lad is`` for ``The land is``; the language model knows both.
+
 Left alone: names and acronyms (capitalised inside a sentence, all capitals),
 other forms of the same word (``poll``/``polls``: number is grammar, not
 spelling) and British/American spellings (``behavior``/``behaviour``,
@@ -29,6 +38,7 @@ from functools import lru_cache
 
 from auditor.checks.pair_count_check import PairCountCheck
 from auditor.language.lexicon import tokens, zipf
+from auditor.language.trigram_lm import SENTENCE_END, TrigramModel, trigram_model
 from auditor.models import Finding
 from auditor.rules_engine.check_rules import declared_rules
 
@@ -39,6 +49,12 @@ MIN_CANDIDATE_COUNT = 10_000_000
 #: Weight of the frequency prior, for ordinary and for short (<= 3 letters) words.
 PRIOR_WEIGHT = 0.5
 SHORT_PRIOR_WEIGHT = 1.0
+#: The language model agrees when the context alone (the candidate's frequency taken out) makes the
+#: candidate this much likelier (natural log: e ≈ 2.7 times), the margin the swap check asks of
+#: each of its witnesses (``word_swap.MIN_SECOND_GAIN``).
+MIN_MODEL_GAIN = 1.0
+#: The language model rescores the word and the words after it whose history it is (a trigram model).
+MODEL_WINDOW = 3
 
 
 @lru_cache(maxsize=65536)
@@ -77,7 +93,38 @@ def _with_case(token: str, word: str) -> str:
     return word[:1].upper() + word[1:] if token[:1].isupper() else word
 
 
-(REAL_WORD_TYPO,) = declared_rules("real-words", "real-word-typo")  # rules/checks/real-words.yaml
+REAL_WORD_TYPO, REAL_WORD_TYPO_UNCONFIRMED = declared_rules(
+    "real-words", "real-word-typo", "real-word-typo-unconfirmed"
+)  # rules/checks/real-words.yaml
+
+
+def _model_sequence(toks: list[tuple[str, int, int]], model: TrigramModel) -> list[str | None]:
+    """The sentence as the language model reads it: known lower-case words, ``None`` for a break
+    (punctuation, numbers, acronyms, unknown words), the sentence end after the last word or number."""
+    last = max((i for i, t in enumerate(toks) if t[0][0].isalnum()), default=-1)
+    sequence: list[str | None] = []
+    for token, _, _ in toks[: last + 1]:
+        word = token.lower()
+        usable = token[0].isalpha() and not (len(token) > 1 and token.isupper()) and model.knows(word)
+        sequence.append(word if usable else None)
+    return [*sequence, SENTENCE_END]
+
+
+def model_gain(model: TrigramModel, sequence: list[str | None], i: int, longer: str) -> float | None:
+    """ln(P(context | ``longer``) / P(context | the word)) at position ``i`` of ``sequence``: the
+    language model's score of the word and the two after it with ``longer`` in its place, less
+    the difference of the two words' own probabilities. None when the model lacks ``longer``;
+    ``inf`` when it lacks the word as written (nothing in the context speaks for it)."""
+    word = sequence[i] if i < len(sequence) else None
+    if not model.knows(longer):
+        return None
+    if word is None:
+        return math.inf
+    replaced = [*sequence[:i], longer, *sequence[i + 1 :]]
+    stop = min(len(sequence), i + MODEL_WINDOW)
+    span = model.span_log_prob
+    context = span(replaced, i, stop) - span(sequence, i, stop)
+    return context - (model.log_prob(longer) - model.log_prob(word))
 
 
 class RealWordCheck(PairCountCheck):
@@ -85,10 +132,22 @@ class RealWordCheck(PairCountCheck):
 
     name = "real-words"
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._model: TrigramModel | None = None
+
+    @property
+    def model(self) -> TrigramModel:
+        """The language model (loaded once per process, on the first finding)."""
+        if self._model is None:
+            self._model = trigram_model()
+        return self._model
+
     def _sentence(self, text: str, offset: int) -> Iterator[Finding]:
         toks = tokens(text)
         known = self.counts.words
         words = [t[0].lower() for t in toks]
+        sequence: list[str | None] | None = None
         for i, (token, start, end) in enumerate(toks):
             word = words[i]
             unlisted_short = word not in known and token.islower() and len(word) <= 3
@@ -103,7 +162,13 @@ class RealWordCheck(PairCountCheck):
             best = self._best(word, previous, following)
             if best is not None:
                 longer, gain = best
-                yield self._finding(token, longer, previous, following, offset + start, offset + end, gain)
+                if sequence is None:
+                    sequence = _model_sequence(toks, self.model)
+                confirmation = model_gain(self.model, sequence, i, longer)
+                confirmed = confirmation is not None and confirmation >= MIN_MODEL_GAIN
+                yield self._finding(
+                    token, longer, previous, following, offset + start, offset + end, gain, confirmed
+                )
 
     def _log_frequency(self, word: str) -> float:
         """The word's log count; for one the Google Books list lacks, wordfreq's web frequency
@@ -143,6 +208,7 @@ class RealWordCheck(PairCountCheck):
     def _finding(
         self, token: str, longer: str, previous: str | None, following: str | None, start: int, end: int,
         gain: float,
+        confirmed: bool = True,
     ) -> Finding:
         context = " … ".join(
             f"“{pair}”" for pair in (previous and f"{previous} {longer}", following and f"{longer} {following}") if pair
@@ -151,4 +217,10 @@ class RealWordCheck(PairCountCheck):
             f"“{token}” is a word, but here it is most likely a typo for “{longer}”: {context} is far more "
             f"usual English (Google Books counts, about 10^{gain / 2.302585:.0f} times more likely in this context)."
         )
+        if not confirmed:
+            message += (
+                " A general-English language model does not agree that the context asks for it, so this is"
+                " only a lead: check the word."
+            )
+            return REAL_WORD_TYPO_UNCONFIRMED.at(start, end, message, (_with_case(token, longer),))
         return REAL_WORD_TYPO.at(start, end, message, (_with_case(token, longer),))

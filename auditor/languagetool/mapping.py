@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,8 @@ from typing import Any
 import yaml
 
 from auditor.errors import AuditorError
-from auditor.languagetool.variants import british_variant, unlisted_term
+from auditor.language.lexicon import parts_of_speech
+from auditor.languagetool.variants import british_variant, coinage, unlisted_term
 from auditor.models import CATEGORIES, Finding, Severity
 from auditor.resources import rules_dir
 
@@ -58,9 +60,18 @@ class Mapping:
         if american is not None:
             severity = Severity.HINT  # house style decides; British and international copy keep it
             message = f"British spelling; American house style writes “{american}”."
+        elif speller and (parts := coinage(flagged)) is not None:
+            severity = Severity.HINT  # "superprofits", "planemaker": a coinage of known parts, not a typo
+            message = (
+                f"{message} “{parts[0]}” and “{parts[1]}” are both English: probably a coinage, which house "
+                "style may write closed, hyphenated or open."
+            )
         elif speller and unlisted_term(flagged, suggestions):
             severity = Severity.HINT  # no common word is one edit away: a term or loan word, not a typo
             message = f"{message} No common word is one letter away: probably a term, loan word or name."
+        elif (reason := ambiguous_reading(match["rule"], text, start, end)) is not None:
+            severity = Severity.HINT
+            message = f"{message} {reason}"
         elif not speller and suggestions and all(hyphenation_only(flagged, s) for s in suggestions):
             severity = Severity.HINT  # "medium sized" / "medium-sized": house style, not an error
             message = f"{message} Only the hyphenation differs: a house-style choice."
@@ -74,6 +85,36 @@ class Mapping:
             suggestions=suggestions[:MAX_SUGGESTIONS],
             origin="languagetool",
         )
+
+
+#: Agreement rules that take the word before the verb for a singular subject.
+SINGULAR_SUBJECT_RULES = frozenset({"HE_VERB_AGR"})
+#: Rules that want an infinitive after "help", "advise" ... where an -ing word may be an adjective.
+VERB_COMPLEMENT_RULES = frozenset({"ADVISE_VBG"})
+#: "the" and a capitalised word ending in a plural -s (not -ss, -us, -is, -as, -os: "Congress", "Paris",
+#: "Texas", "Carlos").
+_PLURAL_NAME_BEFORE = re.compile(r"\b[Tt]he (?:[A-Z][\w'’-]* )*[A-Z][a-z]+[^suiao\W]s *$")
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+
+
+def ambiguous_reading(rule: str, text: str, start: int, end: int) -> str | None:
+    """Why a LanguageTool grammar finding may be correct English after all (then it is a hint), or None.
+
+    * An agreement rule on a verb after "the" and a plural-looking name (``The Sundarbans cover``,
+      ``the Philippines have``): names of island groups, ranges, regions and bands are plural.
+    * A rule that wants an infinitive where the -ing word stands before a plural noun (``help
+      developing nations``): the -ing word is then as likely an adjective of the noun.
+    """
+    if rule in SINGULAR_SUBJECT_RULES and _PLURAL_NAME_BEFORE.search(text[max(0, start - 60) : start]):
+        return "The subject looks like a plural name (“the Netherlands”, “the Sundarbans”), which takes a plural verb."
+    if rule in VERB_COMPLEMENT_RULES and text[start:end].endswith("ing"):
+        following = _NEXT_WORD.match(text, end)
+        if following and following.group(1).endswith("s") and "NOUN" in parts_of_speech(following.group(1)):
+            return (
+                f"“{text[start:end]} {following.group(1)}” may be an adjective and its noun "
+                "(“help developing nations”), which is correct."
+            )
+    return None
 
 
 def hyphenation_only(flagged: str, suggestion: str) -> bool:

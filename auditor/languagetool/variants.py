@@ -81,3 +81,31 @@ def unlisted_term(word: str, suggestions: tuple[str, ...] | list[str]) -> bool:
     return not any(
         edit_distance_at_most_one(word, s.lower()) and zipf(s.lower()) >= TYPO_NEIGHBOUR_ZIPF for s in suggestions[:5]
     )
+
+
+#: The part a coinage joins its prefix or head to must be a frequent English word (Zipf) this long.
+COINAGE_WORD_ZIPF = 3.0
+COINAGE_WORD_LENGTH = 4
+
+
+def coinage(word: str) -> tuple[str, str] | None:
+    """The two parts, in reading order, when lower-case ``word`` is a productive prefix or an agentive
+    head (``rules/words/coinages.yaml``) joined to a frequent English word: ``superprofits`` is
+    (``super``, ``profits``), ``planemaker`` (``plane``, ``maker``). None otherwise."""
+    if not word.isalpha() or not word.islower():
+        return None
+    from auditor.language.lexicon import zipf
+    from auditor.rules_engine.word_tables import word_table
+
+    table = word_table("coinages.yaml", prefixes="words", heads="words")
+
+    def frequent(part: str) -> bool:
+        return len(part) >= COINAGE_WORD_LENGTH and zipf(part) >= COINAGE_WORD_ZIPF
+
+    for prefix in sorted(table.get("prefixes", ()), key=len, reverse=True):
+        if word.startswith(prefix) and frequent(word[len(prefix) :]):
+            return prefix, word[len(prefix) :]
+    for head in sorted(table.get("heads", ()), key=len, reverse=True):
+        if word.endswith(head) and frequent(word[: -len(head)]):
+            return word[: -len(head)], head
+    return None
