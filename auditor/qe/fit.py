@@ -99,12 +99,12 @@ class Split:
 
 
 def out_of_fold(x: np.ndarray, y: np.ndarray, dx: np.ndarray, dy: np.ndarray, names: list[str],
-                folds: int = 5) -> np.ndarray:
-    """Predictions for every train row from a model that did not see it (k-fold by row index)."""
+                folds: int = 5, fold: np.ndarray | None = None) -> np.ndarray:
+    """Predictions for every train row from a model that did not see it (k-fold by row index, or ``fold``)."""
     import lightgbm as lgb
 
     result = np.zeros(len(x))
-    fold = np.arange(len(x)) % folds
+    fold = np.arange(len(x)) % folds if fold is None else fold
     for k in range(folds):
         booster = lgb.Booster(model_str=fit_regressor(x[fold != k], y[fold != k], dx, dy, names))
         result[fold == k] = booster.predict(x[fold == k])

@@ -22,6 +22,7 @@ from auditor.models import Document, Finding, Severity
 from auditor.qe import features as qf
 from auditor.qe.dataset import WORD_CONTEXT, WORD_FEATURES, word_rows
 from auditor.qe.fit import LANGS, SENTENCE_HTER, lang_columns, read_bundle
+from auditor.qe.wordlex import WordLex
 
 #: LightGBM's boosters are shared by the audit threads of a process (``audit_stream(workers=...)``, the
 #: Dask worker plugin); interleaved predictions with different ``num_iteration`` gave wrong explanations.
@@ -161,6 +162,7 @@ def _boosters(path: Path) -> dict[str, Any]:
                         "hter": lgb.Booster(model_str=spec["hter"]),
                         "da": lgb.Booster(model_str=spec["da"]),
                         "word": lgb.Booster(model_str=spec["word"]),
+                        **({"wordlex": WordLex.load(spec["wordlex"])} if "wordlex" in spec else {}),
                     }
                     for mode, spec in bundle["modes"].items()
                 }
@@ -290,20 +292,26 @@ class QEModel:
                 )
                 estimates[k] = QEEstimate(mode, estimates[k].hter, estimates[k].quality, reasons, note)
         flagged: list[list[tuple[int, int, float]]] = [[] for _ in texts]
-        word_matrix = []
-        if words:
+        if words and "wordlex" in spec:  # target only: the word model with edit rates (auditor.qe.wordlex)
+            with _PREDICT_LOCK:
+                probabilities, threshold = spec["wordlex"].probabilities(tables, rows, hter, da, lang)
+            for k, table in enumerate(tables):  # every token: post-editors change punctuation too
+                flagged[k] = [(w.start, w.end, float(p)) for w, p in zip(table, probabilities[k], strict=True)
+                              if p >= threshold]
+        elif words:
+            word_matrix = []
             for k, table in enumerate(tables):
                 word_matrix.extend(word_inputs(table, flag_lists[k], rows[k], spec, lang, float(hter[k])))
-        if word_matrix:
-            with _PREDICT_LOCK:
-                probability = spec["word"].predict(np.array(word_matrix, dtype=np.float64), num_threads=1)
-            threshold = spec.get("word_thresholds", {}).get(lang, spec["word_threshold"])
-            cursor = 0
-            for k, table in enumerate(tables):
-                for w, p in zip(table, probability[cursor : cursor + len(table)], strict=True):
-                    if w.alpha and p >= threshold:
-                        flagged[k].append((w.start, w.end, float(p)))
-                cursor += len(table)
+            if word_matrix:
+                with _PREDICT_LOCK:
+                    probability = spec["word"].predict(np.array(word_matrix, dtype=np.float64), num_threads=1)
+                threshold = spec.get("word_thresholds", {}).get(lang, spec["word_threshold"])
+                cursor = 0
+                for k, table in enumerate(tables):
+                    for w, p in zip(table, probability[cursor : cursor + len(table)], strict=True):
+                        if w.alpha and p >= threshold:
+                            flagged[k].append((w.start, w.end, float(p)))
+                    cursor += len(table)
         return estimates, [_merge(spans, texts[k]) for k, spans in enumerate(flagged)]
 
 
