@@ -227,7 +227,8 @@ def _word_probability(text: str, word: str, lang: str | None = None) -> tuple[fl
 
 def test_shipped_bundle_has_the_edit_rate_word_models():
     spec = read_bundle(DEFAULT_BUNDLE)["modes"]["target"]["wordlex"]
-    assert {"any", "named", "hter", "da", "rates"} <= spec.keys()
+    assert {"any", "named", "rates"} <= spec.keys()
+    assert all({"model", "hter", "da"} <= spec[name].keys() for name in ("any", "named"))
     assert set(spec["langs"]) == {"ro", "et", "ru"} == set(spec["named"]["thresholds"])
     assert 0.05 < spec["any"]["threshold"] < 0.9
     tables = spec["rates"]["tables"]

@@ -114,7 +114,7 @@ def word_matrix(tab: Table, mode: str, lang: str, sentence_hter: np.ndarray) -> 
 
 
 #: LightGBM settings of the target-only word models (:mod:`auditor.qe.wordlex`).
-WORDLEX_PARAMS = {**WORD_PARAMS, "learning_rate": 0.05, "num_leaves": 63, "min_data_in_leaf": 200,
+WORDLEX_PARAMS = {**WORD_PARAMS, "learning_rate": 0.1, "num_leaves": 31, "min_data_in_leaf": 200,
                   "feature_fraction": 0.7}
 #: The language one-hot of the ``named`` word model.
 WORDLEX_LANG = [f"lang_{lang}" for lang in PAIRS]
@@ -148,35 +148,51 @@ def word_data(lang: str, split: str, root: Path | None) -> WordData:
 
 
 def _lex_estimates(train: dict[str, WordData], dev: dict[str, WordData], folds: list[wordlex.EditRates],
-                   full: wordlex.EditRates) -> dict:
-    """The rate-informed sentence regressors; their estimates go into each pair's rows (out of fold on train)."""
+                   full: wordlex.EditRates) -> dict[str, dict[str, str]]:
+    """The rate-informed sentence regressors of each word model (``named``: with the language one-hot).
+
+    Their estimates go into each pair's rows as ``s_{hter,da}_lex_{any,named}`` (out of fold on train).
+    HTER is fitted with LightGBM's cross-entropy objective (a share, 0-1), DA as a plain regression.
+    """
     import lightgbm as lgb
 
-    names = list(wordlex.SENTENCE_FEATURES)
     x = np.vstack([np.vstack([wordlex.sentence_inputs([s[0]], [r], folds[k % len(folds)])
                               for k, (s, r) in enumerate(zip(train[lang].sentences, train[lang].rows, strict=True))])
                    for lang in PAIRS])
     dx = np.vstack([wordlex.sentence_inputs([s[0] for s in dev[lang].sentences], dev[lang].rows, full)
                     for lang in PAIRS])
     sizes = np.cumsum([0] + [len(train[lang].rows) for lang in PAIRS])
-    fold = np.concatenate([np.arange(len(train[lang].rows)) % len(folds) for lang in PAIRS])
     dsizes = np.cumsum([0] + [len(dev[lang].rows) for lang in PAIRS])
-    spec = {}
-    for target in ("hter", "da"):
-        y = np.concatenate([train[lang].labels(target) for lang in PAIRS])
-        dy = np.concatenate([dev[lang].labels(target) for lang in PAIRS])
-        model = fit_regressor(x, y, dx, dy, names)
-        oof = out_of_fold(x, y, dx, dy, names, len(folds), fold)  # sentence k of a pair: fold k % folds, as the tables
-        predicted = lgb.Booster(model_str=model).predict(dx)
-        for j, lang in enumerate(PAIRS):
-            for k, row in enumerate(train[lang].rows):
-                row[f"s_{target}_lex"] = float(oof[sizes[j] + k])
-            for k, row in enumerate(dev[lang].rows):
-                row[f"s_{target}_lex"] = float(predicted[dsizes[j] + k])
-            print(f"wordlex sentence {target} dev Pearson {lang}",
-                  round(pearson(predicted[dsizes[j] : dsizes[j + 1]], dy[dsizes[j] : dsizes[j + 1]]), 4))
-        spec[target] = model
+    fold = np.concatenate([np.arange(len(train[lang].rows)) % len(folds) for lang in PAIRS])
+    onehot = np.vstack([lang_onehot(lang, len(train[lang].rows)) for lang in PAIRS])
+    donehot = np.vstack([lang_onehot(lang, len(dev[lang].rows)) for lang in PAIRS])
+    spec: dict[str, dict[str, str]] = {"any": {}, "named": {}}
+    for name in ("any", "named"):
+        tx, tdx = (np.hstack([x, onehot]), np.hstack([dx, donehot])) if name == "named" else (x, dx)
+        names = [*wordlex.SENTENCE_FEATURES, *(WORDLEX_LANG if name == "named" else [])]
+        for target in ("hter", "da"):
+            y = np.concatenate([train[lang].labels(target) for lang in PAIRS])
+            dy = np.concatenate([dev[lang].labels(target) for lang in PAIRS])
+            params = {"objective": "cross_entropy"} if target == "hter" else {}
+            if target == "hter":
+                y, dy = np.clip(y, 0.0, 1.0), np.clip(dy, 0.0, 1.0)
+            model = fit_regressor(tx, y, tdx, dy, names, params)
+            oof = out_of_fold(tx, y, tdx, dy, names, len(folds), fold, params)  # sentence k: fold k % folds
+            predicted = lgb.Booster(model_str=model).predict(tdx)
+            for j, lang in enumerate(PAIRS):
+                for k, row in enumerate(train[lang].rows):
+                    row[f"s_{target}_lex_{name}"] = float(oof[sizes[j] + k])
+                for k, row in enumerate(dev[lang].rows):
+                    row[f"s_{target}_lex_{name}"] = float(predicted[dsizes[j] + k])
+                print(f"wordlex {name} sentence {target} dev Pearson {lang}",
+                      round(pearson(predicted[dsizes[j] : dsizes[j + 1]], dy[dsizes[j] : dsizes[j + 1]]), 4))
+            spec[name][target] = model
     return spec
+
+
+def lang_onehot(lang: str | None, rows: int) -> np.ndarray:
+    """``rows`` copies of the one-hot of ``lang`` over :data:`PAIRS` (the ``named`` models' last columns)."""
+    return np.repeat([[float(lang == x) for x in PAIRS]], rows, axis=0)
 
 
 def wordlex_matrix(data: WordData, tables: list[wordlex.EditRates], lang: str | None
@@ -189,7 +205,9 @@ def wordlex_matrix(data: WordData, tables: list[wordlex.EditRates], lang: str | 
     for k, ((words, bad), row) in enumerate(zip(data.sentences, data.rows, strict=True)):
         if not words:
             continue
-        sentence = {**row, "s_hter": float(data.hter[k]), "s_da": float(data.da[k])}
+        name = "named" if lang is not None else "any"
+        sentence = {**row, "s_hter": float(data.hter[k]), "s_da": float(data.da[k]),
+                    "s_hter_lex": row[f"s_hter_lex_{name}"], "s_da_lex": row[f"s_da_lex_{name}"]}
         blocks.append(wordlex.word_inputs(words, sentence, tables[k % len(tables)],
                                           PAIRS if lang is not None else None, lang).astype(np.float32))
         labels.extend(bad)
@@ -243,7 +261,7 @@ def fit_wordlex(train: dict[str, WordData], dev: dict[str, WordData]) -> tuple[d
                             2000, valid_sets=[lgb.Dataset(dx, dy.astype(float), feature_name=names)],
                             callbacks=[lgb.early_stopping(50, verbose=False)])
         probability = booster.predict(dx, num_iteration=booster.best_iteration)
-        model: dict = {"model": booster.model_to_string(num_iteration=booster.best_iteration)}
+        model: dict = {**spec[name], "model": booster.model_to_string(num_iteration=booster.best_iteration)}
         if name == "any":  # it cannot know the language: one threshold, the best worst-pair MCC
             model["threshold"] = wordlex.best_threshold(dy, probability, dgroup)
         else:
