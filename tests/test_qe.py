@@ -214,13 +214,14 @@ def test_predictions_from_several_threads_equal_one_thread():
 def _word_probability(text: str, word: str, lang: str | None = None) -> tuple[float, float]:
     """The shipped target-only word model's probability that ``word`` of ``text`` gets edited, and its threshold."""
     from auditor.qe import features as qf
+    from auditor.qe.model import _wordlex
 
     loaded = QEModel(DEFAULT_BUNDLE).load()["modes"]["target"]
     table = qf.word_table(text)
     row = qf.target_features(text, table)
     x = [[row[n] for n in loaded["sentence_features"]]]
     hter, da = loaded["hter"].predict(x), loaded["da"].predict(x)
-    (probability,), threshold = loaded["wordlex"].probabilities([table], [row], hter, da, lang)
+    (probability,), threshold = _wordlex(loaded).probabilities([table], [row], hter, da, lang)
     (k,) = [k for k, w in enumerate(table) if w.text == word]
     return float(probability[k]), threshold
 

@@ -162,7 +162,6 @@ def _boosters(path: Path) -> dict[str, Any]:
                         "hter": lgb.Booster(model_str=spec["hter"]),
                         "da": lgb.Booster(model_str=spec["da"]),
                         "word": lgb.Booster(model_str=spec["word"]),
-                        **({"wordlex": WordLex.load(spec["wordlex"])} if "wordlex" in spec else {}),
                     }
                     for mode, spec in bundle["modes"].items()
                 }
@@ -170,6 +169,14 @@ def _boosters(path: Path) -> dict[str, Any]:
                 raise AuditorError(f"{path}: not a readable QE model ({error})") from None
             _LOADED[key] = {"meta": {k: v for k, v in bundle.items() if k != "modes"}, "modes": modes}
         return _LOADED[key]
+
+
+def _wordlex(spec: dict[str, Any]) -> WordLex:
+    """The target-only word models of a loaded mode, built on first use (only runs that show hints need them)."""
+    with _LOCK:
+        if "wordlex_loaded" not in spec:
+            spec["wordlex_loaded"] = WordLex.load(spec["wordlex"])
+        return spec["wordlex_loaded"]
 
 
 def _phi(z: float) -> float:
@@ -294,7 +301,7 @@ class QEModel:
         flagged: list[list[tuple[int, int, float]]] = [[] for _ in texts]
         if words and "wordlex" in spec:  # target only: the word model with edit rates (auditor.qe.wordlex)
             with _PREDICT_LOCK:
-                probabilities, threshold = spec["wordlex"].probabilities(tables, rows, hter, da, lang)
+                probabilities, threshold = _wordlex(spec).probabilities(tables, rows, hter, da, lang)
             for k, table in enumerate(tables):  # every token: post-editors change punctuation too
                 flagged[k] = [(w.start, w.end, float(p)) for w, p in zip(table, probabilities[k], strict=True)
                               if p >= threshold]
