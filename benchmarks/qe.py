@@ -10,7 +10,8 @@ Per pair (ro-en, et-en, ru-en) on the dev split, through the real audit pipeline
   predicted BAD when a finding of the run overlaps it.
 
 Signals: ``old score`` (findings only, as before QE), ``QE target`` / ``QE source`` (the
-estimate's predicted HTER, negated), ``score target`` / ``score source`` (the combined sentence
+estimate's predicted HTER, negated; for words also ``QE target, language named``: no source, but
+``--source-lang`` named, which picks the word model told the language), ``score target`` / ``score source`` (the combined sentence
 score), ``length`` (MT words, negated), ``model_scores`` (the MT system's own log-probability:
 an anchor users never have, never a feature).
 
@@ -62,9 +63,14 @@ def _ranks(values: list[float]) -> list[float]:
     return ranks
 
 
-def run(segments: list[Segment], lang: str, qe: QEModel | None, with_source: bool):
-    """Audit the MT lines of ``segments`` as one line-per-segment document."""
+def run(segments: list[Segment], lang: str, qe: QEModel | None, with_source: bool, named: bool = False):
+    """Audit the MT lines of ``segments`` as one line-per-segment document.
+
+    ``named``: the source language is named (``--source-lang``) but no source is given.
+    """
     document = Document(path=f"mlqe-{lang}", text="\n".join(s.mt for s in segments), lines=True)
+    if named:
+        document.source_lang = lang
     if with_source:
         document.source_segments = [s.source for s in segments]
         document.source_lang = lang
@@ -115,6 +121,7 @@ def evaluate(lang: str, limit: int | None, e5_cache: Path | None = None) -> dict
     old = run(segments, lang, None, False)
     target = run(segments, lang, qe, False)
     source = run(segments, lang, qe, True)
+    named = run(segments, lang, qe, False, named=True)
     seconds = time.perf_counter() - started
     signals = {
         "old score": [s.score for s in old.sentences],
@@ -136,7 +143,8 @@ def evaluate(lang: str, limit: int | None, e5_cache: Path | None = None) -> dict
             "spearman_hter": spearman(values, [-h for h in hter]),
         }
     words = {}
-    for name, result, only in (("old findings", old, None), ("QE target", target, RULE), ("QE source", source, RULE)):
+    for name, result, only in (("old findings", old, None), ("QE target", target, RULE),
+                               ("QE target, language named", named, RULE), ("QE source", source, RULE)):
         truth, predicted = word_labels(segments, result, only)
         words[name] = {"mcc": mcc(truth, predicted), "f1_bad": f1_bad(truth, predicted),
                        "flagged": float(np.mean(predicted))}

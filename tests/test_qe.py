@@ -139,6 +139,23 @@ def test_train_writes_a_model_that_check_uses(tmp_path: Path):
     assert {"ro", "et", "ru"} <= set(read_bundle(out)["modes"]["source"]["source_langs"])
 
 
+def test_train_in_target_mode_drops_the_edit_rate_word_models(tmp_path: Path):
+    mt, final = tmp_path / "mt.txt", tmp_path / "final.txt"
+    mt.write_text("".join(f"The minister of the of finance said {k} times that the budget is the good.\n"
+                          for k in range(30)), encoding="utf-8")
+    final.write_text("".join(f"The finance minister said {k} times that the budget is good.\n" for k in range(30)),
+                     encoding="utf-8")
+    out = tmp_path / "newsroom.qe.json.gz"
+    result = runner.invoke(app, ["train", str(mt), "--postedit", str(final), "--lines", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "wordlex" not in read_bundle(out)["modes"]["target"]
+    checked = runner.invoke(app, ["check", str(mt), "--lines", "--no-grammar", "--format", "json", "--qe-model",
+                                  str(out), "--min-severity", "hint"])
+    assert checked.exit_code in (0, 1), checked.output
+    sentences = json.loads(checked.stdout)["documents"][0]["sentences"]
+    assert any(f["rule"] == "qe-word" for s in sentences for f in s["findings"])
+
+
 def test_learned_lexicons_have_source_and_licence():
     for lang in ("ro", "et", "ru", "ne", "si"):
         path = lexicon_dir() / f"{lang}-en.mlqe.tsv"
@@ -192,3 +209,76 @@ def test_predictions_from_several_threads_equal_one_thread():
     with ThreadPoolExecutor(max_workers=4) as pool:
         together = list(pool.map(lambda t: model.predict([t], None, None)[0], texts * 4))
     assert together == alone * 4
+
+
+def _word_probability(text: str, word: str, lang: str | None = None) -> tuple[float, float]:
+    """The shipped target-only word model's probability that ``word`` of ``text`` gets edited, and its threshold."""
+    from auditor.qe import features as qf
+    from auditor.qe.model import _wordlex
+
+    loaded = QEModel(DEFAULT_BUNDLE).load()["modes"]["target"]
+    table = qf.word_table(text)
+    row = qf.target_features(text, table)
+    x = [[row[n] for n in loaded["sentence_features"]]]
+    hter, da = loaded["hter"].predict(x), loaded["da"].predict(x)
+    (probability,), threshold = _wordlex(loaded).probabilities([table], [row], hter, da, lang)
+    (k,) = [k for k, w in enumerate(table) if w.text == word]
+    return float(probability[k]), threshold
+
+
+def test_shipped_bundle_has_the_edit_rate_word_models():
+    spec = read_bundle(DEFAULT_BUNDLE)["modes"]["target"]["wordlex"]
+    assert {"any", "named", "rates"} <= spec.keys()
+    assert all({"model", "hter", "da"} <= spec[name].keys() for name in ("any", "named"))
+    assert set(spec["langs"]) == {"ro", "et", "ru"} == set(spec["named"]["thresholds"])
+    assert 0.05 < spec["any"]["threshold"] < 0.9
+    tables = spec["rates"]["tables"]
+    assert {"uni", "prev", "next"} == tables.keys() and all(len(t) > 5000 for t in tables.values())
+    assert all(n >= spec["rates"]["min_count"] for t in tables.values() for _, n in t.values())
+    assert DEFAULT_BUNDLE.stat().st_size < 3_000_000
+
+
+def test_a_word_post_editors_change_again_and_again_gets_a_higher_probability():
+    # MLQE-PE's post-editors turn the MT's "shall" into "will" (and British into US spelling)
+    shall, _ = _word_probability("The committee shall meet again on Monday to discuss the budget.", "shall")
+    will, _ = _word_probability("The committee will meet again on Monday to discuss the budget.", "will")
+    assert shall > will + 0.1
+    centre, _ = _word_probability("The new medical centre opened in the city last year.", "centre")
+    center, _ = _word_probability("The new medical center opened in the city last year.", "center")
+    assert centre > center
+
+
+def test_a_named_source_language_uses_the_named_word_model(tmp_path: Path):
+    from auditor.models import Document
+    from auditor.run.pipeline import segment_document
+
+    text = "The committee shall meet again on Monday to discuss the budget of the centre."
+    named, named_threshold = _word_probability(text, "shall", "ru")
+    unnamed, any_threshold = _word_probability(text, "shall", None)
+    other, other_threshold = _word_probability(text, "shall", "de")  # not a trained language: the any model
+    spec = read_bundle(DEFAULT_BUNDLE)["modes"]["target"]["wordlex"]
+    assert named_threshold == spec["named"]["thresholds"]["ru"] and any_threshold == spec["any"]["threshold"]
+    assert named != unnamed and (other, other_threshold) == (unnamed, any_threshold)
+    model = QEModel(DEFAULT_BUNDLE)
+    for lang, threshold in (("ru", named_threshold), (None, any_threshold)):
+        document = segment_document(Document(path="t", text=text + "\n", lines=True, source_lang=lang))
+        estimates, hints = model.assess(document)
+        assert estimates[0].mode == "target"
+        flagged = {text[h.start : h.end] for h in hints}
+        probability = named if lang else unnamed
+        assert any("shall" in span for span in flagged) == (probability >= threshold)
+
+
+def test_a_bundle_without_the_edit_rate_models_falls_back_to_its_word_classifier(tmp_path: Path):
+    from auditor.models import Document
+    from auditor.qe.fit import write_bundle
+    from auditor.run.pipeline import segment_document
+
+    bundle = read_bundle(DEFAULT_BUNDLE)
+    del bundle["modes"]["target"]["wordlex"]
+    old = tmp_path / "old.qe.json.gz"
+    write_bundle(old, bundle)
+    document = segment_document(Document(path="t", text=f"{BROKEN}\n", lines=True))
+    estimates, hints = QEModel(old).assess(document)
+    assert estimates[0].hter == QEModel(DEFAULT_BUNDLE).assess(document)[0][0].hter
+    assert hints and all(h.rule == "qe-word" for h in hints)

@@ -14,15 +14,17 @@ from __future__ import annotations
 import argparse
 import hashlib
 import math
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from auditor.qe import dataset, features
+from auditor.qe import dataset, features, wordlex
 from auditor.qe.data import data_hash, default_root, load_split
-from auditor.qe.dataset import Table, build_table
+from auditor.qe.dataset import Table, build_table, token_labels
 from auditor.qe.fit import (
     SENTENCE_HTER,
+    WORD_PARAMS,
     best_threshold,
     fit_regressor,
     fit_word_classifier,
@@ -111,6 +113,169 @@ def word_matrix(tab: Table, mode: str, lang: str, sentence_hter: np.ndarray) -> 
     return matrix
 
 
+#: LightGBM settings of the target-only word models (:mod:`auditor.qe.wordlex`).
+WORDLEX_PARAMS = {**WORD_PARAMS, "learning_rate": 0.1, "num_leaves": 31, "min_data_in_leaf": 200,
+                  "feature_fraction": 0.7}
+#: The language one-hot of the ``named`` word model.
+WORDLEX_LANG = [f"lang_{lang}" for lang in PAIRS]
+
+
+@dataclass
+class WordData:
+    """The target words of one pair's split: tokens, BAD labels, sentence features, predicted HTER and DA."""
+
+    sentences: list[tuple[list[features.Word], list[bool]]]
+    rows: list[dict[str, float]]
+    hter: np.ndarray  # the target-only sentence model's estimates (out of fold on train)
+    da: np.ndarray
+    truth: dict[str, np.ndarray]  # "hter", "da": the human labels
+
+    def labels(self, target: str) -> np.ndarray:
+        """The human HTER or DA of every sentence."""
+        return self.truth[target]
+
+
+def word_data(lang: str, split: str, root: Path | None) -> WordData:
+    """Tokens, labels and fluency features of every MT segment of a split (sentence predictions unset)."""
+    sentences, rows = [], []
+    segments = load_split(lang, split, root)
+    for segment in segments:
+        words = features.word_table(segment.mt)
+        sentences.append((words, token_labels(words, segment)))
+        rows.append(features.target_features(segment.mt, words))
+    truth = {"hter": np.array([s.hter for s in segments]), "da": np.array([s.da for s in segments])}
+    return WordData(sentences, rows, np.zeros(len(rows)), np.zeros(len(rows)), truth)
+
+
+def _lex_estimates(train: dict[str, WordData], dev: dict[str, WordData], folds: list[wordlex.EditRates],
+                   full: wordlex.EditRates) -> dict[str, dict[str, str]]:
+    """The rate-informed sentence regressors of each word model (``named``: with the language one-hot).
+
+    Their estimates go into each pair's rows as ``s_{hter,da}_lex_{any,named}`` (out of fold on train).
+    HTER is fitted with LightGBM's cross-entropy objective (a share, 0-1), DA as a plain regression.
+    """
+    import lightgbm as lgb
+
+    x = np.vstack([np.vstack([wordlex.sentence_inputs([s[0]], [r], folds[k % len(folds)])
+                              for k, (s, r) in enumerate(zip(train[lang].sentences, train[lang].rows, strict=True))])
+                   for lang in PAIRS])
+    dx = np.vstack([wordlex.sentence_inputs([s[0] for s in dev[lang].sentences], dev[lang].rows, full)
+                    for lang in PAIRS])
+    sizes = np.cumsum([0] + [len(train[lang].rows) for lang in PAIRS])
+    dsizes = np.cumsum([0] + [len(dev[lang].rows) for lang in PAIRS])
+    fold = np.concatenate([np.arange(len(train[lang].rows)) % len(folds) for lang in PAIRS])
+    onehot = np.vstack([lang_onehot(lang, len(train[lang].rows)) for lang in PAIRS])
+    donehot = np.vstack([lang_onehot(lang, len(dev[lang].rows)) for lang in PAIRS])
+    spec: dict[str, dict[str, str]] = {"any": {}, "named": {}}
+    for name in ("any", "named"):
+        tx, tdx = (np.hstack([x, onehot]), np.hstack([dx, donehot])) if name == "named" else (x, dx)
+        names = [*wordlex.SENTENCE_FEATURES, *(WORDLEX_LANG if name == "named" else [])]
+        for target in ("hter", "da"):
+            y = np.concatenate([train[lang].labels(target) for lang in PAIRS])
+            dy = np.concatenate([dev[lang].labels(target) for lang in PAIRS])
+            params = {"objective": "cross_entropy"} if target == "hter" else {}
+            if target == "hter":
+                y, dy = np.clip(y, 0.0, 1.0), np.clip(dy, 0.0, 1.0)
+            model = fit_regressor(tx, y, tdx, dy, names, params)
+            oof = out_of_fold(tx, y, tdx, dy, names, len(folds), fold, params)  # sentence k: fold k % folds
+            predicted = lgb.Booster(model_str=model).predict(tdx)
+            for j, lang in enumerate(PAIRS):
+                for k, row in enumerate(train[lang].rows):
+                    row[f"s_{target}_lex_{name}"] = float(oof[sizes[j] + k])
+                for k, row in enumerate(dev[lang].rows):
+                    row[f"s_{target}_lex_{name}"] = float(predicted[dsizes[j] + k])
+                print(f"wordlex {name} sentence {target} dev Pearson {lang}",
+                      round(pearson(predicted[dsizes[j] : dsizes[j + 1]], dy[dsizes[j] : dsizes[j + 1]]), 4))
+            spec[name][target] = model
+    return spec
+
+
+def lang_onehot(lang: str | None, rows: int) -> np.ndarray:
+    """``rows`` copies of the one-hot of ``lang`` over :data:`PAIRS` (the ``named`` models' last columns)."""
+    return np.repeat([[float(lang == x) for x in PAIRS]], rows, axis=0)
+
+
+def wordlex_matrix(data: WordData, tables: list[wordlex.EditRates], lang: str | None
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """Word rows and BAD labels of ``data``; sentence ``k`` reads ``tables[k % len(tables)]``.
+
+    With ``lang`` the rows end with the language one-hot (the ``named`` model).
+    """
+    blocks, labels = [], []
+    for k, ((words, bad), row) in enumerate(zip(data.sentences, data.rows, strict=True)):
+        if not words:
+            continue
+        name = "named" if lang is not None else "any"
+        sentence = {**row, "s_hter": float(data.hter[k]), "s_da": float(data.da[k]),
+                    "s_hter_lex": row[f"s_hter_lex_{name}"], "s_da_lex": row[f"s_da_lex_{name}"]}
+        blocks.append(wordlex.word_inputs(words, sentence, tables[k % len(tables)],
+                                          PAIRS if lang is not None else None, lang).astype(np.float32))
+        labels.extend(bad)
+    return np.vstack(blocks), np.array(labels, dtype=bool)
+
+
+def target_word_data(x: np.ndarray, hter: np.ndarray, dx: np.ndarray, dhter: np.ndarray, da: np.ndarray,
+                     dda: np.ndarray, hter_model: str, da_model: str, oof_hter: np.ndarray, names: list[str],
+                     root: Path | None) -> tuple[dict[str, WordData], dict[str, WordData]]:
+    """Every pair's train and dev words with the target-only sentence models' estimates (out of fold on train)."""
+    import lightgbm as lgb
+
+    oof_da = out_of_fold(x, da, dx, dda, names)
+    dev_hter, dev_da = lgb.Booster(model_str=hter_model).predict(dx), lgb.Booster(model_str=da_model).predict(dx)
+    train = {lang: word_data(lang, "train", root) for lang in PAIRS}
+    dev = {lang: word_data(lang, "dev", root) for lang in PAIRS}
+    for data, h, d in ((train, oof_hter, oof_da), (dev, dev_hter, dev_da)):
+        start = 0
+        for lang in PAIRS:
+            end = start + len(data[lang].rows)
+            data[lang].hter, data[lang].da = h[start:end], d[start:end]
+            start = end
+    return train, dev
+
+
+def fit_wordlex(train: dict[str, WordData], dev: dict[str, WordData]) -> tuple[dict, dict[str, dict[str, float]]]:
+    """The target-only word models (``any``, ``named``), their edit-rate table and dev MCC per pair.
+
+    Train rows read edit rates learned out of fold (sentence ``k`` of each pair from the folds without
+    ``k % FOLDS``); dev rows the table learned from all of train, the one that ships. Every token can
+    be flagged (post-editors change punctuation too).
+    """
+    import lightgbm as lgb
+
+    full = wordlex.EditRates.learn(s for lang in PAIRS for s in train[lang].sentences)
+    folds = [wordlex.EditRates.learn(s for lang in PAIRS for k, s in enumerate(train[lang].sentences)
+                                     if k % dataset.FOLDS != f) for f in range(dataset.FOLDS)]
+    spec: dict = {"features": list(wordlex.FEATURES), "sentence_features": list(wordlex.SENTENCE_FEATURES),
+                  "langs": list(PAIRS), "rates": full.as_json(), **_lex_estimates(train, dev, folds, full)}
+    scores: dict[str, dict[str, float]] = {lang: {} for lang in PAIRS}
+    for name in ("any", "named"):
+        def stack(data: dict[str, WordData], tables: list[wordlex.EditRates], name: str = name):
+            parts = [wordlex_matrix(data[lang], tables, lang if name == "named" else None) for lang in PAIRS]
+            group = np.concatenate([np.full(len(p[1]), lang) for lang, p in zip(PAIRS, parts, strict=True)])
+            return np.vstack([p[0] for p in parts]), np.concatenate([p[1] for p in parts]), group
+
+        x, y, _ = stack(train, folds)
+        dx, dy, dgroup = stack(dev, [full])
+        names = [*wordlex.FEATURES, *(WORDLEX_LANG if name == "named" else [])]
+        booster = lgb.train(WORDLEX_PARAMS, lgb.Dataset(x, y.astype(float), feature_name=names),
+                            2000, valid_sets=[lgb.Dataset(dx, dy.astype(float), feature_name=names)],
+                            callbacks=[lgb.early_stopping(50, verbose=False)])
+        probability = booster.predict(dx, num_iteration=booster.best_iteration)
+        model: dict = {**spec[name], "model": booster.model_to_string(num_iteration=booster.best_iteration)}
+        if name == "any":  # it cannot know the language: one threshold, the best worst-pair MCC
+            model["threshold"] = wordlex.best_threshold(dy, probability, dgroup)
+        else:
+            model["thresholds"] = {lang: wordlex.best_threshold(dy[dgroup == lang], probability[dgroup == lang])
+                                   for lang in PAIRS}
+        for lang in PAIRS:
+            threshold = model["thresholds"][lang] if name == "named" else model["threshold"]
+            chosen = probability[dgroup == lang] >= threshold
+            scores[lang][f"word_mcc_{name}"] = round(mcc(dy[dgroup == lang], chosen), 4)
+        spec[name] = model
+        print("wordlex", name, booster.best_iteration, {lang: s.get(f"word_mcc_{name}") for lang, s in scores.items()})
+    return spec, scores
+
+
 def main() -> None:
     import lightgbm as lgb
 
@@ -156,6 +321,10 @@ def main() -> None:
         dwx = np.vstack([word_matrix(tabs[(lang, "dev")], mode, lang, dev_hter[lang]) for lang in PAIRS])
         dwy = np.concatenate([tabs[(lang, "dev")].word_bad for lang in PAIRS])
         word_model, threshold = fit_word_classifier(wx, wy, dwx, dwy, word_feature_names(mode))
+        wordlex_spec = None
+        if mode == "target":  # the target-only word models (auditor.qe.wordlex), on the same sentence estimates
+            wordlex_spec, wordlex_scores = fit_wordlex(*target_word_data(x, hter, dx, dhter, da, dda, hter_model,
+                                                                         da_model, oof, names, root))
         thresholds = {}
         if mode == "source":  # the language is known with a source: its own threshold, chosen on dev
             booster = lgb.Booster(model_str=word_model)
@@ -172,8 +341,12 @@ def main() -> None:
             "word_threshold": threshold,
             "word_thresholds": thresholds,
             **({"source_langs": list(PAIRS)} if mode == "source" else {}),
+            **({"wordlex": wordlex_spec} if wordlex_spec else {}),
         }
         bundle["dev"][mode] = dev_scores(bundle["modes"][mode], tabs, mode)
+        if wordlex_spec:
+            for lang in PAIRS:
+                bundle["dev"][mode][lang].update(wordlex_scores[lang])
         print(mode, bundle["dev"][mode])
     args.output.parent.mkdir(parents=True, exist_ok=True)
     write_bundle(args.output, bundle)

@@ -99,26 +99,27 @@ class Split:
 
 
 def out_of_fold(x: np.ndarray, y: np.ndarray, dx: np.ndarray, dy: np.ndarray, names: list[str],
-                folds: int = 5) -> np.ndarray:
-    """Predictions for every train row from a model that did not see it (k-fold by row index)."""
+                folds: int = 5, fold: np.ndarray | None = None, params: dict | None = None) -> np.ndarray:
+    """Predictions for every train row from a model that did not see it (k-fold by row index, or ``fold``)."""
     import lightgbm as lgb
 
     result = np.zeros(len(x))
-    fold = np.arange(len(x)) % folds
+    fold = np.arange(len(x)) % folds if fold is None else fold
     for k in range(folds):
-        booster = lgb.Booster(model_str=fit_regressor(x[fold != k], y[fold != k], dx, dy, names))
+        booster = lgb.Booster(model_str=fit_regressor(x[fold != k], y[fold != k], dx, dy, names, params))
         result[fold == k] = booster.predict(x[fold == k])
     return result
 
 
-def fit_regressor(x: np.ndarray, y: np.ndarray, dx: np.ndarray, dy: np.ndarray, names: list[str]) -> str:
-    """A LightGBM regressor (rounds chosen by early stopping on dev), as model text."""
+def fit_regressor(x: np.ndarray, y: np.ndarray, dx: np.ndarray, dy: np.ndarray, names: list[str],
+                  params: dict | None = None) -> str:
+    """A LightGBM regressor (rounds chosen by early stopping on dev), as model text (``params``: overrides)."""
     import lightgbm as lgb
 
     train = lgb.Dataset(x, y, feature_name=names, free_raw_data=False)
     dev = lgb.Dataset(dx, dy, reference=train)
     booster = lgb.train(
-        SENTENCE_PARAMS, train, MAX_ROUNDS, valid_sets=[dev],
+        {**SENTENCE_PARAMS, **(params or {})}, train, MAX_ROUNDS, valid_sets=[dev],
         callbacks=[lgb.early_stopping(60, verbose=False)],
     )
     return booster.model_to_string(num_iteration=booster.best_iteration)

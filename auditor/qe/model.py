@@ -23,6 +23,7 @@ from auditor.qe import features as qf
 from auditor.qe.dataset import WORD_CONTEXT, WORD_FEATURES, word_rows
 from auditor.qe.fit import LANGS, SENTENCE_HTER, lang_columns, read_bundle
 from auditor.qe.trees import Forest, ForestFormatError
+from auditor.qe.wordlex import WordLex
 
 DEFAULT_BUNDLE = Path(__file__).resolve().parent / "models" / "qe-mlqe.json.gz"
 RULE = "qe-word"
@@ -172,6 +173,17 @@ def _boosters(path: Path) -> dict[str, Any]:
         return _LOADED[key]
 
 
+def _wordlex(spec: dict[str, Any]) -> WordLex:
+    """The target-only word models of a loaded mode, built on first use (only runs that show hints need them)."""
+    with _LOCK:
+        if "wordlex_loaded" not in spec:
+            try:
+                spec["wordlex_loaded"] = WordLex.load(spec["wordlex"])
+            except (ValueError, KeyError, TypeError) as error:  # ForestFormatError is a ValueError
+                raise AuditorError(f"not a readable QE model: its word models ({error})") from None
+        return spec["wordlex_loaded"]
+
+
 def _phi(z: float) -> float:
     return 0.5 * (1.0 + math.erf(z / math.sqrt(2.0)))
 
@@ -289,19 +301,24 @@ class QEModel:
                 )
                 estimates[k] = QEEstimate(mode, estimates[k].hter, estimates[k].quality, reasons, note)
         flagged: list[list[tuple[int, int, float]]] = [[] for _ in texts]
-        word_matrix = []
-        if words:
+        if words and "wordlex" in spec:  # target only: the word model with edit rates (auditor.qe.wordlex)
+            probabilities, threshold = _wordlex(spec).probabilities(tables, rows, hter, da, lang)
+            for k, table in enumerate(tables):  # every token: post-editors change punctuation too
+                flagged[k] = [(w.start, w.end, float(p)) for w, p in zip(table, probabilities[k], strict=True)
+                              if p >= threshold]
+        elif words:
+            word_matrix = []
             for k, table in enumerate(tables):
                 word_matrix.extend(word_inputs(table, flag_lists[k], rows[k], spec, lang, float(hter[k])))
-        if word_matrix:
-            probability = spec["word"].predict(np.array(word_matrix, dtype=np.float64))
-            threshold = spec.get("word_thresholds", {}).get(lang, spec["word_threshold"])
-            cursor = 0
-            for k, table in enumerate(tables):
-                for w, p in zip(table, probability[cursor : cursor + len(table)], strict=True):
-                    if w.alpha and p >= threshold:
-                        flagged[k].append((w.start, w.end, float(p)))
-                cursor += len(table)
+            if word_matrix:
+                probability = spec["word"].predict(np.array(word_matrix, dtype=np.float64))
+                threshold = spec.get("word_thresholds", {}).get(lang, spec["word_threshold"])
+                cursor = 0
+                for k, table in enumerate(tables):
+                    for w, p in zip(table, probability[cursor : cursor + len(table)], strict=True):
+                        if w.alpha and p >= threshold:
+                            flagged[k].append((w.start, w.end, float(p)))
+                    cursor += len(table)
         return estimates, [_merge(spans, texts[k]) for k, spans in enumerate(flagged)]
 
 

@@ -130,6 +130,9 @@ def retrain(
                          ROUNDS, init_model=old_word, keep_training_booster=True)
     after = _scores(new_hter, new_word, threshold, dev)
     spec = {**spec, "hter": new_hter.model_to_string(), "word": new_word.model_to_string()}
+    # The edit-rate word models (auditor.qe.wordlex) learned MLQE-PE's editors and read the old HTER
+    # estimate: the newsroom's retrained word classifier replaces them (the runtime falls back to it).
+    spec.pop("wordlex", None)
     if mode == "source":  # the newsroom's source language joins the ones the model knows ("*": unnamed)
         spec["source_langs"] = sorted(source_languages(spec) | {lang or "*"})
     bundle["modes"][mode] = spec

@@ -73,7 +73,7 @@ class Forest:
         for param in params:
             if param.startswith("sigmoid:"):
                 sigmoid = float(param.split(":", 1)[1])
-        if objective not in {"regression", "regression_l1", "huber", "fair", "quantile", "binary"}:
+        if objective not in {"regression", "regression_l1", "huber", "fair", "quantile", "binary", "cross_entropy"}:
             raise ForestFormatError(f"objective {objective!r} is not supported")
         roots, root_values = [], []
         feature, threshold, decision, left, right, node_value, leaf_value = [], [], [], [], [], [], []
@@ -168,9 +168,10 @@ class Forest:
         return np.concatenate(parts) if parts else np.zeros(0)
 
     def predict(self, x: np.ndarray) -> np.ndarray:
-        """What ``Booster.predict`` returns: the raw sum, through the sigmoid for ``binary``."""
+        """What ``Booster.predict`` returns: the raw sum, through the sigmoid for ``binary`` and
+        ``cross_entropy`` (a probability target, e.g. a share of words edited)."""
         raw = self.raw(x)
-        if self.objective == "binary":
+        if self.objective in ("binary", "cross_entropy"):
             return 1.0 / (1.0 + np.exp(-self.sigmoid * raw))
         return raw
 
