@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from auditor.checks.pair_count_check import PairCountCheck
 from auditor.language.lexicon import tokens, zipf
-from auditor.language.trigram_lm import SENTENCE_END, TrigramModel, trigram_model
+from auditor.language.trigram_lm import SENTENCE_END, TrigramModel
 from auditor.models import Finding
 from auditor.rules_engine.check_rules import declared_rules
 
@@ -131,17 +131,6 @@ class RealWordCheck(PairCountCheck):
     """Flags a word that is most likely a common word with one letter dropped."""
 
     name = "real-words"
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._model: TrigramModel | None = None
-
-    @property
-    def model(self) -> TrigramModel:
-        """The language model (loaded once per process, on the first finding)."""
-        if self._model is None:
-            self._model = trigram_model()
-        return self._model
 
     def _sentence(self, text: str, offset: int) -> Iterator[Finding]:
         toks = tokens(text)

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from auditor.checks.pair_count_check import PairCountCheck
 from auditor.language.lexicon import DETERMINERS, FINITE_AUXILIARIES, FUNCTION_WORDS, MODALS, tokens
 from auditor.language.ngrams import PAIR_THRESHOLD, PairCounts
-from auditor.language.trigram_lm import SENTENCE_END, TrigramModel, trigram_model
+from auditor.language.trigram_lm import SENTENCE_END, TrigramModel
 from auditor.models import Finding
 from auditor.rules_engine.check_rules import declared_rules
 
@@ -165,17 +165,6 @@ class WordSwapCheck(PairCountCheck):
     """Flags two neighbouring words that English almost always has the other way round."""
 
     name = "word-swap"
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._model: TrigramModel | None = None
-
-    @property
-    def model(self) -> TrigramModel:
-        """The language model (loaded once per process, on the first document)."""
-        if self._model is None:
-            self._model = trigram_model()
-        return self._model
 
     def _sentence(self, text: str, offset: int) -> Iterator[Finding]:
         toks = tokens(text)
