@@ -57,17 +57,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--hints", action="store_true",
+                        help="both runs with --min-severity hint (the word models then run too)")
     args = parser.parse_args()
+    shown = ["--min-severity", "hint"] if args.hints else []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "feed.txt"
         path.write_text(corpus(args.words), encoding="utf-8")
         runs: dict[str, list[tuple[float, float]]] = {"without QE": [], "with QE": []}
         for _ in range(args.repeat):
-            runs["without QE"].append(measure(path, ["--qe-model", "off"]))
-            runs["with QE"].append(measure(path, []))
+            runs["without QE"].append(measure(path, ["--qe-model", "off", *shown]))
+            runs["with QE"].append(measure(path, shown))
     words = len(path.name) and args.words
     best = {name: (min(r[0] for r in rs), max(r[1] for r in rs)) for name, rs in runs.items()}
-    print(f"~{words} words of real MT, auditor check --no-grammar, best of {args.repeat}")
+    print(f"~{words} words of real MT, auditor check --no-grammar{' --min-severity hint' if args.hints else ''},"
+          f" best of {args.repeat}")
     print("| run | wall s | peak RSS MB |")
     print("|---|---|---|")
     for name, (seconds, memory) in best.items():
