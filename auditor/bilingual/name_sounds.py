@@ -109,6 +109,13 @@ _DEVANAGARI_AS = {"\u0902": "\u0928\u094d", "\u0921\u093c": "\u0930", "\u0922\u0
 _DEVANAGARI_SOUNDS = re.compile("|".join(sorted(_DEVANAGARI_AS, key=len, reverse=True)))
 
 
+def _devanagari_reading(word: str) -> str:
+    """A Devanagari word in Latin letters as English would hear it (anusvara, flaps: see above)."""
+    from anyascii import anyascii
+
+    return anyascii(_DEVANAGARI_SOUNDS.sub(lambda m: _DEVANAGARI_AS[m.group(0)], word))
+
+
 @lru_cache(maxsize=20_000)
 def heard_keys(source: str) -> frozenset[str]:
     """Sound keys of every stretch of the source that could be one name: runs of up to five
@@ -127,8 +134,7 @@ def heard_keys(source: str) -> frozenset[str]:
     for reading in _japanese_readings(source):
         keys.add(sound_key(reading))
     # anyascii writes च as c: English spells it ch
-    words = [anyascii(_DEVANAGARI_SOUNDS.sub(lambda m: _DEVANAGARI_AS[m.group(0)], w)).replace("c", "ch")
-             for w in _DEVANAGARI_WORD.findall(source)]
+    words = [_devanagari_reading(w).replace("c", "ch") for w in _DEVANAGARI_WORD.findall(source)]
     keys.update(sound_key(w) for w in _windows(words, MAX_WORDS))
     for word in _CYRILLIC_WORD.findall(source):
         keys.update(sound_key(r) for r in romanizations(word))
@@ -222,28 +228,25 @@ def _aliases() -> dict[str, set[str]]:
 def exonyms(lang: str) -> dict[str, frozenset[str]]:
     """English name (folded) -> how ``lang`` writes it (folded): CLDR territories and time-zone
     cities through Babel, then exonyms.tsv (whose English aliases share their name's forms)."""
+    from babel import Locale
+    from babel.core import UnknownLocaleError
+
     names: dict[str, set[str]] = {}
     try:
-        from babel import Locale
-        from babel.core import UnknownLocaleError
-
-        try:
-            here, english = Locale.parse(lang), Locale.parse("en")
-        except (UnknownLocaleError, ValueError):
-            here = english = None
-        if here is not None and english is not None:
-            for code, name in english.territories.items():
-                local = here.territories.get(code)
-                if local and (not code.isdigit() or code in _REGIONS):
-                    names.setdefault(_fold(name), set()).add(_fold(local))
-            for zone, data in here.time_zones.items():
-                city = data.get("city") if hasattr(data, "get") else None
-                # subdivision zones (America/Indiana/Knox, America/North_Dakota/Center) name places
-                # no story calls by those names
-                if city and zone.count("/") == 1 and not zone.startswith("Etc/"):
-                    names.setdefault(_fold(zone.rsplit("/", 1)[1].replace("_", " ")), set()).add(_fold(city))
-    except ImportError:  # pragma: no cover - Babel is a dependency
-        pass
+        here, english = Locale.parse(lang), Locale.parse("en")
+    except (UnknownLocaleError, ValueError):
+        here = english = None
+    if here is not None and english is not None:
+        for code, name in english.territories.items():
+            local = here.territories.get(code)
+            if local and (not code.isdigit() or code in _REGIONS):
+                names.setdefault(_fold(name), set()).add(_fold(local))
+        for zone, data in here.time_zones.items():
+            city = data.get("city") if hasattr(data, "get") else None
+            # subdivision zones (America/Indiana/Knox, America/North_Dakota/Center) name places
+            # no story calls by those names
+            if city and zone.count("/") == 1 and not zone.startswith("Etc/"):
+                names.setdefault(_fold(zone.rsplit("/", 1)[1].replace("_", " ")), set()).add(_fold(city))
     for english, row_lang, forms in _table():
         if row_lang == lang:
             names.setdefault(_fold(english), set()).update(_fold(f) for f in forms)
@@ -507,7 +510,7 @@ def rendered(name: str, target: str, lang: str | None) -> bool:
         if lang == "ja":
             romanised += _japanese_readings(name + "は") or [anyascii(name)]
     elif _DEVANAGARI_WORD.fullmatch(name):
-        romanised = [anyascii(_DEVANAGARI_SOUNDS.sub(lambda m: _DEVANAGARI_AS[m.group(0)], name)).replace("c", "ch")]
+        romanised = [_devanagari_reading(name).replace("c", "ch")]
     else:
         romanised = [anyascii(name)]
     keys = {k for k in (sound_key(r) for r in romanised) if len(k) >= 2}
@@ -535,7 +538,7 @@ def same_leftover(name: str, source_name: str, lang: str | None) -> bool:
         if lang == "ja":
             readings += _japanese_readings(source_name + "は")
     elif _DEVANAGARI_WORD.fullmatch(source_name):
-        readings = [anyascii(_DEVANAGARI_SOUNDS.sub(lambda m: _DEVANAGARI_AS[m.group(0)], source_name))]
+        readings = [_devanagari_reading(source_name)]
     key = loose_key(name)
     for reading in readings:
         other = loose_key(reading)
