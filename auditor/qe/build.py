@@ -164,8 +164,8 @@ def _lex_estimates(train: dict[str, WordData], dev: dict[str, WordData], folds: 
     sizes = np.cumsum([0] + [len(train[lang].rows) for lang in PAIRS])
     dsizes = np.cumsum([0] + [len(dev[lang].rows) for lang in PAIRS])
     fold = np.concatenate([np.arange(len(train[lang].rows)) % len(folds) for lang in PAIRS])
-    onehot = np.vstack([lang_onehot(lang, len(train[lang].rows)) for lang in PAIRS])
-    donehot = np.vstack([lang_onehot(lang, len(dev[lang].rows)) for lang in PAIRS])
+    onehot = np.vstack([lang_columns(lang, len(train[lang].rows), PAIRS) for lang in PAIRS])
+    donehot = np.vstack([lang_columns(lang, len(dev[lang].rows), PAIRS) for lang in PAIRS])
     spec: dict[str, dict[str, str]] = {"any": {}, "named": {}}
     for name in ("any", "named"):
         tx, tdx = (np.hstack([x, onehot]), np.hstack([dx, donehot])) if name == "named" else (x, dx)
@@ -188,11 +188,6 @@ def _lex_estimates(train: dict[str, WordData], dev: dict[str, WordData], folds: 
                       round(pearson(predicted[dsizes[j] : dsizes[j + 1]], dy[dsizes[j] : dsizes[j + 1]]), 4))
             spec[name][target] = model
     return spec
-
-
-def lang_onehot(lang: str | None, rows: int) -> np.ndarray:
-    """``rows`` copies of the one-hot of ``lang`` over :data:`PAIRS` (the ``named`` models' last columns)."""
-    return np.repeat([[float(lang == x) for x in PAIRS]], rows, axis=0)
 
 
 def wordlex_matrix(data: WordData, tables: list[wordlex.EditRates], lang: str | None

@@ -56,11 +56,11 @@ def best_threshold(truth: np.ndarray, probability: np.ndarray) -> float:
     return float(max(np.arange(0.1, 0.75, 0.025), key=lambda t: mcc(truth, probability >= t)))
 
 
-def lang_columns(lang: str | None, rows: int) -> np.ndarray:
-    """One-hot language columns (all zero for a language the data had no pair of)."""
-    out = np.zeros((rows, len(LANGS)))
-    if lang in LANGS:
-        out[:, LANGS.index(lang)] = 1.0
+def lang_columns(lang: str | None, rows: int, langs: Sequence[str] = LANGS) -> np.ndarray:
+    """``rows`` copies of the one-hot of ``lang`` over ``langs`` (all zero for a language not among them)."""
+    out = np.zeros((rows, len(langs)))
+    if lang in langs:
+        out[:, list(langs).index(lang)] = 1.0
     return out
 
 

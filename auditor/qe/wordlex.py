@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 
 from auditor.qe.features import TARGET_FEATURES, Word
+from auditor.qe.fit import lang_columns
 
 #: Add-k smoothing of an edit rate toward the base rate (k pseudo-occurrences at the base rate).
 SMOOTHING = 4.0
@@ -231,7 +232,7 @@ def word_inputs(words: Sequence[Word], sentence: dict[str, float], rates: EditRa
     """One sentence's word rows; with ``langs`` (the ``named`` model) the one-hot of ``lang`` appended."""
     block = np.array(rows(words, sentence, rates), dtype=np.float64).reshape(len(words), len(FEATURES))
     if langs is not None:
-        block = np.hstack([block, np.repeat([[float(lang == x) for x in langs]], len(words), axis=0)])
+        block = np.hstack([block, lang_columns(lang, len(words), langs)])
     return block
 
 
@@ -271,7 +272,7 @@ class WordLex:
         models = self.boosters["named" if named else "any"]
         x = sentence_inputs(tables, rows_, self.rates)
         if named:
-            x = np.hstack([x, np.repeat([[float(lang == v) for v in self.langs]], len(x), axis=0)])
+            x = np.hstack([x, lang_columns(lang, len(x), self.langs)])
         hter_lex = models["hter"].predict(x)
         da_lex = models["da"].predict(x)
         blocks = []
