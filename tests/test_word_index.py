@@ -67,3 +67,47 @@ def get_frequency_list_ascii_apostrophes() -> list[list[str]]:
 
     found = [w for bucket in get_frequency_list("en", "best") for w in bucket if "'" in w and w.isascii()]
     return [found[::5]]
+
+
+def test_words_with_diacritics_tokenise_as_wordfreq_does() -> None:
+    """The fast path for Latin letters with diacritics (no import of wordfreq's tokenizer) gives wordfreq's
+    own tokens: a sample of every list's non-ASCII words in four casings, and every Latin letter of the
+    ranges it accepts inside, at the start of and after a hyphen in a word (3.3 million comparisons, all
+    the lists, found no difference; ``ŉ``, which case-folds to an apostrophe, was the one letter excluded)."""
+    from wordfreq import get_frequency_list
+    from wordfreq.tokens import lossy_tokenize
+
+    letters = [chr(c) for c in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]]
+    rng = random.Random(5)
+    taken = 0
+    for lang in word_index.LANGUAGES:
+        listed = [w for bucket in get_frequency_list(lang, "best")[:600] for w in bucket if not w.isascii()]
+        words = [*rng.sample(listed, min(150, len(listed))), "Ştefan", "Łódź", "Jean-Rémi", "straße", "ŉab"]
+        words += [f"ab{c}cd" for c in letters] + [f"{c}ab" for c in letters] + [f"Xy-{c}z" for c in letters]
+        for word in words:
+            for variant in {word, word.capitalize(), word.upper(), word.title()}:
+                mine = word_index.latin_letter_tokens(variant, lang)
+                if mine is not None:
+                    taken += 1
+                    assert mine == lossy_tokenize(variant, lang), (variant, lang)
+    assert taken > 20_000
+    assert word_index.latin_letter_tokens("Ştefan", "ro") == ["ștefan"]  # Romanian: cedilla to comma below
+    assert word_index.latin_letter_tokens("ŉab", "en") is None
+    assert word_index.latin_letter_tokens("İstanbul", "tr") == ["istanbul"]  # Turkish: dotted and dotless i
+    assert word_index.latin_letter_tokens("Işık", "tr") == ["ışık"]
+    assert word_index.latin_letter_tokens("Ζεύς", "en") is None  # another script: wordfreq decides
+
+
+def test_a_story_with_names_in_diacritics_never_imports_wordfreqs_tokenizer(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    story = tmp_path / "story.txt"
+    story.write_text("Ştefan Łódź and José Núñez met François in Timişoara on Monday.\n", encoding="utf-8")
+    probe = (
+        "import sys; from auditor.cli import app; from auditor.entry import run; "
+        f"run(app, ['check', {str(story)!r}, '--no-grammar', '--no-cache', '-q']); "
+        "print(sorted(m for m in ('wordfreq.tokens', 'langcodes') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300)
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr

@@ -19,6 +19,7 @@ import numpy as np
 
 from auditor.errors import AuditorError
 from auditor.models import Document, Finding, Severity
+from auditor.qe import compiled
 from auditor.qe import features as qf
 from auditor.qe.dataset import WORD_CONTEXT, WORD_FEATURES, word_rows
 from auditor.qe.fit import LANGS, SENTENCE_HTER, lang_columns, read_bundle
@@ -149,38 +150,56 @@ def _boosters(path: Path) -> dict[str, Any]:
     """The bundle at ``path`` with its models parsed into :class:`Forest` evaluators (once a process).
 
     LightGBM trained them; evaluating them needs only NumPy (``auditor.qe.trees``), so an audit never
-    imports LightGBM and the forests, read-only, are shared by audit threads without a lock.
+    imports LightGBM and the forests, read-only, are shared by audit threads without a lock. The parsed
+    forests are kept on disk (``auditor.qe.compiled``), so only the first run after an install parses.
     """
     key = str(path)
     with _LOCK:
         if key not in _LOADED:
-            try:
-                bundle = read_bundle(path)
-                modes = {
-                    mode: {
-                        **spec,
-                        "hter": Forest.parse(spec["hter"]),
-                        "da": Forest.parse(spec["da"]),
-                        "word": Forest.parse(spec["word"]),
-                    }
-                    for mode, spec in bundle["modes"].items()
-                }
-                for spec in modes.values():
-                    spec["explain"] = spec["hter"].head(EXPLAIN_TREES)
-            except (OSError, ValueError, KeyError, TypeError, ForestFormatError) as error:
-                raise AuditorError(f"{path}: not a readable QE model ({error})") from None
-            _LOADED[key] = {"meta": {k: v for k, v in bundle.items() if k != "modes"}, "modes": modes}
+            loaded = compiled.read(path)
+            if loaded is None:
+                loaded = _parse_bundle(path)
+                compiled.keep(path, loaded)
+            for mode, spec in loaded["modes"].items():
+                spec["explain"] = spec["hter"].head(EXPLAIN_TREES)
+                spec["origin"] = (path, mode)
+            _LOADED[key] = loaded
         return _LOADED[key]
 
 
+def _parse_bundle(path: Path) -> dict[str, Any]:
+    """Read and parse the bundle itself (an AuditorError when it is not a QE model)."""
+    try:
+        bundle = read_bundle(path)
+        modes = {}
+        for mode, spec in bundle["modes"].items():
+            missing = {"hter", "da", "word", "sentence_features", "word_features"} - spec.keys()
+            if missing:
+                raise KeyError(sorted(missing)[0])
+            modes[mode] = {
+                **spec,
+                "hter": Forest.parse(spec["hter"]),
+                "da": Forest.parse(spec["da"]),
+                "word": Forest.parse(spec["word"]),
+                "has_wordlex": "wordlex" in spec,
+            }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError, ForestFormatError) as error:
+        raise AuditorError(f"{path}: not a readable QE model ({error})") from None
+    return {"meta": {k: v for k, v in bundle.items() if k != "modes"}, "modes": modes}
+
+
 def _wordlex(spec: dict[str, Any]) -> WordLex:
-    """The target-only word models of a loaded mode, built on first use (only runs that show hints need them)."""
+    """The target-only word models of a loaded mode, built on first use (only runs that show hints need
+    them); read from the bundle itself when the mode came from its compiled form."""
     with _LOCK:
         if "wordlex_loaded" not in spec:
+            path, mode = spec["origin"]
             try:
-                spec["wordlex_loaded"] = WordLex.load(spec["wordlex"])
-            except (ValueError, KeyError, TypeError) as error:  # ForestFormatError is a ValueError
-                raise AuditorError(f"not a readable QE model: its word models ({error})") from None
+                raw = spec["wordlex"] if "wordlex" in spec else read_bundle(path)["modes"][mode]["wordlex"]
+                spec["wordlex_loaded"] = WordLex.load(raw)
+            except (OSError, EOFError, ValueError, KeyError, TypeError) as error:  # ForestFormatError: a ValueError
+                raise AuditorError(f"{path}: not a readable QE model: its word models ({error})") from None
+            spec.pop("wordlex", None)  # the raw tables are not needed once built
         return spec["wordlex_loaded"]
 
 
@@ -198,19 +217,9 @@ class QEModel:
     _unused: tuple[()] = field(default=(), repr=False)
 
     def check(self) -> None:
-        """Fail early, with one clear line, when the file is not a QE bundle.
-
-        Reads the bundle without parsing its trees: ``--jobs`` worker processes parse them when
-        they first predict.
-        """
-        try:
-            bundle = read_bundle(self.path)
-            for spec in bundle["modes"].values():
-                missing = {"hter", "da", "word", "sentence_features", "word_features"} - spec.keys()
-                if missing:
-                    raise KeyError(sorted(missing)[0])
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError) as error:
-            raise AuditorError(f"{self.path}: not a readable QE model ({error})") from None
+        """Fail early, with one clear line, when the file is not a QE bundle (loads it: from its
+        compiled form, kept beside the word indexes, that is a few milliseconds)."""
+        self.load()
 
     def load(self) -> dict[str, Any]:
         """The loaded boosters and metadata (an AuditorError when the file is not a model)."""
@@ -301,7 +310,7 @@ class QEModel:
                 )
                 estimates[k] = QEEstimate(mode, estimates[k].hter, estimates[k].quality, reasons, note)
         flagged: list[list[tuple[int, int, float]]] = [[] for _ in texts]
-        if words and "wordlex" in spec:  # target only: the word model with edit rates (auditor.qe.wordlex)
+        if words and spec.get("has_wordlex"):  # target only: the word model with edit rates (auditor.qe.wordlex)
             probabilities, threshold = _wordlex(spec).probabilities(tables, rows, hter, da, lang)
             for k, table in enumerate(tables):  # every token: post-editors change punctuation too
                 flagged[k] = [(w.start, w.end, float(p)) for w, p in zip(table, probabilities[k], strict=True)
