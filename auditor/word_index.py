@@ -37,8 +37,10 @@ LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "cs", "sv", "da", "
 _SPECIAL_CASE = frozenset({"tr", "az"})
 INDEX_ENV = "AUDITOR_INDEX_DIR"
 #: ASCII letters, an apostrophe, letters: one token for wordfreq when three or more letters precede
-#: the apostrophe (with one or two, "l'arc", French elision splits it); ``Europe's`` is common in news.
-_APOSTROPHE_WORD = re.compile(r"[A-Za-z]{3,}'[A-Za-z]+")
+#: the apostrophe, or one or two and the next letter is not a vowel nor ``h`` or ``y`` (``I'm``,
+#: ``we're``); otherwise its tokenizer splits off an elided article (``l'arc``, ``d'heure``, in every
+#: language). ``Europe's`` and ``I'm`` are common in news.
+_APOSTROPHE_WORD = re.compile(r"[A-Za-z]{3,}'[A-Za-z]+|[A-Za-z]{1,2}'[BCDFGJ-NP-TV-XZbcdfgj-np-tv-xz][A-Za-z]*")
 
 
 def index_dir() -> Path:
