@@ -12,7 +12,7 @@ import typer
 from auditor import __version__
 from auditor.config import load_config
 from auditor.errors import AuditorError
-from auditor.languagetool import download, install, lockfile, server
+from auditor.languagetool import install, lockfile, server
 from auditor.languagetool.java import find_java
 
 
@@ -60,6 +60,8 @@ def cache_rows() -> list[tuple[str, Path]]:
 
 def doctor_command() -> None:
     """Say which Java, LanguageTool, Maven repository and caches auditor uses (exit 1 if one is missing)."""
+    from auditor.languagetool import download  # urllib's HTTP stack: not on every command's start-up
+
     problems = 0
     typer.echo(f"auditor {__version__} on Python {platform.python_version()} ({sys.executable})")
     try:

@@ -14,7 +14,6 @@ from pathlib import Path
 import platformdirs
 
 from auditor.errors import AuditorError
-from auditor.languagetool import download
 from auditor.languagetool.java import MIN_JAVA, find_java
 
 #: The newest 6.x on Maven Central when this was pinned (checked 2026-11-24).
@@ -47,6 +46,8 @@ def lib_dir(home: Path | None = None) -> Path:
 
 def is_installed(home: Path | None = None) -> bool:
     """True when every jar of the lock file is present (by name; the hashes were checked on install)."""
+    from auditor.languagetool import download  # urllib's HTTP stack: only when jars are looked at (~40 ms)
+
     lib = lib_dir(home)
     return lib.is_dir() and not download.missing_jars(lib)
 
@@ -58,6 +59,8 @@ def java_executable() -> str:
 
 def fetch(home: Path | None = None, *, force: bool = False, repository: str | None = None) -> Path:
     """Download the pinned jars into ``home`` (from ``repository``, default Maven Central). Idempotent."""
+    from auditor.languagetool import download
+
     home = home or languagetool_home()
     if is_installed(home) and not force:
         return home
@@ -69,6 +72,8 @@ def fetch(home: Path | None = None, *, force: bool = False, repository: str | No
 
 def install_from(bundle: Path, home: Path | None = None) -> Path:
     """Install the pinned jars from an offline bundle folder (``fetch --to``), each one checked."""
+    from auditor.languagetool import download
+
     home = home or languagetool_home()
     download.install_bundle(bundle, lib_dir(home))
     return home
