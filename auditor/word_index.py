@@ -166,12 +166,32 @@ def shared_index() -> WordIndex | None:
 
 
 def index_tokens(word: str, lang: str) -> list[str] | None:
-    """The tokens wordfreq looks up for ``word``: plainly its lower-cased, hyphen-separated letters
-    for ASCII (``de-escalate`` → ``de``, ``escalate``) and a lower-cased possessive or contraction
-    (``Europe's``, ``Europe’s`` → ``europe's``; importing wordfreq's tokenizer costs a cold run
-    about half a second), else wordfreq's own tokenizer (which needs no
-    word list: ``Ştefan`` → ``ștefan``). None when a token has digits (wordfreq then weighs digit
-    sequences its own way)."""
+    """The tokens wordfreq looks up for ``word``: :func:`plain_tokens` where they are plain (importing
+    wordfreq's tokenizer costs a cold run about half a second), else wordfreq's own tokenizer (which needs
+    no word list). None when a token has digits (wordfreq then weighs digit sequences its own way)."""
+    tokens = plain_tokens(word, lang)
+    if tokens is not None:
+        return tokens
+    from wordfreq.tokens import lossy_tokenize
+
+    tokens = lossy_tokenize(word, lang)
+    return None if any(character.isdigit() for token in tokens for character in token) else tokens
+
+
+def plain_tokens(word: str, lang: str) -> list[str] | None:
+    """wordfreq's tokens for the words whose tokenising is plain, or None: ASCII letters lower-cased and
+    split at hyphens (``de-escalate`` → ``de``, ``escalate``), a lower-cased possessive or contraction
+    (``Europe's``, ``Europe’s`` → ``europe's``; ``I'm``), Latin letters with diacritics
+    (:func:`latin_letter_tokens`: ``Ştefan`` → ``ștefan``), and words of these joined by single spaces
+    (the speller's split suggestions: ``pa tall`` → ``pa``, ``tall``)."""
+    if " " in word:
+        tokens: list[str] = []
+        for part in word.split(" "):
+            found = plain_tokens(part, lang) if part else None
+            if found is None:
+                return None
+            tokens.extend(found)
+        return tokens
     if word.isascii() and not (lang in _SPECIAL_CASE and not word.islower()):
         tokens = word.lower().split("-")
         if all(token.isalpha() for token in tokens):
@@ -179,13 +199,7 @@ def index_tokens(word: str, lang: str) -> list[str] | None:
     plain = word.replace("\u2019", "'")  # wordfreq uncurls the apostrophe
     if _APOSTROPHE_WORD.fullmatch(plain) and not (lang in _SPECIAL_CASE and not plain.islower()):
         return [plain.lower()]  # one token ("europe's"): no word break inside, no French elision
-    tokens = latin_letter_tokens(word, lang)
-    if tokens is not None:
-        return tokens
-    from wordfreq.tokens import lossy_tokenize
-
-    tokens = lossy_tokenize(word, lang)
-    return None if any(character.isdigit() for token in tokens for character in token) else tokens
+    return latin_letter_tokens(word, lang)
 
 
 def _latin_letter(character: str) -> bool:
@@ -196,17 +210,25 @@ def _latin_letter(character: str) -> bool:
     return (0xC0 <= code < 0x250 or 0x1E00 <= code < 0x1F00) and code not in (0xD7, 0xF7, 0x149) and character.isalpha()
 
 
+def _latin_part(part: str) -> bool:
+    """Latin letters, or three or more of them, an apostrophe and more (``régime's``: one token)."""
+    head, apostrophe, tail = part.partition("'")
+    if apostrophe and (len(head) < 3 or not tail):
+        return False
+    return all((c.isascii() and c.isalpha()) or _latin_letter(c) for c in head + tail) and bool(head)
+
+
 def latin_letter_tokens(word: str, lang: str) -> list[str] | None:
     """The tokens wordfreq looks up for a word of Latin letters with diacritics (``Ştefan``,
-    ``Jean-Rémi``), without importing its tokenizer (langcodes' tables and regexes: about a quarter of
+    ``Jean-Rémi``, ``Chávez's``), without importing its tokenizer (langcodes' tables and regexes: about a quarter of
     a second of a cold run): NFC, case-folded, Romanian cedillas as commas, split at hyphens, as
     ``wordfreq.tokens.lossy_tokenize`` does for the 15 languages here (Turkish: ``I`` → ``ı``, ``İ`` →
     ``i``, commas below as cedillas). None for anything else (marks left after NFC, digits, other
     scripts or punctuation): wordfreq decides."""
     if lang not in LANGUAGES:
         return None
-    parts = unicodedata.normalize("NFC", word).split("-")
-    if not all(part and all((c.isascii() and c.isalpha()) or _latin_letter(c) for c in part) for part in parts):
+    parts = unicodedata.normalize("NFC", word.replace("\u2019", "'")).split("-")
+    if not all(_latin_part(part) for part in parts):
         return None
     if lang == "tr":  # dotted and dotless i kept apart, comma below as cedilla
         parts = [p.replace("\u0130", "i").replace("I", "\u0131").casefold() for p in parts]

@@ -21,3 +21,19 @@ def test_numpy_gets_one_blas_thread_by_default():
 
 def test_a_users_blas_setting_is_kept():
     assert _probe({**os.environ, "OPENBLAS_NUM_THREADS": "3"}) == "3"
+
+
+def test_first_audited_keeps_every_result_in_order_and_audits_the_first_at_once():
+    from auditor.commands.check import first_audited
+
+    pulled = []
+
+    def results():
+        for n in range(3):
+            pulled.append(n)
+            yield n
+
+    stream = first_audited(results())
+    assert pulled == [0]  # the first document is audited before anything else happens
+    assert list(stream) == [0, 1, 2]
+    assert list(first_audited(iter([]))) == []

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -236,11 +237,11 @@ def check(
             output_guard.writable(output)
             if output.is_dir():
                 raise AuditorError(f"{output}: is a directory; give a file name for {output_format.value} output")
-        signature = settings_signature(settings)
         summary = RunSummary(settings.gates)
         progress = Progress(count_inputs(files), enabled=False if quiet else None)
         corpus = CorpusAccumulator()
-        results = summary.observe(progress.wrap(audit_results(files, settings, corpus)))
+        results = first_audited(summary.observe(progress.wrap(audit_results(files, settings, corpus))))
+        signature = settings_signature(settings)
         if output_format.value in StreamFormat.__members__:
             write_stream_report(
                 results, StreamFormat(output_format.value), output, settings.gates, settings.listed_severity, signature
@@ -256,6 +257,16 @@ def check(
         human = output_format is OutputFormat.html or (output_format is OutputFormat.text and output is None)
         typer.echo(summary.line(), err=not human)
     raise typer.Exit(summary.exit_code)
+
+
+def first_audited(results: Iterator[DocumentResult]) -> Iterator[DocumentResult]:
+    """``results`` with the first document audited now, before the settings signature is made.
+
+    The signature hashes every rule file and imports the rule engine: made first, it held a cold
+    run's LanguageTool request back by that long. Nothing is written before the run succeeds.
+    """
+    first = next(results, None)
+    return results if first is None else itertools.chain([first], results)
 
 
 def _write_reports(
