@@ -32,7 +32,7 @@ class LanguageForms:
     """One language's row of the table."""
 
     letters: tuple[tuple[str, str], ...]  # longest first; "^x": at the word's start only
-    endings: tuple[str, ...]
+    endings: tuple[re.Pattern[str], ...]  # each anchored at the word's end
     stems: tuple[tuple[str, str], ...]
     long_vowels: bool = False
     fold_rare: tuple[str, ...] = ()
@@ -67,8 +67,9 @@ class LanguageForms:
             following = []
             for form in current:
                 for ending in self.endings:
-                    if form.endswith(ending) and len(form) - len(ending) >= MIN_STEM:
-                        following.append(form[: -len(ending)])
+                    found_ending = ending.search(form)
+                    if found_ending and found_ending.start() >= MIN_STEM:
+                        following.append(form[: found_ending.start()])
             found += following
             current = following
         for stem in list(found):
@@ -86,7 +87,7 @@ def _table() -> dict[str, LanguageForms]:
         letters = sorted((row.get("letters") or {}).items(), key=lambda kv: -len(kv[0].lstrip("^")))
         table[lang] = LanguageForms(
             letters=tuple((k, v) for k, v in letters),
-            endings=tuple(row.get("endings") or ()),
+            endings=tuple(re.compile(f"(?:{ending})$") for ending in row.get("endings") or ()),
             stems=tuple(tuple(pair) for pair in row.get("stems") or ()),
             long_vowels=bool(row.get("long_vowels")),
             fold_rare=tuple(row.get("fold_rare") or ()),

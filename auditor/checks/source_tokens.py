@@ -268,7 +268,7 @@ class SourceTokensCheck(SourcePairCheck):
                 continue  # "XX век": a century the translation writes "20th"
             seen.add(token)
             yield "name", token
-        titled = _title_case(source)
+        titled = _title_case(source, lang)
         for match in _CYRILLIC_NAME.finditer(source):
             token = match.group(0)
             if token in seen or _SENTENCE_START.search(source[: match.start()]) or len(token) < 3:
@@ -400,10 +400,13 @@ def _joined_in_source(word: str, source_words: list[str]) -> bool:
     return len(joined) >= 6 and any(s.casefold().startswith(stem) for s in source_words)
 
 
-def _title_case(source: str) -> bool:
-    """A heading in title case (Призыв к Массовым Беспорядкам): capitals say nothing of names."""
-    words = [w for w in _SOURCE_WORDS.findall(source) if len(w) >= 4]
-    return len(words) >= 2 and all(w[0].isupper() for w in words)
+def _title_case(text: str, lang: str | None) -> bool:
+    """A heading in title case (Призыв к Массовым Беспорядкам): no closing stop, three or more longer
+    words, all capitalised, at least half of them common words of ``lang``: capitals say nothing of names."""
+    words = [w for w in _SOURCE_WORDS.findall(text) if len(w) >= 4]
+    if len(words) < 3 or not all(w[0].isupper() for w in words) or not lang or re.search(r"[.!?…]\W*$", text):
+        return False
+    return 2 * sum(zipf(w.lower(), lang) >= COMMON_ENGLISH for w in words) >= len(words)
 
 
 def _inside_source_word(word: str, source_words: list[str]) -> bool:
