@@ -67,6 +67,14 @@ def test_people_named_after_a_place_the_source_names() -> None:
     assert not people_in_source("Czechs", "Mecz wygrali wczoraj Węgrzy.", "pl")
 
 
+def test_adjectives_and_peoples_in_an() -> None:
+    # English derives an adjective or a people with -an from the name the source gives: Oscan, oșci
+    source = "Roma s-a aliat cu oșcii din sud."
+    assert added("Rome allied itself with the Oscan tribes of the south.", source, "ro") == []
+    assert added("Rome allied itself with the Umbrian tribes of the south.", source, "ro") == []  # -ian: derived
+    assert added("Rome allied itself with the Sabellan tribes of the south.", source, "ro") == ["Sabellan"]
+
+
 def test_long_vowels_and_compounds() -> None:
     assert "rigiduma" in source_forms("Riigiduuma", "et")
     assert added("The Pan-Slavism of the time.", "Tolleaegne panslavism.", "et") == []

@@ -189,7 +189,7 @@ class SourceTokensCheck(SourcePairCheck):
                 any(same_name(spelling, s) for spelling in _latin_spellings(part) for s in source_words)
                 or _inside_source_word(part, source_words)
                 for part in word.split("-")
-            ) or _joined_in_source(word, source_words):
+            ) or _joined_in_source(word, source_words) or _derived_from_source(word, source_words):
                 continue
             if exonym_in_source(word, source, lang) or people_in_source(word, source, lang):
                 continue  # Riia/Riga, Seišellidel/Seychelles, tšehhide/Czechs
@@ -389,6 +389,18 @@ def _runs(matches: list[re.Match[str]], target: str) -> list[tuple[int, int]]:
         else:
             runs.append([match.start(), match.end()])
     return [(a, b) for a, b in runs]
+
+
+_AN_DERIVED = re.compile(r"(?:e?ans?)$")
+
+
+def _derived_from_source(word: str, source_words: list[str]) -> bool:
+    """An adjective or people English makes with -an from a name the source gives: Minoan (Minose),
+    Oscan (oșci), Rigans."""
+    from auditor.bilingual.name_sounds import _fold
+
+    base = _fold(_AN_DERIVED.sub("", word))
+    return len(base) >= 3 and base != _fold(word) and any(_fold(s).startswith(base) for s in source_words)
 
 
 def _joined_in_source(word: str, source_words: list[str]) -> bool:
