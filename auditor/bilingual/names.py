@@ -101,13 +101,15 @@ def skeleton(word: str) -> str:
 #: stands for a Greek or German h (Геродот/Herodotus, Гамбург/Hamburg).
 _CYRILLIC_ALTERNATIVES = (("чж", "zh"), ("цз", "j"), ("дж", "j"), ("ф", "th"), ("г", "h"), ("х", "h"), ("х", "ch"))
 _HAS_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_HEARD_W = re.compile(r"(?<=[aeiouAEIOU])w(?=[aeiouy])")
 
 
 @lru_cache(maxsize=100_000)
 def romanizations(word: str) -> tuple[str, ...]:
     """The romanisation of a Cyrillic word and its other English spellings (a Latin word: itself)."""
     if not _HAS_CYRILLIC.search(word):
-        return (word,)
+        # a w after a vowel is silent (Snowden) or, before another vowel, heard as v: Rewind, Ревайнд
+        return (word, _HEARD_W.sub("v", word)) if _HEARD_W.search(word) else (word,)
     lower = word.lower()
     variants = [romanize(lower)]
     for cyrillic, latin in _CYRILLIC_ALTERNATIVES:
