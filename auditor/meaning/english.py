@@ -109,6 +109,57 @@ def _verb_form(word: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=50_000)
+def _participle_only(word: str) -> bool:
+    """Whether ``word`` is a past participle that is no simple past (gone, taken, written)."""
+    from auditor.language.inflect import getAllLemmas, getInflection
+
+    verbs = getAllLemmas(word).get("VERB", ())
+    return any(word in getInflection(lemma, "VBN") and word not in getInflection(lemma, "VBD") for lemma in verbs)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _past_only(word: str) -> bool:
+    """Whether ``word`` can only be a simple past: neither a participle nor a base form (went, knew, began)."""
+    from auditor.language.inflect import getAllLemmas, getInflection
+
+    verbs = getAllLemmas(word).get("VERB", ())
+    return bool(verbs) and all(
+        word in getInflection(lemma, "VBD") and word not in getInflection(lemma, "VBN") and word != lemma
+        for lemma in verbs
+    )
+
+
+#: A personal pronoun right before a verb makes it finite ("they moved", not "the moved stone").
+_SUBJECT_BEFORE = re.compile(r"\b(?:i|you|he|she|it|we|they)\s+$", re.I)
+#: Hedging verbs a translator may add in the present without telling the event's time ("it seems he left").
+_HEDGES = frozenset({"seems", "seem", "appears", "appear"})
+#: Present forms that are no modal: the verbs whose tense a present-tense finding may quote.
+_PLAIN_PRESENT = frozenset({"is", "are", "am", "does", "do", "isn't", "aren't", "doesn't", "don't", "isn’t",
+                            "aren’t", "doesn’t", "don’t", "has", "have", "hasn't", "haven't", "hasn’t", "haven’t"})
+
+
+def finite_pasts(text: str) -> list[Hit]:
+    """Simple pasts that can only be finite verbs: was/were/had/did, forms that are never participles
+    (went, knew), and any simple past right after a personal pronoun ("they moved"); a past participle
+    in a reduced clause ("tickets sold at ...") or a base-like form (put, cost) is left out."""
+    past, _present, _perfect = tenses(text)
+    kept = []
+    for hit in past:
+        lower = hit.text.lower()
+        if lower in _PAST_WORDS or _past_only(lower) or _SUBJECT_BEFORE.search(text[: hit.start]):
+            kept.append(hit)
+    return kept
+
+
+def plain_presents(text: str) -> list[Hit]:
+    """Present verbs that are no modal and no perfect auxiliary (is, are, has without a participle,
+    third-person -s verbs)."""
+    _past, present, _perfect = tenses(text)
+    return [h for h in present if (h.text.lower() in _PLAIN_PRESENT or h.text.lower() not in _PRESENT_WORDS)
+            and h.text.lower() not in _HEDGES]
+
+
 #: What follows a third-person verb but rarely a plural noun ("signs the law", "pushes a man").
 _OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|these|those|\d|to|that|up|out|off|back)\b", re.I)
 
@@ -130,8 +181,8 @@ def tenses(text: str) -> tuple[list[Hit], list[Hit], list[Hit]]:
             present.append(hit)
         elif lower in _HAVE:
             following = _TOKEN.findall(text[match.end() :])[:3]
-            has_participle = any(w.lower() == "been" or (w.lower().endswith("ed") or _verb_form(w.lower()) == "past")
-                          for w in following[:2])
+            has_participle = any(w.lower() == "been" or w.lower().endswith("ed") or _verb_form(w.lower()) == "past"
+                                 or _participle_only(w.lower()) for w in following[:2])
             (perfect if has_participle else present).append(hit)
         elif lower in _MODALS:
             continue
