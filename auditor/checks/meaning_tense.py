@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from auditor.checks.meaning_common import MeaningCheck, source_words
 from auditor.checks.source_common import Pair
-from auditor.meaning.english import finite_pasts, future, plain_presents, tenses
+from auditor.meaning.english import finite_pasts, future, plain_presents, present_reports, tenses
 from auditor.meaning.markers import Markers
 from auditor.models import Document, Finding
 from auditor.rules_engine.check_rules import declared_rules
@@ -101,6 +101,20 @@ class MeaningTenseCheck(MeaningCheck):
                 [],
                 f"“{pasts[0].text}” is past, but the source has no past form or past time word; "
                 "this verb may tell as over what the source reports as current",
+            )
+            return
+        said = table.find("said", pair.source)
+        reports = present_reports(target)
+        if said and reports:
+            yield self.finding(
+                TENSE_CHANGED,
+                pair,
+                table,
+                reports[0],
+                said,
+                f"“{reports[0].text}” reports in the {'future' if ' ' in reports[0].text else 'present'}, but "
+                f"the source's reporting verb is past ({source_words(said)}); what was said is told as "
+                "being said now or still to be said",
             )
             return
         if not forms or table.find("present", pair.source):

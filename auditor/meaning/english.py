@@ -152,6 +152,26 @@ def finite_pasts(text: str) -> list[Hit]:
     return kept
 
 
+REPORTING_FILE = "words/reporting-verbs.txt"
+
+
+@functools.cache
+def _reporting() -> re.Pattern[str]:
+    """Present (says) and future (will say) forms of the reporting verbs of the word table."""
+    from auditor.language.inflect import getInflection
+    from auditor.resources import rules_dir
+
+    text = (rules_dir() / REPORTING_FILE).read_text(encoding="utf-8")
+    lemmas = sorted({line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")})
+    third = sorted({form for lemma in lemmas for form in getInflection(lemma, "VBZ")})
+    return re.compile(rf"\b(?:{'|'.join(third)}|(?:will|shall|['’]ll)\s+(?:{'|'.join(lemmas)}))\b", re.I)
+
+
+def present_reports(text: str) -> list[Hit]:
+    """Reporting verbs told in the present or the future: "says", "tells", "will announce"."""
+    return _hits(_reporting(), text)
+
+
 def plain_presents(text: str) -> list[Hit]:
     """Present verbs that are no modal and no perfect auxiliary (is, are, has without a participle,
     third-person -s verbs)."""

@@ -2,7 +2,7 @@
 
 Each table lists, per feature (``negators``, ``negative``, ``question``, ``future``, ``future_forms``,
 ``past``,
-``past_forms``, ``present``, ``modal``, ``masculine``, ``feminine``; see ``rules/meaning/README.md``), whole
+``past_forms``, ``present``, ``said``, ``modal``, ``masculine``, ``feminine``; see ``rules/meaning/README.md``), whole
 words (``<feature>_words``) and regular expressions
 (``<feature>_patterns``), matched against the lower-cased source (or the source as written with
 ``keep_case: true``), so every hit has the exact character span of the source words it rests on.
@@ -21,7 +21,7 @@ from auditor.errors import AuditorError
 from auditor.resources import rules_dir
 
 FEATURES = (
-    "negators", "negative", "question", "future", "future_forms", "past", "past_forms", "present", "modal",
+    "negators", "negative", "question", "future", "future_forms", "past", "past_forms", "present", "said", "modal",
     "masculine", "feminine",
 )
 #: Letters of a word in every script the tables cover (Devanagari and Arabic marks included).
