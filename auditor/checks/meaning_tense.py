@@ -74,7 +74,8 @@ class MeaningTenseCheck(MeaningCheck):
                 f"“{past[0].text}” puts this in the past, but the source has no past form or past time "
                 "word; something current may be reported as over",
             )
-        if present and not past and not perfect and not will and forms and not table.find("future", pair.source):
+        if (present and not past and not perfect and not will and forms and not table.find("future", pair.source)
+                and not table.find("present", pair.source)):
             fired = PAST_DROPPED.id not in table.hints
             yield self.finding(
                 PAST_DROPPED,
