@@ -253,3 +253,25 @@ def test_finite_pasts_leave_out_participles_and_base_forms() -> None:
     assert [h.text for h in finite_pasts("The sensors placed near the set work well.")] == []
     assert [h.text for h in finite_pasts("They moved to Berlin and she knew it.")] == ["moved", "knew"]
     assert [h.text for h in plain_presents("It seems he has gone home.")] == []
+
+
+def test_polish_present_verbs_by_their_lemma(tmp_path: Path) -> None:
+    """simplemma's Polish lemmas tell a finite verb (funkcjonuje ← funkcjonować) from a noun and a past."""
+    table = markers_for("pl")
+    source = "Choć brytyjskie biuro podróży Thomas Cook upadło, jego belgijska filia Neckermann funkcjonuje."
+    assert [h.text for h in table.find("present", source)] == ["funkcjonuje"]
+    assert [h.text for h in table.find("past_forms", source)] == ["upadło"]
+    mt = "Though the British travel agency Thomas Cook went bankrupt, its Belgian subsidiary Neckermann is still operational."
+    assert "meaning-tense-changed" not in rules(source, mt, "pl")
+    # every verb past: a present is questioned
+    source = "Kilka dni później w szpitalu Kornel Morawiecki przeszedł poważną operację i wrócił do domu."
+    assert not table.find("present", source)
+    good = "A few days later, Kornel Morawiecki underwent a major operation in hospital and returned home."
+    assert not rules(source, good, "pl")
+    bad = good.replace("underwent", "undergoes")
+    found = [f for f in findings(source, bad, "pl") if f.rule == "meaning-tense-changed"]
+    assert found and found[0].message.startswith("“undergoes” is present")
+    bad = tmp_path / "xx.yaml"
+    bad.write_text("present_lemmas: [ć]\n", encoding="utf-8")
+    with pytest.raises(AuditorError, match="lemma_endings"):
+        read_markers(bad)

@@ -133,7 +133,7 @@ class MeaningTenseCheck(MeaningCheck):
             )
             return
         presents = plain_presents(target)
-        if presents and not table.find("future", pair.source):
+        if presents and not table.find("future_forms", pair.source):
             yield self.finding(
                 TENSE_CHANGED,
                 pair,

@@ -132,11 +132,25 @@ def _past_only(word: str) -> bool:
 
 #: A personal pronoun right before a verb makes it finite ("they moved", not "the moved stone").
 _SUBJECT_BEFORE = re.compile(r"\b(?:i|you|he|she|it|we|they)\s+$", re.I)
+#: Words after which a verb is a base form, not a present ("didn't have", "to have", "can do").
+_BASE_AFTER = re.compile(r"\b(?:did|didn['’]t|does|doesn['’]t|do|don['’]t|to|will|would|can|could|may|might|must|"
+                         r"should|shall|not|cannot)\s+$", re.I)
+#: A third-person subject right before a verb ("it brings", "which covers").
+_THIRD_BEFORE = re.compile(r"\b(?:he|she|it|this|that|which|who)\s+$", re.I)
 #: Hedging verbs a translator may add in the present without telling the event's time ("it seems he left").
 _HEDGES = frozenset({"seems", "seem", "appears", "appear"})
 #: Present forms that are no modal: the verbs whose tense a present-tense finding may quote.
 _PLAIN_PRESENT = frozenset({"is", "are", "am", "does", "do", "isn't", "aren't", "doesn't", "don't", "isn’t",
                             "aren’t", "doesn’t", "don’t", "has", "have", "hasn't", "haven't", "hasn’t", "haven’t"})
+
+
+@functools.lru_cache(maxsize=50_000)
+def _maybe_plural(word: str) -> bool:
+    """Whether ``word`` may be the plural of a noun (lectures, bribes) whatever its own entry says."""
+    from auditor.language.inflect import getAllLemmas
+
+    stems = [word[:-1]] + ([word[:-2]] if word.endswith("es") else [])
+    return word.endswith("s") and any("NOUN" in getAllLemmas(stem) for stem in stems)
 
 
 def finite_pasts(text: str) -> list[Hit]:
@@ -176,8 +190,19 @@ def plain_presents(text: str) -> list[Hit]:
     """Present verbs that are no modal and no perfect auxiliary (is, are, has without a participle,
     third-person -s verbs)."""
     _past, present, _perfect = tenses(text)
-    return [h for h in present if (h.text.lower() in _PLAIN_PRESENT or h.text.lower() not in _PRESENT_WORDS)
-            and h.text.lower() not in _HEDGES]
+    kept = []
+    for hit in present:
+        lower = hit.text.lower()
+        before = text[: hit.start]
+        if lower in _HEDGES or _BASE_AFTER.search(before):
+            continue
+        if lower in _PLAIN_PRESENT:
+            kept.append(hit)
+        elif lower not in _PRESENT_WORDS and (
+            (_verb_form(lower) == "present" and not _maybe_plural(lower)) or _THIRD_BEFORE.search(before)
+        ):
+            kept.append(hit)  # a form that may be a plural noun only after a subject ("it brings", not "bribes to")
+    return kept
 
 
 #: What follows a third-person verb but rarely a plural noun ("signs the law", "pushes a man").
