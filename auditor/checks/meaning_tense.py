@@ -86,24 +86,12 @@ class MeaningTenseCheck(MeaningCheck):
                 f"“{present[0].text}” tells this as present, but the source's verbs are past "
                 f"({source_words(forms)}); a finished event may be reported as ongoing",
             )
-        if not fired and table.has("present"):  # a sentence-wide rule that is only a hint here leaves it open
+        if not fired and (table.has("present") or table.has("said")):  # a rule only hinted here leaves it open
             yield from self.one_verb(pair, table, target, forms)
 
     def one_verb(self, pair: Pair, table: Markers, target: str, forms: list) -> Iterator[Finding]:
         """``meaning-tense-changed``: one verb in a tense the source's verbs do not have (the sentence may
         be mixed), at most one finding per segment."""
-        pasts = finite_pasts(target)
-        if pasts and table.has("past") and not table.find("past", pair.source):
-            yield self.finding(
-                TENSE_CHANGED,
-                pair,
-                table,
-                pasts[0],
-                [],
-                f"“{pasts[0].text}” is past, but the source has no past form or past time word; "
-                "this verb may tell as over what the source reports as current",
-            )
-            return
         said = table.find("said", pair.source)
         reports = present_reports(target)
         if said and reports:
@@ -114,8 +102,22 @@ class MeaningTenseCheck(MeaningCheck):
                 reports[0],
                 said,
                 f"“{reports[0].text}” reports in the {'future' if ' ' in reports[0].text else 'present'}, but "
-                f"the source's reporting verb is past ({source_words(said)}); what was said is told as "
-                "being said now or still to be said",
+                f"the source reports what was said ({source_words(said)}); a past statement is told as "
+                "being made now or still to come",
+            )
+            return
+        if not table.has("present"):
+            return
+        pasts = finite_pasts(target)
+        if pasts and table.has("past") and not table.find("past", pair.source):
+            yield self.finding(
+                TENSE_CHANGED,
+                pair,
+                table,
+                pasts[0],
+                [],
+                f"“{pasts[0].text}” is past, but the source has no past form or past time word; "
+                "this verb may tell as over what the source reports as current",
             )
             return
         if not forms or table.find("present", pair.source):

@@ -137,11 +137,23 @@ _BASE_AFTER = re.compile(r"\b(?:did|didn['’]t|does|doesn['’]t|do|don['’]t|
                          r"should|shall|not|cannot)\s+$", re.I)
 #: A third-person subject right before a verb ("it brings", "which covers").
 _THIRD_BEFORE = re.compile(r"\b(?:he|she|it|this|that|which|who)\s+$", re.I)
+#: A base form right after we/they/I/you (and an adverb): a present ("we also prepare", "they live").
+_PLURAL_SUBJECT_VERB = re.compile(
+    r"\b(?:we|they|i|you)\s+(?:(?:also|still|now|then|already|often|usually|never|always|just|only|all|both|"
+    r"\w+ly)\s+)?([a-z]+)\b(?!['’])", re.I)
 #: Hedging verbs a translator may add in the present without telling the event's time ("it seems he left").
 _HEDGES = frozenset({"seems", "seem", "appears", "appear"})
 #: Present forms that are no modal: the verbs whose tense a present-tense finding may quote.
 _PLAIN_PRESENT = frozenset({"is", "are", "am", "does", "do", "isn't", "aren't", "doesn't", "don't", "isn’t",
                             "aren’t", "doesn’t", "don’t", "has", "have", "hasn't", "haven't", "hasn’t", "haven’t"})
+
+
+@functools.lru_cache(maxsize=50_000)
+def _base_verb(word: str) -> bool:
+    """Whether ``word`` is the base form of a verb (lemminflect): prepare, live, entertain."""
+    from auditor.language.inflect import getAllLemmas
+
+    return word in getAllLemmas(word).get("VERB", ())
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -202,7 +214,12 @@ def plain_presents(text: str) -> list[Hit]:
             (_verb_form(lower) == "present" and not _maybe_plural(lower)) or _THIRD_BEFORE.search(before)
         ):
             kept.append(hit)  # a form that may be a plural noun only after a subject ("it brings", not "bribes to")
-    return kept
+    for match in _PLURAL_SUBJECT_VERB.finditer(text):  # "we also prepare": a base form after we/they is present
+        word = match.group(1)
+        if (word.lower() not in _MODALS and word.lower() not in _PRESENT_WORDS and word.lower() not in _HAVE
+                and _base_verb(word.lower())):
+            kept.append(Hit(match.start(1), match.end(1), word))
+    return sorted(kept, key=lambda h: h.start)
 
 
 #: What follows a third-person verb but rarely a plural noun ("signs the law", "pushes a man").
