@@ -275,3 +275,18 @@ def test_polish_present_verbs_by_their_lemma(tmp_path: Path) -> None:
     bad.write_text("present_lemmas: [ć]\n", encoding="utf-8")
     with pytest.raises(AuditorError, match="lemma_endings"):
         read_markers(bad)
+
+
+def test_hindi_marks_its_future_on_the_verb() -> None:
+    """A will against a Hindi source with no -गा form is questioned even beside a present (future_marked);
+    an infinitive made a noun (किए जाने का) may carry a future and keeps it quiet."""
+    source = "इसमें इंटीरियर में रेसिंग सीट हैं तथा छह-बिंदु वाली हार्नेस बेल्ट हैं, और साथ ही इंटरकॉम सिस्टम भी है।"
+    mt = "It gets racing seats on the interior and six-point harness belts, as well as an intercom system."
+    assert not rules(source, mt, "hi")
+    found = [f for f in findings(source, mt.replace("gets", "will get"), "hi") if f.rule == "meaning-tense-changed"]
+    assert found and found[0].message.startswith("“will” puts a verb in the future")
+    source = "अभियोग लगने तक कोई टिप्पणी नहीं की जाएगी।"  # the future ending before a danda
+    assert markers_for("hi").find("future_forms", source)
+    source = "प्रशासन ने संचार व्यवस्था की निगरानी न किए जाने का आश्वासन दिया है।"
+    assert "meaning-tense-changed" not in rules(
+        source, "The government has issued assurances that communications will not be monitored.", "hi")

@@ -108,6 +108,19 @@ class MeaningTenseCheck(MeaningCheck):
             return
         if not table.has("present"):
             return
+        will = future(target)
+        if (will and table.future_marked and not table.find("future_forms", pair.source)
+                and not table.find("future_nonfinite", pair.source)):
+            yield self.finding(
+                TENSE_CHANGED,
+                pair,
+                table,
+                will[0],
+                [],
+                f"“{will[0].text}” puts a verb in the future, but the source, whose language marks the future on "
+                "the verb, has no future form; this event may be told as still to come",
+            )
+            return
         pasts = finite_pasts(target)
         if pasts and table.has("past") and not table.find("past", pair.source):
             yield self.finding(

@@ -1,11 +1,11 @@
 """Per-language marker tables (``rules/meaning/<lang>.yaml``) compiled into searchable patterns.
 
 Each table lists, per feature (``negators``, ``negative``, ``question``, ``future``, ``future_forms``,
-``past``,
-``past_forms``, ``present``, ``said``, ``modal``, ``masculine``, ``feminine``; see ``rules/meaning/README.md``), whole
-words (``<feature>_words``) and regular expressions
-(``<feature>_patterns``), matched against the lower-cased source (or the source as written with
-``keep_case: true``), so every hit has the exact character span of the source words it rests on.
+``future_nonfinite``, ``past``, ``past_forms``, ``present``, ``said``, ``modal``, ``masculine``,
+``feminine``; see ``rules/meaning/README.md``), whole words (``<feature>_words``), regular expressions
+(``<feature>_patterns``) matched against the lower-cased source (or the source as written with
+``keep_case: true``), and words found by their lemma (``<feature>_lemmas``), so every hit has the exact
+character span of the source words it rests on.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from auditor.errors import AuditorError
 from auditor.resources import rules_dir
 
 FEATURES = (
-    "negators", "negative", "question", "future", "future_forms", "past", "past_forms", "present", "said", "modal",
-    "masculine", "feminine",
+    "negators", "negative", "question", "future", "future_forms", "future_nonfinite", "past", "past_forms", "present",
+    "said", "modal", "masculine", "feminine",
 )
 #: Letters of a word in every script the tables cover (Devanagari and Arabic marks included).
 _WORD_CHAR = r"[\w\u0900-\u097f\u064b-\u065f\u0670]"
@@ -71,6 +71,8 @@ class Markers:
     path: Path | None = None
     #: Rules that are only hints for this language: their measured precision here is too low to score.
     hints: frozenset[str] = frozenset()
+    #: The language always marks a future on the verb (Hindi -गा): a will needs one of its ``future_forms``.
+    future_marked: bool = False
     #: Verb forms found through their lemma (``<feature>_lemmas`` in the table; see :class:`LemmaRule`).
     lemmas: dict[str, LemmaRule] = field(default_factory=dict)
     #: Match against the text as written (German: lower-case words are verbs, capitalised ones nouns);
@@ -137,10 +139,10 @@ def read_markers(path: Path) -> Markers:
     if not isinstance(data, dict):
         raise AuditorError(f"{path}: expected a mapping of marker lists")
     kinds = ("words", "patterns", "lemmas")
-    known = {f"{f}_{kind}" for f in FEATURES for kind in kinds} | {"lang", "hints", "keep_case"}
+    known = {f"{f}_{kind}" for f in FEATURES for kind in kinds} | {"lang", "hints", "keep_case", "future_marked"}
     unknown = sorted(set(data) - known)
     if unknown:
-        allowed = "lang, hints, keep_case, <feature>_words, <feature>_patterns, <feature>_lemmas"
+        allowed = "lang, hints, keep_case, future_marked, <feature>_words, <feature>_patterns, <feature>_lemmas"
         raise AuditorError(f"{path}: unknown key {unknown[0]!r} (allowed: {allowed})")
     keep_case = bool(data.get("keep_case", False))
     compiled = {f: p for f in FEATURES if (p := _compile(data, f, path, keep_case)) is not None}
@@ -150,7 +152,7 @@ def read_markers(path: Path) -> Markers:
     lemmas = {f: _lemma_rule(data[f"{f}_lemmas"], str(data.get("lang", path.stem)), path)
               for f in FEATURES if data.get(f"{f}_lemmas")}
     return Markers(lang=str(data.get("lang", path.stem)), patterns=compiled, path=path, hints=frozenset(hints),
-                   keep_case=keep_case, lemmas=lemmas)
+                   keep_case=keep_case, lemmas=lemmas, future_marked=bool(data.get("future_marked", False)))
 
 
 def _lemma_rule(data: object, lang: str, where: Path) -> LemmaRule:
