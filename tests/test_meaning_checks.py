@@ -271,6 +271,11 @@ def test_polish_present_verbs_by_their_lemma(tmp_path: Path) -> None:
     bad = good.replace("underwent", "undergoes")
     found = [f for f in findings(source, bad, "pl") if f.rule == "meaning-tense-changed"]
     assert found and found[0].message.startswith("“undergoes” is present")
+    # a perfective present is a future (prefix, no imperfective -a/-uje ending): will rise, not will own
+    assert [h.text for h in table.find("future", "Poziom wód wzrośnie tylko o kilka stóp.")] == ["wzrośnie"]
+    assert not table.find("future", "Pawłowicz posiada mieszkanie, które wynajmuje.")
+    assert "meaning-future-added" in rules("Pawłowicz posiada mieszkanie, które wynajmuje.",
+                                           "Pawłowicz owns an apartment, which she will rent.", "pl")
     bad = tmp_path / "xx.yaml"
     bad.write_text("present_lemmas: [ć]\n", encoding="utf-8")
     with pytest.raises(AuditorError, match="lemma_endings"):

@@ -41,11 +41,14 @@ class Hit:
 class LemmaRule:
     """Words that mark a feature by their lemma (simplemma's dictionary of the table's language): a
     word whose lemma ends in one of ``lemma_endings`` (an infinitive: Polish -ć) and whose own ending
-    is none of ``skip_endings`` (past, participle, gerund, the infinitive itself)."""
+    is none of ``skip_endings`` (past, participle, gerund, the infinitive itself), and where ``prefixes``
+    are given, that begins with one of them."""
 
     lang: str
     lemma_endings: tuple[str, ...]
     skip_endings: tuple[str, ...]
+    #: When given, the word must also begin with one of these (Polish perfective prefixes: z-, po-, wy-).
+    prefixes: tuple[str, ...] = ()
 
     def find(self, text: str) -> list[Hit]:
         """Every word of ``text`` the rule takes."""
@@ -55,6 +58,8 @@ class LemmaRule:
         for match in re.finditer(rf"{_WORD_CHAR}+", text):
             word = match.group(0).lower()
             if len(word) < 3 or word.endswith(self.skip_endings):
+                continue
+            if self.prefixes and not word.startswith(self.prefixes):
                 continue
             lemma = simplemma.lemmatize(word, lang=self.lang)
             if lemma != word and lemma.endswith(self.lemma_endings):
@@ -156,10 +161,14 @@ def read_markers(path: Path) -> Markers:
 
 
 def _lemma_rule(data: object, lang: str, where: Path) -> LemmaRule:
-    """A ``<feature>_lemmas`` mapping: ``lemma_endings`` and ``skip_endings``, lists of endings."""
+    """A ``<feature>_lemmas`` mapping: ``lemma_endings`` and ``skip_endings`` (and optionally ``prefixes``),
+    lists of word beginnings and endings."""
     if not isinstance(data, dict) or not all(isinstance(data.get(k), list) for k in ("lemma_endings", "skip_endings")):
         raise AuditorError(f"{where}: a *_lemmas entry needs lemma_endings and skip_endings lists")
-    return LemmaRule(lang, tuple(str(e) for e in data["lemma_endings"]), tuple(str(e) for e in data["skip_endings"]))
+    if not isinstance(data.get("prefixes", []), list):
+        raise AuditorError(f"{where}: prefixes of a *_lemmas entry must be a list")
+    return LemmaRule(lang, tuple(str(e) for e in data["lemma_endings"]), tuple(str(e) for e in data["skip_endings"]),
+                     tuple(str(e) for e in data.get("prefixes", [])))
 
 
 def languages() -> list[str]:
