@@ -49,6 +49,8 @@ class LemmaRule:
     skip_endings: tuple[str, ...]
     #: When given, the word must also begin with one of these (Polish perfective prefixes: z-, po-, wy-).
     prefixes: tuple[str, ...] = ()
+    #: Lemmas that end like an infinitive but are no verb (Polish śmierć, część, pięć).
+    not_lemmas: frozenset[str] = frozenset()
 
     def find(self, text: str) -> list[Hit]:
         """Every word of ``text`` the rule takes."""
@@ -62,7 +64,7 @@ class LemmaRule:
             if self.prefixes and not word.startswith(self.prefixes):
                 continue
             lemma = simplemma.lemmatize(word, lang=self.lang)
-            if lemma != word and lemma.endswith(self.lemma_endings):
+            if lemma != word and lemma.endswith(self.lemma_endings) and lemma not in self.not_lemmas:
                 hits.append(Hit(match.start(), match.end(), match.group(0)))
         return hits
 
@@ -161,14 +163,15 @@ def read_markers(path: Path) -> Markers:
 
 
 def _lemma_rule(data: object, lang: str, where: Path) -> LemmaRule:
-    """A ``<feature>_lemmas`` mapping: ``lemma_endings`` and ``skip_endings`` (and optionally ``prefixes``),
-    lists of word beginnings and endings."""
+    """A ``<feature>_lemmas`` mapping: ``lemma_endings`` and ``skip_endings`` (and optionally ``prefixes`` and
+    ``not_lemmas``), lists of word beginnings, endings and lemmas."""
     if not isinstance(data, dict) or not all(isinstance(data.get(k), list) for k in ("lemma_endings", "skip_endings")):
         raise AuditorError(f"{where}: a *_lemmas entry needs lemma_endings and skip_endings lists")
-    if not isinstance(data.get("prefixes", []), list):
-        raise AuditorError(f"{where}: prefixes of a *_lemmas entry must be a list")
+    if not all(isinstance(data.get(k, []), list) for k in ("prefixes", "not_lemmas")):
+        raise AuditorError(f"{where}: prefixes and not_lemmas of a *_lemmas entry must be lists")
     return LemmaRule(lang, tuple(str(e) for e in data["lemma_endings"]), tuple(str(e) for e in data["skip_endings"]),
-                     tuple(str(e) for e in data.get("prefixes", [])))
+                     tuple(str(e) for e in data.get("prefixes", [])),
+                     frozenset(str(e) for e in data.get("not_lemmas", [])))
 
 
 def languages() -> list[str]:
