@@ -253,6 +253,9 @@ def test_finite_pasts_leave_out_participles_and_base_forms() -> None:
     assert [h.text for h in finite_pasts("The sensors placed near the set work well.")] == []
     assert [h.text for h in finite_pasts("They moved to Berlin and she knew it.")] == ["moved", "knew"]
     assert [h.text for h in plain_presents("It seems he has gone home.")] == []
+    assert [h.text for h in plain_presents("He gave lectures and we also prepare it.")] == ["prepare"]
+    # a consequence stated in the present ("This brings...") is no tense of the event it sums up
+    assert [h.text for h in plain_presents("This brings the lineup to 121 products; it brings joy.")] == ["brings"]
 
 
 def test_polish_present_verbs_by_their_lemma(tmp_path: Path) -> None:

@@ -141,6 +141,9 @@ _THIRD_BEFORE = re.compile(r"\b(?:he|she|it|this|that|which|who)\s+$", re.I)
 _PLURAL_SUBJECT_VERB = re.compile(
     r"\b(?:we|they|i|you)\s+(?:(?:also|still|now|then|already|often|usually|never|always|just|only|all|both|"
     r"\w+ly)\s+)?([a-z]+)\b(?!['’])", re.I)
+#: A sentence that opens "This brings.../That means..." states a consequence, in the present whatever the
+#: tense of the event it sums up ("This brings the lineup to 121 products" for a past そろえた).
+_RESULT_OPENING = re.compile(r"^\W*(?:this|that)\s+$", re.I)
 #: Hedging verbs a translator may add in the present without telling the event's time ("it seems he left").
 _HEDGES = frozenset({"seems", "seem", "appears", "appear"})
 #: Present forms that are no modal: the verbs whose tense a present-tense finding may quote.
@@ -206,7 +209,7 @@ def plain_presents(text: str) -> list[Hit]:
     for hit in present:
         lower = hit.text.lower()
         before = text[: hit.start]
-        if lower in _HEDGES or _BASE_AFTER.search(before):
+        if lower in _HEDGES or _BASE_AFTER.search(before) or _RESULT_OPENING.match(before):
             continue
         if lower in _PLAIN_PRESENT:
             kept.append(hit)
