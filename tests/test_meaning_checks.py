@@ -208,3 +208,93 @@ def test_demetr_sample_recall_and_quiet_on_human_translations() -> None:
     human = _sample("base_id35_reference", 20)
     flagged = [item["pert_sent"] for item in human if _scored(item["src_sent"], item["pert_sent"])]
     assert len(flagged) <= 2, flagged
+
+
+def test_one_verb_changed_in_a_mixed_sentence() -> None:
+    """``meaning-tense-changed`` judges verbs one by one: the other verbs kept their tense, so the
+    sentence-wide rules stay quiet, and the good translation is quiet too (DEMETR dev sentences)."""
+    source = "Madagaskar ist bei Weitem die Größte und, was die Tierwelt angeht, ein eigener Kontinent."
+    good = "Madagascar is by far the largest and a continent of its own when it comes to wildlife."
+    assert not rules(source, good, "de")
+    bad = good.replace("Madagascar is", "Madagascar was")
+    found = [f for f in findings(source, bad, "de") if f.rule == "meaning-tense-changed"]
+    assert found and bad[found[0].start : found[0].end] == "was" and found[0].severity is Severity.MINOR
+    # a present where every verb of the source is past, beside a past that kept its tense
+    source = "Ein Zeuge hörte gegen 3.40 Uhr Geräusche in der Talstraße und lief in Richtung des Imbisses."
+    good = "A witness heard noises on Talstrasse at around 3:40 a.m. and ran in the direction of the snack bar."
+    assert not rules(source, good, "de")
+    bad = good.replace("heard", "hears")
+    found = [f for f in findings(source, bad, "de") if f.rule == "meaning-tense-changed"]
+    assert found and bad[found[0].start : found[0].end] == "hears"
+    assert source[slice(*found[0].source_span)] in {"hörte", "lief"}
+
+
+def test_one_verb_rule_stays_quiet_where_the_source_could_be_present() -> None:
+    # Konjunktiv I of reported speech, a participle after an auxiliary, a noun-final Japanese sentence
+    assert "meaning-tense-changed" not in rules(
+        "Trump schrieb, dass seine Regierung die Stürme genau beobachte.",
+        "Trump wrote that his government is watching the storms closely.", "de")
+    assert "meaning-tense-changed" not in rules(
+        "1日当たりの新規感染者数が100人を超えたのは4月1日以来、115日ぶり。",
+        "It is the first time in 115 days since April 1st that new infections per day exceeded 100.", "ja")
+    # "will" against a German past without any present form
+    source = ("Latenight-Moderator Stephen Colbert begrüßte die 17-jährige Thunberg am Dienstag in seiner Sendung "
+              "und führte ein längeres Interview mit der Schwedin.")
+    mt = ("Late night presenter Stephen Colbert welcomed 17-year-old Thunberg to his show on Tuesday and conducted "
+          "a lengthy interview with the Swede.")
+    assert not rules(source, mt, "de")
+    assert rules(source, mt.replace("welcomed", "will welcome"), "de") == {"meaning-tense-changed"}
+
+
+def test_finite_pasts_leave_out_participles_and_base_forms() -> None:
+    from auditor.meaning.english import finite_pasts, plain_presents
+
+    assert [h.text for h in finite_pasts("It takes energy to put together a nucleus.")] == []
+    assert [h.text for h in finite_pasts("The sensors placed near the set work well.")] == []
+    assert [h.text for h in finite_pasts("They moved to Berlin and she knew it.")] == ["moved", "knew"]
+    assert [h.text for h in plain_presents("It seems he has gone home.")] == []
+    assert [h.text for h in plain_presents("He gave lectures and we also prepare it.")] == ["prepare"]
+    # a consequence stated in the present ("This brings...") is no tense of the event it sums up
+    assert [h.text for h in plain_presents("This brings the lineup to 121 products; it brings joy.")] == ["brings"]
+
+
+def test_polish_present_verbs_by_their_lemma(tmp_path: Path) -> None:
+    """simplemma's Polish lemmas tell a finite verb (funkcjonuje ← funkcjonować) from a noun and a past."""
+    table = markers_for("pl")
+    source = "Choć brytyjskie biuro podróży Thomas Cook upadło, jego belgijska filia Neckermann funkcjonuje."
+    assert [h.text for h in table.find("present", source)] == ["funkcjonuje"]
+    assert [h.text for h in table.find("past_forms", source)] == ["upadło"]
+    mt = "Though the British travel agency Thomas Cook went bankrupt, its Belgian subsidiary Neckermann is still operational."
+    assert "meaning-tense-changed" not in rules(source, mt, "pl")
+    # every verb past: a present is questioned
+    source = "Kilka dni później w szpitalu Kornel Morawiecki przeszedł poważną operację i wrócił do domu."
+    assert not table.find("present", source)
+    good = "A few days later, Kornel Morawiecki underwent a major operation in hospital and returned home."
+    assert not rules(source, good, "pl")
+    bad = good.replace("underwent", "undergoes")
+    found = [f for f in findings(source, bad, "pl") if f.rule == "meaning-tense-changed"]
+    assert found and found[0].message.startswith("“undergoes” is present")
+    # a perfective present is a future (prefix, no imperfective -a/-uje ending): will rise, not will own
+    assert [h.text for h in table.find("future", "Poziom wód wzrośnie tylko o kilka stóp.")] == ["wzrośnie"]
+    assert not table.find("future", "Pawłowicz posiada mieszkanie, które wynajmuje.")
+    assert "meaning-future-added" in rules("Pawłowicz posiada mieszkanie, które wynajmuje.",
+                                           "Pawłowicz owns an apartment, which she will rent.", "pl")
+    bad = tmp_path / "xx.yaml"
+    bad.write_text("present_lemmas: [ć]\n", encoding="utf-8")
+    with pytest.raises(AuditorError, match="lemma_endings"):
+        read_markers(bad)
+
+
+def test_hindi_marks_its_future_on_the_verb() -> None:
+    """A will against a Hindi source with no -गा form is questioned even beside a present (future_marked);
+    an infinitive made a noun (किए जाने का) may carry a future and keeps it quiet."""
+    source = "इसमें इंटीरियर में रेसिंग सीट हैं तथा छह-बिंदु वाली हार्नेस बेल्ट हैं, और साथ ही इंटरकॉम सिस्टम भी है।"
+    mt = "It gets racing seats on the interior and six-point harness belts, as well as an intercom system."
+    assert not rules(source, mt, "hi")
+    found = [f for f in findings(source, mt.replace("gets", "will get"), "hi") if f.rule == "meaning-tense-changed"]
+    assert found and found[0].message.startswith("“will” puts a verb in the future")
+    source = "अभियोग लगने तक कोई टिप्पणी नहीं की जाएगी।"  # the future ending before a danda
+    assert markers_for("hi").find("future_forms", source)
+    source = "प्रशासन ने संचार व्यवस्था की निगरानी न किए जाने का आश्वासन दिया है।"
+    assert "meaning-tense-changed" not in rules(
+        source, "The government has issued assurances that communications will not be monitored.", "hi")

@@ -109,6 +109,122 @@ def _verb_form(word: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=50_000)
+def _participle_only(word: str) -> bool:
+    """Whether ``word`` is a past participle that is no simple past (gone, taken, written)."""
+    from auditor.language.inflect import getAllLemmas, getInflection
+
+    verbs = getAllLemmas(word).get("VERB", ())
+    return any(word in getInflection(lemma, "VBN") and word not in getInflection(lemma, "VBD") for lemma in verbs)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _past_only(word: str) -> bool:
+    """Whether ``word`` can only be a simple past: neither a participle nor a base form (went, knew, began)."""
+    from auditor.language.inflect import getAllLemmas, getInflection
+
+    verbs = getAllLemmas(word).get("VERB", ())
+    return bool(verbs) and all(
+        word in getInflection(lemma, "VBD") and word not in getInflection(lemma, "VBN") and word != lemma
+        for lemma in verbs
+    )
+
+
+#: A personal pronoun right before a verb makes it finite ("they moved", not "the moved stone").
+_SUBJECT_BEFORE = re.compile(r"\b(?:i|you|he|she|it|we|they)\s+$", re.I)
+#: Words after which a verb is a base form, not a present ("didn't have", "to have", "can do").
+_BASE_AFTER = re.compile(r"\b(?:did|didn['’]t|does|doesn['’]t|do|don['’]t|to|will|would|can|could|may|might|must|"
+                         r"should|shall|not|cannot)\s+$", re.I)
+#: A third-person subject right before a verb ("it brings", "which covers").
+_THIRD_BEFORE = re.compile(r"\b(?:he|she|it|this|that|which|who)\s+$", re.I)
+#: A base form right after we/they/I/you (and an adverb): a present ("we also prepare", "they live").
+_PLURAL_SUBJECT_VERB = re.compile(
+    r"\b(?:we|they|i|you)\s+(?:(?:also|still|now|then|already|often|usually|never|always|just|only|all|both|"
+    r"\w+ly)\s+)?([a-z]+)\b(?!['’])", re.I)
+#: A sentence that opens "This brings.../That means..." states a consequence, in the present whatever the
+#: tense of the event it sums up ("This brings the lineup to 121 products" for a past そろえた).
+_RESULT_OPENING = re.compile(r"^\W*(?:this|that)\s+$", re.I)
+#: Hedging verbs a translator may add in the present without telling the event's time ("it seems he left").
+_HEDGES = frozenset({"seems", "seem", "appears", "appear"})
+#: Present forms that are no modal: the verbs whose tense a present-tense finding may quote.
+_PLAIN_PRESENT = frozenset({"is", "are", "am", "does", "do", "isn't", "aren't", "doesn't", "don't", "isn’t",
+                            "aren’t", "doesn’t", "don’t", "has", "have", "hasn't", "haven't", "hasn’t", "haven’t"})
+
+
+@functools.lru_cache(maxsize=50_000)
+def _base_verb(word: str) -> bool:
+    """Whether ``word`` is the base form of a verb (lemminflect): prepare, live, entertain."""
+    from auditor.language.inflect import getAllLemmas
+
+    return word in getAllLemmas(word).get("VERB", ())
+
+
+@functools.lru_cache(maxsize=50_000)
+def _maybe_plural(word: str) -> bool:
+    """Whether ``word`` may be the plural of a noun (lectures, bribes) whatever its own entry says."""
+    from auditor.language.inflect import getAllLemmas
+
+    stems = [word[:-1]] + ([word[:-2]] if word.endswith("es") else [])
+    return word.endswith("s") and any("NOUN" in getAllLemmas(stem) for stem in stems)
+
+
+def finite_pasts(text: str) -> list[Hit]:
+    """Simple pasts that can only be finite verbs: was/were/had/did, forms that are never participles
+    (went, knew), and any simple past right after a personal pronoun ("they moved"); a past participle
+    in a reduced clause ("tickets sold at ...") or a base-like form (put, cost) is left out."""
+    past, _present, _perfect = tenses(text)
+    kept = []
+    for hit in past:
+        lower = hit.text.lower()
+        if lower in _PAST_WORDS or _past_only(lower) or _SUBJECT_BEFORE.search(text[: hit.start]):
+            kept.append(hit)
+    return kept
+
+
+REPORTING_FILE = "words/reporting-verbs.txt"
+
+
+@functools.cache
+def _reporting() -> re.Pattern[str]:
+    """Present (says) and future (will say) forms of the reporting verbs of the word table."""
+    from auditor.language.inflect import getInflection
+    from auditor.resources import rules_dir
+
+    text = (rules_dir() / REPORTING_FILE).read_text(encoding="utf-8")
+    lemmas = sorted({line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")})
+    third = sorted({form for lemma in lemmas for form in getInflection(lemma, "VBZ")})
+    return re.compile(rf"\b(?:{'|'.join(third)}|(?:will|shall|['’]ll)\s+(?:{'|'.join(lemmas)}))\b", re.I)
+
+
+def present_reports(text: str) -> list[Hit]:
+    """Reporting verbs told in the present or the future: "says", "tells", "will announce"."""
+    return _hits(_reporting(), text)
+
+
+def plain_presents(text: str) -> list[Hit]:
+    """Present verbs that are no modal and no perfect auxiliary (is, are, has without a participle,
+    third-person -s verbs)."""
+    _past, present, _perfect = tenses(text)
+    kept = []
+    for hit in present:
+        lower = hit.text.lower()
+        before = text[: hit.start]
+        if lower in _HEDGES or _BASE_AFTER.search(before) or _RESULT_OPENING.match(before):
+            continue
+        if lower in _PLAIN_PRESENT:
+            kept.append(hit)
+        elif lower not in _PRESENT_WORDS and (
+            (_verb_form(lower) == "present" and not _maybe_plural(lower)) or _THIRD_BEFORE.search(before)
+        ):
+            kept.append(hit)  # a form that may be a plural noun only after a subject ("it brings", not "bribes to")
+    for match in _PLURAL_SUBJECT_VERB.finditer(text):  # "we also prepare": a base form after we/they is present
+        word = match.group(1)
+        if (word.lower() not in _MODALS and word.lower() not in _PRESENT_WORDS and word.lower() not in _HAVE
+                and _base_verb(word.lower())):
+            kept.append(Hit(match.start(1), match.end(1), word))
+    return sorted(kept, key=lambda h: h.start)
+
+
 #: What follows a third-person verb but rarely a plural noun ("signs the law", "pushes a man").
 _OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|these|those|\d|to|that|up|out|off|back)\b", re.I)
 
@@ -130,8 +246,8 @@ def tenses(text: str) -> tuple[list[Hit], list[Hit], list[Hit]]:
             present.append(hit)
         elif lower in _HAVE:
             following = _TOKEN.findall(text[match.end() :])[:3]
-            has_participle = any(w.lower() == "been" or (w.lower().endswith("ed") or _verb_form(w.lower()) == "past")
-                          for w in following[:2])
+            has_participle = any(w.lower() == "been" or w.lower().endswith("ed") or _verb_form(w.lower()) == "past"
+                                 or _participle_only(w.lower()) for w in following[:2])
             (perfect if has_participle else present).append(hit)
         elif lower in _MODALS:
             continue
