@@ -5,7 +5,7 @@ JSON of 7 MB (4 MB of it the word models only ``--min-severity hint`` uses), the
 texts parsed into :class:`~auditor.qe.trees.Forest` arrays. The compiled form is one ``marshal``
 file: the bundle's metadata and each mode's settings as plain data, each forest as its arrays' raw
 bytes (read back as read-only NumPy views, no copy). It is named by the SHA-256 of the bundle's
-bytes and of the code that reads it (this module, ``trees.py``), so a retrained bundle or a changed
+bytes and of the code that reads it (this module, ``trees.py``, ``model.py``), so a retrained bundle or a changed
 reader never meets a stale file; a missing, unreadable or foreign file is rebuilt from the bundle.
 The word models (``wordlex``) stay in the bundle and are read only by a run that shows hints.
 """
@@ -29,7 +29,7 @@ CACHE_ENV = "AUDITOR_QE_CACHE"
 #: Bumped when the layout below changes.
 FORMAT = 1
 FORESTS = ("hter", "da", "word")
-_READERS = (Path(__file__), Path(__file__).with_name("trees.py"))
+_READERS = (Path(__file__), Path(__file__).with_name("trees.py"), Path(__file__).with_name("model.py"))
 
 
 def compiled_path(bundle: Path) -> Path | None:
