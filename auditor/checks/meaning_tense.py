@@ -87,11 +87,13 @@ class MeaningTenseCheck(MeaningCheck):
                 f"({source_words(forms)}); a finished event may be reported as ongoing",
             )
         if not fired and (table.has("present") or table.has("said")):  # a rule only hinted here leaves it open
-            yield from self.one_verb(pair, table, target, forms)
+            yield from self.one_verb(pair, table, target, forms, will, past, present)
 
-    def one_verb(self, pair: Pair, table: Markers, target: str, forms: list) -> Iterator[Finding]:
+    def one_verb(self, pair: Pair, table: Markers, target: str, forms: list, will: list, past: list,
+                 present: list) -> Iterator[Finding]:
         """``meaning-tense-changed``: one verb in a tense the source's verbs do not have (the sentence may
-        be mixed), at most one finding per segment."""
+        be mixed), at most one finding per segment. ``will``, ``past`` and ``present`` are the target's
+        verbs as :meth:`check_markers` found them."""
         said = table.find("said", pair.source)
         reports = present_reports(target)
         if said and reports:
@@ -108,7 +110,6 @@ class MeaningTenseCheck(MeaningCheck):
             return
         if not table.has("present"):
             return
-        will = future(target)
         if (will and table.future_marked and not table.find("future_forms", pair.source)
                 and not table.find("future_nonfinite", pair.source)):
             yield self.finding(
@@ -121,7 +122,7 @@ class MeaningTenseCheck(MeaningCheck):
                 "the verb, has no future form; this event may be told as still to come",
             )
             return
-        pasts = finite_pasts(target)
+        pasts = finite_pasts(target, past)
         if pasts and table.has("past") and not table.find("past", pair.source):
             yield self.finding(
                 TENSE_CHANGED,
@@ -135,7 +136,6 @@ class MeaningTenseCheck(MeaningCheck):
             return
         if not forms or table.find("present", pair.source):
             return
-        will = future(target)
         if will and not table.find("future_forms", pair.source):
             yield self.finding(
                 TENSE_CHANGED,
@@ -147,7 +147,7 @@ class MeaningTenseCheck(MeaningCheck):
                 f"({source_words(forms)}); this event may be told as still to come",
             )
             return
-        presents = plain_presents(target)
+        presents = plain_presents(target, present)
         if presents and not table.find("future_forms", pair.source):
             yield self.finding(
                 TENSE_CHANGED,

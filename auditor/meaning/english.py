@@ -168,11 +168,13 @@ def _maybe_plural(word: str) -> bool:
     return word.endswith("s") and any("NOUN" in getAllLemmas(stem) for stem in stems)
 
 
-def finite_pasts(text: str) -> list[Hit]:
+def finite_pasts(text: str, past: list[Hit] | None = None) -> list[Hit]:
     """Simple pasts that can only be finite verbs: was/were/had/did, forms that are never participles
     (went, knew), and any simple past right after a personal pronoun ("they moved"); a past participle
-    in a reduced clause ("tickets sold at ...") or a base-like form (put, cost) is left out."""
-    past, _present, _perfect = tenses(text)
+    in a reduced clause ("tickets sold at ...") or a base-like form (put, cost) is left out. ``past``:
+    the pasts :func:`tenses` found in ``text``, when the caller has them."""
+    if past is None:
+        past = tenses(text)[0]
     kept = []
     for hit in past:
         lower = hit.text.lower()
@@ -201,10 +203,12 @@ def present_reports(text: str) -> list[Hit]:
     return _hits(_reporting(), text)
 
 
-def plain_presents(text: str) -> list[Hit]:
+def plain_presents(text: str, present: list[Hit] | None = None) -> list[Hit]:
     """Present verbs that are no modal and no perfect auxiliary (is, are, has without a participle,
-    third-person -s verbs)."""
-    _past, present, _perfect = tenses(text)
+    third-person -s verbs). ``present``: the presents :func:`tenses` found in ``text``, when the caller
+    has them."""
+    if present is None:
+        present = tenses(text)[1]
     kept = []
     for hit in present:
         lower = hit.text.lower()
