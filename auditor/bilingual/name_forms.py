@@ -17,8 +17,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
 from auditor.resources import rules_dir
 
 FORMS_FILE = "words/name-forms.yaml"
@@ -81,7 +79,9 @@ class LanguageForms:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, LanguageForms]:
-    raw = yaml.safe_load((rules_dir() / FORMS_FILE).read_text(encoding="utf-8")) or {}
+    from auditor.rules_engine.loader import parse_yaml  # safe loader, kept parsed like every rule file
+
+    raw = parse_yaml((rules_dir() / FORMS_FILE).read_text(encoding="utf-8")) or {}
     table = {}
     for lang, row in raw.items():
         letters = sorted((row.get("letters") or {}).items(), key=lambda kv: -len(kv[0].lstrip("^")))

@@ -139,8 +139,10 @@ def markers_dir() -> Path:
 
 def read_markers(path: Path) -> Markers:
     """One marker table; a malformed file is an AuditorError naming it."""
+    from auditor.rules_engine.loader import parse_yaml
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = parse_yaml(path.read_text(encoding="utf-8")) or {}  # safe loader, kept parsed
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise AuditorError(f"{path}: cannot read meaning markers ({error})") from None
     if not isinstance(data, dict):
