@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from auditor.bilingual.name_forms import exonym_frequency, people_in_source, source_forms, stem_rarity
 from auditor.bilingual.names import romanize, same_name
@@ -65,15 +66,16 @@ _SOURCE_WORDS = re.compile(r"[^\W\d_]{2,}")
 _OTHER_SCRIPT = re.compile(r"[\u0590-\u07bf\u0900-\u0dff\u0e00-\u0eff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
-def _target_words(target: str) -> list[str]:
+@lru_cache(maxsize=1024)
+def _target_words(target: str) -> tuple[str, ...]:
     """The target's words, with the parts of a camel-cased hashtag (NikolaiBondarenko) and each
-    hyphenated word joined (Butt-head: Butthead)."""
+    hyphenated word joined (Butt-head: Butthead); found once per target, not once per source token."""
     words = _TARGET_WORD.findall(target)
     for match in _HYPHENATED.finditer(target):
         words.append(match.group(0).replace("-", ""))
     for match in _CAMEL.finditer(target):
         words += _CAMEL_PART.findall(match.group(0))
-    return words
+    return tuple(words)
 
 
 def _sounds_present(token: str, target: str, lang: str | None = None) -> bool:
