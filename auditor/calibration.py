@@ -79,7 +79,7 @@ def load_calibration(path: Path | None = None) -> dict[str, Calibration]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
-    from auditor.rules_engine.loader import parse_yaml  # libyaml, and kept parsed (same data, same errors)
+    from auditor.yaml_files import parse_yaml  # libyaml, and kept parsed (same data, same errors)
 
     try:
         data = parse_yaml(text)

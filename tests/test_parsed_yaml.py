@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from auditor import yaml_files as loader
 from auditor.resources import rules_dir
-from auditor.rules_engine import loader
 
 
 def test_every_shipped_yaml_file_reads_back_equal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

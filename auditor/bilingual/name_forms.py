@@ -79,7 +79,7 @@ class LanguageForms:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, LanguageForms]:
-    from auditor.rules_engine.loader import parse_yaml  # safe loader, kept parsed like every rule file
+    from auditor.yaml_files import parse_yaml  # safe loader, kept parsed like every rule file
 
     raw = parse_yaml((rules_dir() / FORMS_FILE).read_text(encoding="utf-8")) or {}
     table = {}

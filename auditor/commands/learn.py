@@ -80,7 +80,7 @@ def learn_command(
     from auditor.learn.pack import build_pack
     from auditor.learn.pairs import PairFiles
     from auditor.learn.report import markdown, render_html, summary
-    from auditor.rules_engine.loader import parse_yaml
+    from auditor.yaml_files import parse_yaml
 
     try:
         if output is None:

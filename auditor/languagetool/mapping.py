@@ -143,7 +143,7 @@ def _target(entry: Any, where: str, fallback: Target | None = None) -> Target:
 def load_mapping(path: Path | None = None) -> Mapping:
     """Read and validate the mapping file (``rules/languagetool.yaml`` by default)."""
     path = path or rules_dir() / "languagetool.yaml"
-    from auditor.rules_engine.loader import parse_yaml  # libyaml, and kept parsed (same data, same errors)
+    from auditor.yaml_files import parse_yaml  # libyaml, and kept parsed (same data, same errors)
 
     try:
         data = parse_yaml(path.read_text(encoding="utf-8"))

@@ -139,7 +139,7 @@ def markers_dir() -> Path:
 
 def read_markers(path: Path) -> Markers:
     """One marker table; a malformed file is an AuditorError naming it."""
-    from auditor.rules_engine.loader import parse_yaml
+    from auditor.yaml_files import parse_yaml
 
     try:
         data = parse_yaml(path.read_text(encoding="utf-8")) or {}  # safe loader, kept parsed

@@ -22,11 +22,11 @@ from auditor.models import Document, Finding, Severity
 from auditor.qe import compiled
 from auditor.qe import features as qf
 from auditor.qe.dataset import WORD_CONTEXT, WORD_FEATURES, word_rows
+from auditor.qe.deferred import DEFAULT_BUNDLE
 from auditor.qe.fit import LANGS, SENTENCE_HTER, lang_columns, read_bundle
 from auditor.qe.trees import Forest, ForestFormatError
 from auditor.qe.wordlex import WordLex
 
-DEFAULT_BUNDLE = Path(__file__).resolve().parent / "models" / "qe-mlqe.json.gz"
 RULE = "qe-word"
 #: Per mode, the estimate from which a sentence "likely needs editing" and the score counts it: the 90th
 #: percentile of the model's estimates on post-edited MLQE-PE train sentences, which are correct by

@@ -19,8 +19,9 @@ import yaml
 from auditor.checks.rule import Rule
 from auditor.models import CATEGORIES, Severity
 from auditor.resources import rules_dir
-from auditor.rules_engine.loader import _examples, _yaml_problem, parse_yaml
+from auditor.rules_engine.loader import _examples, _yaml_problem
 from auditor.rules_engine.patterns import RuleFileError, Where, check_keys
+from auditor.yaml_files import parse_yaml
 
 #: Under the rules directory: the built-in checks' rule files (not packs).
 CHECKS_DIR = "checks"

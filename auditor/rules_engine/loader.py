@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import marshal
-import os
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -35,6 +33,7 @@ from auditor.rules_engine.patterns import (
 )
 from auditor.rules_engine.templates import placeholder_names
 from auditor.rules_engine.tokens import normalise
+from auditor.yaml_files import parse_yaml
 
 __all__ = ["RuleFileError", "installed_packs", "load_pack", "load_packs", "load_shared_sets"]
 
@@ -184,47 +183,6 @@ def _tables(data: Any, where: Where) -> dict[str, dict[str, str]]:
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise where.fail("tables must map a table name to a mapping of words")
     return {str(n): {str(k).lower(): str(v) for k, v in t.items()} for n, t in data.items()}
-
-
-#: libyaml's safe loader when PyYAML was built with it (10x faster); the pure-Python safe loader otherwise.
-_FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def parse_yaml(text: str) -> Any:
-    """``text`` parsed with a safe loader (never one that builds arbitrary objects).
-
-    Errors are raised by the pure-Python loader, so messages and positions are the same
-    whether or not libyaml is installed. A parsed text is kept (:func:`_parsed_file`: the same
-    plain data, keyed by the text), so a cold run reads the shipped rules without parsing them.
-    """
-    kept = _parsed_file(text)
-    if kept is not None:
-        with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
-            return marshal.loads(kept.read_bytes())
-    try:
-        data = yaml.load(text, Loader=_FAST_SAFE_LOADER)  # a safe loader: plain data only
-    except yaml.YAMLError as fast_error:
-        if _FAST_SAFE_LOADER is yaml.SafeLoader:
-            raise
-        yaml.safe_load(text)  # raises the same problem with pure-Python wording
-        raise fast_error from None
-    if kept is not None:
-        with contextlib.suppress(OSError, ValueError):  # ValueError: a type marshal cannot keep (dates)
-            from auditor.word_index import write_whole
-
-            write_whole(kept, marshal.dumps(data))
-    return data
-
-
-def _parsed_file(text: str) -> Path | None:
-    """Where the parsed form of ``text`` is kept: beside the word indexes, named by the text's
-    SHA-256 and the PyYAML version; None when ``AUDITOR_YAML_CACHE=off``."""
-    if os.environ.get("AUDITOR_YAML_CACHE") == "off":
-        return None
-    from auditor.word_index import index_dir
-
-    digest = hashlib.sha256(f"{yaml.__version__}\0{_FAST_SAFE_LOADER.__name__}\0{text}".encode()).hexdigest()
-    return index_dir() / "yaml" / f"{digest}.marshal"
 
 
 def _yaml_problem(error: yaml.YAMLError) -> str:

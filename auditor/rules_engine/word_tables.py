@@ -13,8 +13,9 @@ from typing import Any
 import yaml
 
 from auditor.resources import rules_dir
-from auditor.rules_engine.loader import _yaml_problem, parse_yaml
+from auditor.rules_engine.loader import _yaml_problem
 from auditor.rules_engine.patterns import RuleFileError
+from auditor.yaml_files import parse_yaml
 
 #: Where the word tables live, under the rules directory (not rule packs).
 WORDS_DIR = "words"

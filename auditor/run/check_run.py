@@ -103,10 +103,11 @@ class RunSettings:
 
     def scoring(self) -> ScoringModel:
         """The scoring model, with configured weights and the quality-estimation model."""
-        from auditor.qe.model import qe_model
+        from auditor.qe.deferred import chosen_qe
 
-        # QE word hints (a lead on ~1 word in 4 of real MT) only when hints are asked for
-        qe = qe_model(self.config.qe_model, word_hints=self.config.min_severity is Severity.HINT)
+        # QE word hints (a lead on ~1 word in 4 of real MT) only when hints are asked for; the model
+        # is imported by the first estimate, after LanguageTool has the first document
+        qe = chosen_qe(self.config.qe_model, word_hints=self.config.min_severity is Severity.HINT)
         return ScoringModel(weights=self.config.weights, qe=qe) if self.config.weights else ScoringModel(qe=qe)
 
     def validate(self) -> None:

@@ -120,6 +120,8 @@ class AuditEngine:
 
         # the same scoring as `auditor check` with this config: weights and the quality-estimation model
         self.scoring: ScoringModel = RunSettings(config=self.config, grammar=grammar).scoring()
+        if self.scoring.qe is not None:
+            self.scoring.qe.check()  # loaded now (an unreadable model stops the service), not by a request
         self.policy = FindingPolicy(
             disabled=self.config.disable,
             severity=dict(self.config.severity),
