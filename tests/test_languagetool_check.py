@@ -165,30 +165,3 @@ def test_source_names_are_not_typos(grammar: GrammarCheck) -> None:
         "t.tsv", [Segment("1", target, source="Он сказал, что уже поздно.")], lang="en-US", source_lang="ru"
     )
     assert [target[f.start : f.end] for f in grammar.check(other)] == ["Vova"]
-
-
-def test_a_story_sent_ahead_in_pieces_gets_exactly_the_findings_of_one_request(lt_server, monkeypatch) -> None:
-    """The pieces only fill LanguageTool's sentence caches: the findings are the whole text's request's,
-    including rules that read across pieces (word coherency, sentence starts) and names masked in them."""
-    from auditor.checks.grammar import PIECES_ENV
-
-    paragraphs = SEED.read_text(encoding="utf-8").split("\n\n")
-    while len("\n\n".join(paragraphs)) > 5000:  # one chunk (CHUNK_CHARS), so one request unless sent ahead
-        paragraphs.pop()
-    text = "\n\n".join(paragraphs)
-    # a spelling chosen in the first half and changed in the second (EN_WORD_COHERENCY reads the whole
-    # text), and a name LanguageTool would flag in each half
-    paragraphs = text.split("\n\n")
-    paragraphs[1] = paragraphs[1].rstrip() + " The organise-it-yourself Qamishli team said it would organize more."
-    paragraphs[-2] = paragraphs[-2].rstrip() + " They will organise it, the Qamishli team said."
-    text = "\n\n".join(paragraphs)
-    found = {}
-    for pieces in ("1", "2", "3"):
-        monkeypatch.setenv(PIECES_ENV, pieces)
-        check = GrammarCheck("en-US", use_cache=False)
-        try:
-            found[pieces] = [(f.start, f.end, f.rule, f.message, f.suggestions) for f in check.check(_doc(text))]
-            assert check.client.clock.requests == (1 if pieces == "1" else int(pieces) + 1)
-        finally:
-            check.close()
-    assert found["1"] and found["2"] == found["1"] and found["3"] == found["1"]

@@ -164,35 +164,3 @@ def test_masked_spans_become_markup_read_as_known_names() -> None:
     data = json.loads(annotated(text, [(5, 13), (18, 23)]))["annotation"]
     assert "".join(part.get("text", part.get("markup", "")) for part in data) == text  # offsets unchanged
     assert [p["interpretAs"] for p in data if "markup" in p] == ["Smith", "Ella"]  # consonant / vowel
-
-
-def test_pieces_are_cut_at_the_paragraph_nearest_each_ideal_cut() -> None:
-    from auditor.languagetool.client import piece_starts
-
-    paragraphs = [f"Paragraph {n} says something long enough to count here." * 3 for n in range(10)]
-    text = "\n\n".join(paragraphs) + "\n"
-    sentences = segment(text)
-    [cut] = piece_starts(text, sentences, 0, len(text), 2, least=100)
-    assert text[cut - 2 : cut] == "\n\n" and text[cut:].startswith("Paragraph 5")  # the middle paragraph
-    cuts = piece_starts(text, sentences, 0, len(text), 4, least=100)
-    assert len(cuts) == 3 and all(text[c - 2 : c] == "\n\n" for c in cuts) and cuts == sorted(cuts)
-    assert piece_starts(text, sentences, 0, len(text), 1) == []  # one piece: nothing to cut
-    assert piece_starts(text, sentences, 0, len(text), 2, least=len(text)) == []  # too short to cut
-
-
-def test_one_long_paragraph_is_cut_where_a_sentence_starts() -> None:
-    from auditor.languagetool.client import piece_starts
-
-    text = " ".join(f"Sentence number {n} is here and it is plain." for n in range(40))
-    sentences = segment(text)
-    [cut] = piece_starts(text, sentences, 0, len(text), 2, least=100)
-    assert cut in {s.start for s in sentences} and abs(cut - len(text) // 2) < 60
-
-
-def test_a_piece_numbers_its_masks_as_the_whole_text_does() -> None:
-    text = "Then Qamishli and Ariha were shelled. Later Idlib and Omar Smith spoke."
-    whole = json.loads(annotated(text, [(5, 13), (18, 23), (44, 49), (54, 58)]))["annotation"]
-    cut = text.index("Later")
-    piece = json.loads(annotated(text[cut:], [(44 - cut, 49 - cut), (54 - cut, 58 - cut)], first=2))["annotation"]
-    stand_ins = [p["interpretAs"] for p in whole if "markup" in p]
-    assert [p["interpretAs"] for p in piece if "markup" in p] == stand_ins[2:]

@@ -9,8 +9,6 @@ that fails the run stops with an :class:`AuditorError` (exit 2, no report).
 from __future__ import annotations
 
 import bisect
-import contextlib
-import itertools
 import json
 import os
 import threading
@@ -23,13 +21,7 @@ from typing import Any
 from auditor import shutdown
 from auditor.errors import AuditorError
 from auditor.languagetool.cache import ResultCache, cache_key
-from auditor.languagetool.client import (
-    LanguageToolClient,
-    ServerGone,
-    chunk_spans,
-    piece_starts,
-    requests_in_flight,
-)
+from auditor.languagetool.client import LanguageToolClient, ServerGone, chunk_spans
 from auditor.languagetool.mapping import Mapping, load_mapping
 from auditor.languagetool.names import (
     NameFilter,
@@ -52,18 +44,6 @@ REQUEST_WORKERS = 4
 FIRST_REQUEST_WAIT = 5.0
 #: Set to a file path to get the run's LanguageTool timings as JSON (used by the benchmark).
 STATS_ENV = "AUDITOR_LT_STATS"
-#: Pieces a chunk is sent ahead in when the server is otherwise idle (``1`` or ``0``: never).
-PIECES_ENV = "AUDITOR_LT_PIECES"
-
-
-def ahead_pieces() -> int:
-    """How many pieces to send a chunk ahead in: one per core this process may use (at most
-    :data:`REQUEST_WORKERS`), or :data:`PIECES_ENV`."""
-    configured = os.environ.get(PIECES_ENV, "").strip()
-    if configured.isdigit():
-        return int(configured)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return min(cores, REQUEST_WORKERS)
 
 
 #: LanguageTool rules that compare a sentence with its neighbours or with the whole text; with
@@ -128,13 +108,6 @@ class GrammarCheck:
             self.session.close()
             raise
         self._pool = ThreadPoolExecutor(max_workers=REQUEST_WORKERS, thread_name_prefix="languagetool")
-        self.pieces = ahead_pieces()
-        #: requests for the pieces of a chunk sent ahead (:meth:`_send_ahead`), on their own threads
-        self._ahead = (
-            ThreadPoolExecutor(max_workers=self.pieces, thread_name_prefix="languagetool-ahead")
-            if self.pieces > 1
-            else None
-        )
         #: chunk requests in flight per document (``id(document)``), from ``prefetch``
         self._pending: dict[int, tuple[list[tuple[int, int]], list[Future[list[dict[str, Any]]]]]] = {}
         #: documents answered whole from the cache (final findings, name filter applied)
@@ -152,9 +125,7 @@ class GrammarCheck:
             text,
         )
 
-    def _check_text(
-        self, text: str, masks: tuple[tuple[int, int], ...] = (), cuts: tuple[int, ...] = ()
-    ) -> list[dict[str, Any]]:
+    def _check_text(self, text: str, masks: tuple[tuple[int, int], ...] = ()) -> list[dict[str, Any]]:
         key = self._key(json.dumps([text, masks]) if masks else text) if self.cache else ""
         if self.cache:
             cached = self.cache.get(key)
@@ -163,8 +134,6 @@ class GrammarCheck:
         self._ensure_server()
         generation = self.session.generation
         try:
-            if cuts and requests_in_flight() == 0:
-                self._send_ahead(text, masks, cuts)
             matches = self.client.check(text, masks)
         except ServerGone as error:
             if not self.session.recover(generation):
@@ -180,30 +149,6 @@ class GrammarCheck:
             self.cache.put(key, matches)
         return matches
 
-    def _send_ahead(self, text: str, masks: tuple[tuple[int, int], ...], cuts: tuple[int, ...]) -> None:
-        """Send ``text`` cut at ``cuts`` as concurrent requests, each checked by its own server thread,
-        and wait for them; their matches are not used.
-
-        The server checks one request on one thread. The pieces leave its per-sentence caches
-        (analysis and matches) filled, so the request for the whole ``text`` that follows is
-        answered mostly from them: it runs the rules that read the whole text (word coherency,
-        brackets, sentence starts) and LanguageTool's own clean-up of overlapping matches, so its
-        matches are exactly those of a single request. A piece that fails is left to that request.
-        """
-        assert self._ahead is not None
-        bounds = [0, *cuts, len(text)]
-        if any(start < cut < end for start, end in masks for cut in cuts):
-            return  # a masked name across a cut (cuts fall between sentences: never expected)
-        futures = []
-        for start, end in itertools.pairwise(bounds):
-            inside = [(a, b) for a, b in masks if start <= a and b <= end]
-            first = sum(1 for _, b in masks if b <= start)
-            shifted = tuple((a - start, b - start) for a, b in inside)
-            futures.append(self._ahead.submit(self.client.check, text[start:end], shifted, first))
-        for future in futures:
-            with contextlib.suppress(ServerGone):  # the whole text's request recovers or reports it
-                future.result()
-
     def _ensure_server(self) -> None:
         """Start the run's own server if this is the first text that needs one."""
         if self.session.url is None:
@@ -214,24 +159,17 @@ class GrammarCheck:
         self._reconnect()
 
     def _check_chunk(
-        self,
-        text: str,
-        start: int,
-        end: int,
-        counts: Counter[str],
-        sending: threading.Event | None = None,
-        cuts: tuple[int, ...] = (),
+        self, text: str, start: int, end: int, counts: Counter[str], sending: threading.Event | None = None
     ) -> list[dict[str, Any]]:
         """Check ``text[start:end]`` with its certain, unknown names masked (in a pool thread, so the
         first request goes out before the last chunk's names are found); ``sending`` is set when
-        this chunk's request is about to leave; ``cuts`` (offsets into ``text``) are where the chunk
-        may be sent ahead in pieces."""
+        this chunk's request is about to leave."""
         try:
             masks = tuple((a - start, b - start) for a, b in self.names.unknown_names(text, start, end, counts))
         finally:
             if sending is not None:
                 sending.set()
-        return self._check_text(text[start:end], masks, tuple(cut - start for cut in cuts))
+        return self._check_text(text[start:end], masks)
 
     def _reconnect(self) -> None:
         with self._connect_lock:
@@ -273,28 +211,13 @@ class GrammarCheck:
         counts = self.names.capitalised_counts(text)
         first_sent = threading.Event()
         futures = [
-            self._pool.submit(
-                self._check_chunk,
-                text,
-                start,
-                end,
-                counts,
-                first_sent if i == 0 else None,
-                self._cuts(document, start, end, len(spans)),
-            )
+            self._pool.submit(self._check_chunk, text, start, end, counts, first_sent if i == 0 else None)
             for i, (start, end) in enumerate(spans)
         ]
         # let the first request leave before the caller starts its own (CPU-bound) checks: on a
         # small machine they would otherwise hold the first chunk's name masking back
         first_sent.wait(timeout=FIRST_REQUEST_WAIT)
         self._pending[id(document)] = (spans, futures)
-
-    def _cuts(self, document: Document, start: int, end: int, chunks: int) -> tuple[int, ...]:
-        """Where the chunk ``start:end`` of ``document`` may be sent ahead in pieces: only when the
-        document goes out in fewer chunks than there are cores (more chunks already keep them busy)."""
-        if self._ahead is None or chunks >= self.pieces:
-            return ()
-        return tuple(piece_starts(document.text, document.sentences, start, end, self.pieces // chunks))
 
     def check(self, document: Document) -> list[Finding]:
         """Findings for ``document`` with exact offsets into its text."""
@@ -358,13 +281,9 @@ class GrammarCheck:
         """Stop the run's server (if it started one) and release the cache."""
         if shutdown.interrupted():  # never wait for requests or a server still starting: exit now
             self._pool.shutdown(wait=False, cancel_futures=True)
-            if self._ahead is not None:
-                self._ahead.shutdown(wait=False, cancel_futures=True)
             stop_tracked()
             return
         self._pool.shutdown(wait=True, cancel_futures=True)
-        if self._ahead is not None:
-            self._ahead.shutdown(wait=True, cancel_futures=True)
         target = os.environ.get(STATS_ENV)
         if target:
             with open(target, "w", encoding="utf-8") as out:

@@ -23,8 +23,6 @@ from auditor.models import Sentence
 _NON_BMP = re.compile("[\U00010000-\U0010ffff]")
 #: A chunk is at most this many characters (split at sentence boundaries).
 CHUNK_CHARS = 6000
-#: A chunk sent ahead in pieces (:func:`piece_starts`) has pieces of at least this many characters.
-PIECE_CHARS = 600
 REQUEST_TIMEOUT = 120
 
 
@@ -40,14 +38,12 @@ _REQUEST = threading.local()
 _STAND_INS = {True: ("Adam", "Ella", "Owen"), False: ("Smith", "Jones", "Brown")}
 
 
-def annotated(text: str, masks: Sequence[tuple[int, int]], first: int = 0) -> str:
+def annotated(text: str, masks: Sequence[tuple[int, int]]) -> str:
     """LanguageTool's ``data`` parameter: ``text`` with each masked span sent as markup read as a
-    known name. LanguageTool still reports offsets into the whole ``text``. ``first``: the number of
-    the first mask (a piece of a longer text numbers its masks as the whole text does, so each name
-    gets the same stand-in in both)."""
+    known name. LanguageTool still reports offsets into the whole ``text``."""
     parts: list[dict[str, str]] = []
     position = 0
-    for number, (start, end) in enumerate(masks, first):
+    for number, (start, end) in enumerate(masks):
         if start > position:
             parts.append({"text": text[position:start]})
         names = _STAND_INS[text[start].upper() in "AEIOU"]
@@ -70,7 +66,7 @@ def _language_tool_class() -> type:
             masks = getattr(_REQUEST, "masks", ())
             if masks:  # names LanguageTool need not spell-check: sent as markup
                 del params["text"]
-                params["data"] = annotated(text, masks, getattr(_REQUEST, "first", 0))
+                params["data"] = annotated(text, masks)
             return params
 
     return TimedLanguageTool
@@ -99,54 +95,8 @@ def chunk_spans(
         yield start, len(text)
 
 
-def piece_starts(
-    text: str, sentences: Sequence[Sentence], start: int, end: int, pieces: int, least: int = PIECE_CHARS
-) -> list[int]:
-    """Where to cut ``text[start:end]`` into up to ``pieces`` pieces of similar length, each at least
-    ``least`` characters: at the start of a paragraph nearest each ideal cut, else of a sentence.
-
-    The cuts fall where LanguageTool's own sentences begin (a paragraph break ends a sentence; a
-    sentence keeps the spaces after it), so each piece's sentences are the whole text's sentences.
-    """
-    pieces = min(pieces, (end - start) // least) if least else pieces
-    if pieces < 2:
-        return []
-    inside = [s.start for s in sentences if start < s.start < end]
-    paragraph_starts = [
-        s.start for s, before in zip(sentences[1:], sentences, strict=False)
-        if start < s.start < end and s.paragraph != before.paragraph
-    ]
-    cuts: list[int] = []
-    for number in range(1, pieces):
-        ideal = start + (end - start) * number // pieces
-        lower = cuts[-1] + least if cuts else start + least
-        for candidates in (paragraph_starts, inside):
-            usable = [c for c in candidates if lower <= c <= end - least]
-            if usable:
-                cut = min(usable, key=lambda c: abs(c - ideal))
-                if abs(cut - ideal) <= (end - start) // (2 * pieces):
-                    cuts.append(cut)
-                    break
-    return cuts
-
-
-#: LanguageTool requests in flight from this process (see :class:`BusyClock`).
-IN_FLIGHT = [0]
-_IN_FLIGHT_LOCK = threading.Lock()
-
-
-def requests_in_flight() -> int:
-    """LanguageTool requests this process is waiting for now."""
-    with _IN_FLIGHT_LOCK:
-        return IN_FLIGHT[0]
-
-
 class BusyClock:
-    """Wall-clock time during which at least one LanguageTool request was in flight.
-
-    :data:`IN_FLIGHT` counts the requests in flight of every clock of the process (a service
-    holds one client per request), so a check can tell whether the server is otherwise idle.
-    """
+    """Wall-clock time during which at least one LanguageTool request was in flight."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -161,8 +111,6 @@ class BusyClock:
                 self._since = time.perf_counter()
             self._active += 1
             self.requests += 1
-        with _IN_FLIGHT_LOCK:
-            IN_FLIGHT[0] += 1
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -170,8 +118,6 @@ class BusyClock:
             self._active -= 1
             if self._active == 0:
                 self.busy += time.perf_counter() - self._since
-        with _IN_FLIGHT_LOCK:
-            IN_FLIGHT[0] -= 1
 
 
 class LanguageToolClient:
@@ -209,11 +155,10 @@ class LanguageToolClient:
                 self.connect(self.url)
             return self._tool
 
-    def check(self, text: str, masks: Sequence[tuple[int, int]] = (), first: int = 0) -> list[dict[str, Any]]:
+    def check(self, text: str, masks: Sequence[tuple[int, int]] = ()) -> list[dict[str, Any]]:
         """Raw matches for ``text`` with offsets as Python indices into ``text``.
 
-        ``masks``: sorted, non-overlapping spans LanguageTool is to read as a known name; ``first``:
-        the number of the first of them in the whole text (see :func:`annotated`).
+        ``masks``: sorted, non-overlapping spans LanguageTool is to read as a known name.
         """
         if not text.strip():
             return []
@@ -221,7 +166,6 @@ class LanguageToolClient:
 
         tool = self._bound()
         _REQUEST.masks = tuple(masks)
-        _REQUEST.first = first
         try:
             with self.clock:
                 matches = tool.check(bmp_only(text))
@@ -229,7 +173,6 @@ class LanguageToolClient:
             raise ServerGone(str(error)) from error
         finally:
             _REQUEST.masks = ()
-            _REQUEST.first = 0
         return [
             {
                 "offset": m.offset,
