@@ -64,11 +64,11 @@ def phrase_packs(options: CheckOptions) -> tuple | None:
 def own_checks(options: CheckOptions) -> list[Check]:
     """auditor's own checks, built from the table in :mod:`auditor.checks.registry`, in merge order."""
     from auditor.checks.readability import sentence_metrics
-    from auditor.checks.registry import CHECKS
+    from auditor.checks.registry import CHECKS, build_check
 
     # load the readability dictionaries here, once: threads reaching the lazy load together would each load a copy
     sentence_metrics("Warm up the shared dictionaries.", options.lang)
-    return [entry.build(options) for entry in CHECKS]
+    return [build_check(entry, options) for entry in CHECKS]
 
 
 def _cached_by_document(check: Check) -> bool:
