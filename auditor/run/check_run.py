@@ -31,7 +31,6 @@ from auditor.report.model import DocumentResult
 from auditor.report.visibility import DEFAULT_MIN_SEVERITY, at_least, listed_severity
 from auditor.run.audit_cache import AuditCache
 from auditor.run.output import OutputSet, staged_stdout
-from auditor.run.parallel import audit_parallel
 from auditor.run.pipeline import audit_stream
 from auditor.score.baseline import Baseline
 from auditor.score.finding_policy import FindingPolicy, apply_policy
@@ -253,6 +252,8 @@ def _audit_in_workers(
         session = ServerSession(os.environ.get("LANGUAGETOOL_URL") or None)
         options = replace(options, languagetool_url=session.url)
     try:
+        from auditor.run.parallel import audit_parallel  # process pools: imported only for --jobs > 1
+
         yield from audit_parallel(documents, options, scoring, policy, jobs=jobs)
     finally:
         if session is not None:
