@@ -24,7 +24,7 @@ import re
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -146,6 +146,21 @@ class WordIndex(ReadOnlyIndex):
             buckets.append(row[0])
         return _zipf(buckets)
 
+    def best_bucket(self, tokens: list[str], lang: str) -> int | None:
+        """The lowest (most frequent) bucket of the one-token words ``tokens`` in ``lang``, None when
+        the list has none of them: a few queries instead of one per word."""
+        best: int | None = None
+        for start in range(0, len(tokens), _QUERY_WORDS):
+            chunk = tokens[start : start + _QUERY_WORDS]
+            marks = ",".join("?" * len(chunk))
+            row = self._db().execute(f"SELECT MIN(bucket) FROM z_{lang} WHERE word IN ({marks})", chunk).fetchone()
+            if row[0] is not None and (best is None or row[0] < best):
+                best = row[0]
+        return best
+
+
+#: Words per ``IN (...)`` query (below SQLite's oldest limit of 999 parameters).
+_QUERY_WORDS = 900
 
 _LOCK = threading.Lock()
 _STATE: dict[str, WordIndex | None] = {}
@@ -249,6 +264,29 @@ def zipf_frequency(word: str, lang: str) -> float:
     from wordfreq import zipf_frequency as wordfreq_zipf
 
     return wordfreq_zipf(word, lang)
+
+
+def any_zipf_at_least(words: Iterable[str], lang: str, bar: float) -> bool:
+    """Exactly ``any(zipf_frequency(w, lang) >= bar for w in words)``; the words that are one plain
+    token are looked up together (a name's ~450 one-edit variants in a query or so, not 450)."""
+    index = shared_index()
+    single: list[str] = []
+    for word in words:
+        if bar <= 0:
+            return True  # every word's Zipf is at least 0
+        if index is not None and word.isascii() and word.isalpha() and word.islower() and lang in index.languages:
+            single.append(word)  # what plain_tokens gives such a word: itself, one token
+            continue
+        tokens = plain_tokens(word, lang)
+        if index is not None and lang in index.languages and tokens is not None and len(tokens) == 1:
+            single.append(tokens[0])
+        elif zipf_frequency(word, lang) >= bar:
+            return True
+    if not single:
+        return False
+    assert index is not None
+    best = index.best_bucket(single, lang)
+    return best is not None and _zipf([best]) >= bar  # Zipf falls as the bucket rises
 
 
 if __name__ == "__main__":  # make setup: build the indexes once

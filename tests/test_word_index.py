@@ -135,3 +135,18 @@ def test_phrases_and_latin_possessives_tokenise_as_wordfreq_does() -> None:
     assert word_index.plain_tokens("Chávez’s", "es") == ["chávez's"]
     assert word_index.plain_tokens("d'état", "fr") is None  # elision: wordfreq splits it its own way
     assert word_index.plain_tokens("two  spaces", "en") is None
+
+
+def test_variants_looked_up_together_answer_as_one_by_one() -> None:
+    """``any_zipf_at_least`` (a name's one-edit variants in a query or so) equals asking each word."""
+    from auditor.language.lexicon import one_edit_variants
+    from auditor.word_index import any_zipf_at_least
+
+    names = ["qamishli", "dujarric", "smiht", "teh", "ankara", "jean-rémi", "o'neill", "ştefan", "x", "pa tall"]
+    for name in names:
+        variants = [*sorted(one_edit_variants(name)), name.upper(), "well-known", "Europe’s"]
+        for bar in (0.0, 1.0, 3.5, 4.0, 6.0, 7.5):
+            assert any_zipf_at_least(variants, "en", bar) == any(
+                zipf_frequency(word, "en") >= bar for word in variants
+            ), (name, bar)
+    assert not any_zipf_at_least([], "en", 1.0)

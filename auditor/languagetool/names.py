@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from auditor.models import Document
@@ -71,15 +72,18 @@ def edit_distance_at_most_one(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+@lru_cache(maxsize=65536)
 def _near_common_word(word: str, bar: float) -> bool:
     """Some English word with Zipf >= ``bar`` is at most one edit from ``word``.
 
     If none is, no suggestion LanguageTool could make passes :meth:`NameFilter.is_name`'s
-    test, so the token is a name whatever LanguageTool would have suggested.
+    test, so the token is a name whatever LanguageTool would have suggested. The ~450 variants
+    are looked up together (this runs before LanguageTool's request can leave).
     """
-    from auditor.language.lexicon import one_edit_variants, zipf
+    from auditor.language.lexicon import one_edit_variants
+    from auditor.word_index import any_zipf_at_least
 
-    return any(zipf(candidate) >= bar for candidate in one_edit_variants(word))
+    return any_zipf_at_least(sorted(one_edit_variants(word)), "en", bar)
 
 
 class NameFilter:
