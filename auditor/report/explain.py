@@ -86,11 +86,10 @@ def _extra_rules(rule_paths: tuple[str, ...]) -> dict[str, RuleInfo]:
 @lru_cache(maxsize=1)
 def _java_help() -> tuple[dict[str, str], dict[str, str]]:
     """``rules/languagetool-help.yaml``: descriptions of LanguageTool's Java rules, by id and by id prefix."""
-    import yaml
-
     from auditor.resources import rules_dir
+    from auditor.yaml_files import parse_yaml  # safe loader, kept parsed like every rule file
 
-    data = yaml.safe_load((rules_dir() / "languagetool-help.yaml").read_text(encoding="utf-8")) or {}
+    data = parse_yaml((rules_dir() / "languagetool-help.yaml").read_text(encoding="utf-8")) or {}
     return dict(data.get("rules") or {}), dict(data.get("prefixes") or {})
 
 
