@@ -235,12 +235,18 @@ def dictionary_keys(word: str, lang: str) -> tuple[str, ...]:
 
 
 @functools.cache
+def packaged_lexicon(lang: str) -> Lexicon | None:
+    """The lexicon of ``lang``'s packaged files alone (no installed dictionary), loaded once per process."""
+    return load_lexicon(lang)
+
+
+@functools.cache
 def lexicon_for(lang: str) -> Lexicon | None:
     """The lexicon of ``lang``: its packaged files and its installed dictionary, loaded once per process
     (None when there is neither)."""
     from auditor.bilingual.dictionaries import dictionary
 
-    lexicon = load_lexicon(lang)
+    lexicon = load_lexicon(lang)  # a copy of its own: packaged_lexicon's stays without a dictionary
     index = dictionary(lang.lower().split("-")[0])
     if index is None:
         return lexicon
