@@ -134,3 +134,16 @@ def test_installed_dictionaries_through_the_lexicon(lang: str, word: str, englis
     require_dictionary(lang)
     lexicon = lexicon_for(lang)
     assert lexicon is not None and english in lexicon.translations(word)
+
+
+def test_cli_fetch_from_a_folder_without_the_package_fails_in_one_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from auditor.cli import app
+
+    env = {"AUDITOR_INDEX_DIR": str(tmp_path / "index")}
+    result = CliRunner().invoke(app, ["dictionaries", "fetch", "--lang", "pl", "--from", str(tmp_path)], env=env)
+    assert result.exit_code != 0
+    assert "dict-freedict-pol-eng" in result.output and "missing" in result.output
+    listed = CliRunner().invoke(app, ["dictionaries", "list"], env=env)
+    assert listed.exit_code == 0
