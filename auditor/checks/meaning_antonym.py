@@ -34,7 +34,8 @@ from auditor.rules_engine.check_rules import declared_rules
 
 _TARGET_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?(?:-[A-Za-z]+)*")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-_LETTERS = re.compile(r"[^\W\d_]+")
+#: Letters of a word; Devanagari's vowel signs and virama are marks, not ``\w`` (its digits and danda left out).
+_LETTERS = re.compile(r"(?:[^\W\d_]|[\u0900-\u0963\u0970-\u097f])+")
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class AntonymTable:
     antonym_synonyms: bool
     indirect: bool
     max_indirect_translations: int
+    negative_prefixes: tuple[str, ...]
+    source_endings: dict[str, tuple[tuple[str, str], ...]]
     max_single_translations: int
     skip_antonyms: frozenset[str]
 
@@ -71,6 +74,9 @@ def antonym_table() -> AntonymTable:
         antonym_synonyms=bool(data["antonym_synonyms"]),
         indirect=bool(data["indirect_antonyms"]),
         max_indirect_translations=int(data["max_indirect_translations"]),
+        negative_prefixes=tuple(str(p) for p in data["negative_prefixes"]),
+        source_endings={lang: tuple((str(a), str(b)) for a, b in pairs)
+                        for lang, pairs in (data.get("source_endings") or {}).items()},
         max_single_translations=int(data["max_single_translations"]),
         skip_antonyms=frozenset(str(w).lower() for w in data["skip_antonyms"]),
     )
@@ -114,7 +120,13 @@ def source_words(source: str, lang: str) -> list[SourceWord]:
                 base = getattr(token.feature, "orthBase", None) or surface
                 words.append(SourceWord(start, at, surface, tuple(dict.fromkeys((surface, base)))))
         return words
-    return [SourceWord(m.start(), m.end(), m.group(0), (m.group(0),)) for m in _LETTERS.finditer(source)]
+    endings = antonym_table().source_endings.get(lang, ())
+    words = []
+    for match in _LETTERS.finditer(source):
+        word = match.group(0)
+        keys = [word] + [word[: -len(end)] + new for end, new in endings if word.endswith(end) and len(word) > len(end) + 1]
+        words.append(SourceWord(match.start(), match.end(), word, tuple(dict.fromkeys(keys))))
+    return words
 
 
 _HIRAGANA = re.compile(r"^[\u3040-\u309f]+$")
@@ -153,6 +165,17 @@ def inflect_like(lemma: str, word: str) -> str:
             if form != lemma:
                 break
     return form[:1].upper() + form[1:] if word[:1].isupper() else form
+
+
+def _prefixed_opposites(word: str, lemmas: frozenset[str], settings: AntonymTable) -> set[str]:
+    """Opposites made by a negative prefix: unenthused → enthused, precedented → unprecedented."""
+    found: set[str] = set()
+    for lemma in lemmas | {word}:
+        for prefix in settings.negative_prefixes:
+            if lemma.startswith(prefix) and len(lemma) - len(prefix) >= 4:
+                found.add(lemma[len(prefix):].lstrip("-"))
+            found.add(prefix + lemma)
+    return found
 
 
 def _lemmas(word: str) -> frozenset[str]:
@@ -230,13 +253,14 @@ class MeaningAntonymCheck(MeaningCheck):
                         loose.update(found)
                 for found in net.synonyms(lemma).values():
                     synonyms.update(found)
+            antonyms.update(_prefixed_opposites(word, lemmas, settings))
             antonyms -= settings.skip_antonyms
             loose -= antonyms | settings.skip_antonyms
             if not (antonyms or loose) or synonyms & broad:
                 continue
             evidence = [(a, s) for a in sorted(antonyms) if a not in present for s in exact.get(a, ())]
             evidence += [(a, s) for a in sorted(loose) if a not in present for s in exact.get(a, ())
-                         if senses[s] <= settings.max_indirect_translations]
+                         if senses[s] <= settings.max_indirect_translations and not _single_character(s.text)]
             evidence = [(a, s) for a, s in evidence if not self._negated_source(s, negators, settings)]
             if not evidence or self._negated_target(lowered, index, settings):
                 continue
