@@ -53,6 +53,7 @@ class AntonymTable:
     indirect: bool
     max_indirect_translations: int
     negative_prefixes: tuple[str, ...]
+    weak_synonyms: frozenset[str]
     source_endings: dict[str, tuple[tuple[str, str], ...]]
     max_single_translations: int
     skip_antonyms: frozenset[str]
@@ -75,6 +76,7 @@ def antonym_table() -> AntonymTable:
         indirect=bool(data["indirect_antonyms"]),
         max_indirect_translations=int(data["max_indirect_translations"]),
         negative_prefixes=tuple(str(p) for p in data["negative_prefixes"]),
+        weak_synonyms=frozenset(str(w).lower() for w in data["weak_synonyms"]),
         source_endings={lang: tuple((str(a), str(b)) for a, b in pairs)
                         for lang, pairs in (data.get("source_endings") or {}).items()},
         max_single_translations=int(data["max_single_translations"]),
@@ -231,10 +233,10 @@ class MeaningAntonymCheck(MeaningCheck):
         if not exact:
             return
         negators = table.find("negators", pair.source) if table.has("negators") else []
-        source_lower = pair.source.lower()
+        source_latin = {w.lower() for w in _TARGET_WORD.findall(pair.source)}
         for index, match in enumerate(tokens):
             word = lowered[index]
-            if len(word) < 3 or word in settings.skip_words or word in source_lower:
+            if len(word) < 3 or word in settings.skip_words or word in source_latin:
                 continue
             lemmas = _lemmas(word)
             if lemmas & broad or lemmas & settings.skip_words:
@@ -253,6 +255,7 @@ class MeaningAntonymCheck(MeaningCheck):
                         loose.update(found)
                 for found in net.synonyms(lemma).values():
                     synonyms.update(found)
+            synonyms -= settings.weak_synonyms
             antonyms.update(_prefixed_opposites(word, lemmas, settings))
             antonyms -= settings.skip_antonyms
             loose -= antonyms | settings.skip_antonyms
@@ -287,4 +290,6 @@ class MeaningAntonymCheck(MeaningCheck):
     def _negated_source(word: SourceWord, negators: list[Hit], settings: AntonymTable) -> bool:
         """Whether a source negator stands near the source word (its translation may fold the negation)."""
         before, after = settings.cjk_window if _CJK.search(word.text) else settings.other_window
-        return any(hit.end >= word.start - before and hit.start <= word.end + after for hit in negators)
+        return any(hit.end >= word.start - before and hit.start <= word.end + after
+                   and not (hit.start >= word.start and hit.end <= word.end)  # 未 of 前所未有 is the word's own
+                   for hit in negators)
