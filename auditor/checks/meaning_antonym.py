@@ -54,6 +54,7 @@ class AntonymTable:
     max_indirect_translations: int
     negative_prefixes: tuple[str, ...]
     weak_synonyms: frozenset[str]
+    rendered_synonyms: frozenset[str]
     source_endings: dict[str, tuple[tuple[str, str], ...]]
     max_single_translations: int
     skip_antonyms: frozenset[str]
@@ -77,6 +78,7 @@ def antonym_table() -> AntonymTable:
         max_indirect_translations=int(data["max_indirect_translations"]),
         negative_prefixes=tuple(str(p) for p in data["negative_prefixes"]),
         weak_synonyms=frozenset(str(w).lower() for w in data["weak_synonyms"]),
+        rendered_synonyms=frozenset(str(p) for p in data["rendered_synonyms"]),
         source_endings={lang: tuple((str(a), str(b)) for a, b in pairs)
                         for lang, pairs in (data.get("source_endings") or {}).items()},
         max_single_translations=int(data["max_single_translations"]),
@@ -180,6 +182,32 @@ def _prefixed_opposites(word: str, lemmas: frozenset[str], settings: AntonymTabl
     return found
 
 
+def _renderings(net: object, translations: frozenset[str], settings: AntonymTable) -> set[str]:
+    """What a target may render a source word by: its translations, their lemmas and their WordNet synonyms
+    (finished → finish, end) for the parts of speech the table names, light verbs and broad words left out."""
+    found: set[str] = set(translations)
+    for translation in translations:
+        if " " in translation:
+            continue
+        for lemma in _lemmas(translation):
+            found.add(lemma)
+            for pos, words in net.synonyms(lemma).items():  # type: ignore[attr-defined]
+                if pos in settings.rendered_synonyms:
+                    found.update(words)
+    return found - settings.weak_synonyms
+
+
+def _adverb_forms(word: str) -> set[str]:
+    """An adverb's adjective and an adjective's adverb (carefully ~ careful, easy ~ easily), by spelling."""
+    if word.endswith("ily") and len(word) > 5:
+        return {word[:-3] + "y"}
+    if word.endswith("ly") and len(word) > 5:
+        return {word[:-2]}
+    if word.endswith("y") and len(word) > 3:
+        return {word[:-1] + "ily"}
+    return {word + "ly"} if len(word) > 3 else set()
+
+
 def _lemmas(word: str) -> frozenset[str]:
     from auditor.bilingual.lexicon import english_keys
 
@@ -225,11 +253,13 @@ class MeaningAntonymCheck(MeaningCheck):
                 broad.update(translation_keys(translations))
             if len(translations) > (settings.max_single_translations if single else settings.max_translations):
                 continue
-            if translations & present:
+            if _renderings(net, translations, settings) & present:
                 continue  # the target renders this word elsewhere ("previous and current" for jetzigen)
             senses[word] = len(translations)
             for translation in translations:
-                exact.setdefault(translation, []).append(word)
+                keys = {translation} if " " in translation else _lemmas(translation) | _adverb_forms(translation)
+                for key in keys:  # "increased", "grew up" → increase; "quickly" ~ quick
+                    exact.setdefault(key, []).append(word)
         if not exact:
             return
         negators = table.find("negators", pair.source) if table.has("negators") else []
@@ -247,7 +277,7 @@ class MeaningAntonymCheck(MeaningCheck):
             for lemma in lemmas:
                 for pos, found in net.antonyms(lemma).items():
                     antonyms.update(found)
-                    if settings.antonym_synonyms:  # 表明 "indicate" against "hides": show ~ indicate (verbs)
+                    if settings.antonym_synonyms and pos in ("a", "r"):  # adjectives: early ~ premature
                         for antonym in found:
                             antonyms.update(net.synonyms(antonym).get(pos, ()))
                 if settings.indirect:
