@@ -27,7 +27,7 @@ def test_parse_data_reads_words_and_pointers() -> None:
     assert [s.offset for s in synsets] == ["01001689", "01001945", "01002377"]
     assert synsets[1].words == ("prolific", "fecund")  # the (a) marker dropped
     assert synsets[0].pointers == (("!", "01002377", "a", 1, 1), ("&", "01001945", "a", 0, 0))
-    assert list(W.parse_data(VERB))[0].words == ("increase", "go up")
+    assert next(W.parse_data(VERB)).words == ("increase", "go up")
 
 
 def test_relations_give_direct_and_indirect_antonyms_and_synonyms() -> None:

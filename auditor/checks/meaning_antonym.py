@@ -128,7 +128,8 @@ def source_words(source: str, lang: str) -> list[SourceWord]:
     words = []
     for match in _LETTERS.finditer(source):
         word = match.group(0)
-        keys = [word] + [word[: -len(end)] + new for end, new in endings if word.endswith(end) and len(word) > len(end) + 1]
+        keys = [word] + [word[: -len(end)] + new for end, new in endings
+                         if word.endswith(end) and len(word) > len(end) + 1]
         words.append(SourceWord(match.start(), match.end(), word, tuple(dict.fromkeys(keys))))
     return words
 
