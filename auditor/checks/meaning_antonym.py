@@ -55,6 +55,7 @@ class AntonymTable:
     negative_prefixes: tuple[str, ...]
     weak_synonyms: frozenset[str]
     rendered_synonyms: frozenset[str]
+    derived: bool
     source_endings: dict[str, tuple[tuple[str, str], ...]]
     max_single_translations: int
     skip_antonyms: frozenset[str]
@@ -79,6 +80,7 @@ def antonym_table() -> AntonymTable:
         negative_prefixes=tuple(str(p) for p in data["negative_prefixes"]),
         weak_synonyms=frozenset(str(w).lower() for w in data["weak_synonyms"]),
         rendered_synonyms=frozenset(str(p) for p in data["rendered_synonyms"]),
+        derived=bool(data["derived_antonyms"]),
         source_endings={lang: tuple((str(a), str(b)) for a, b in pairs)
                         for lang, pairs in (data.get("source_endings") or {}).items()},
         max_single_translations=int(data["max_single_translations"]),
@@ -185,7 +187,8 @@ def _prefixed_opposites(word: str, lemmas: frozenset[str], settings: AntonymTabl
 
 def _renderings(net: object, translations: frozenset[str], settings: AntonymTable) -> set[str]:
     """What a target may render a source word by: its translations, their lemmas and their WordNet synonyms
-    (finished → finish, end) for the parts of speech the table names, light verbs and broad words left out."""
+    (finished → finish, end) for the parts of speech the table names and the words WordNet derives from them
+    (acid → acidic), light verbs and broad words left out."""
     found: set[str] = set(translations)
     for translation in translations:
         if " " in translation:
@@ -195,6 +198,8 @@ def _renderings(net: object, translations: frozenset[str], settings: AntonymTabl
             for pos, words in net.synonyms(lemma).items():  # type: ignore[attr-defined]
                 if pos in settings.rendered_synonyms:
                     found.update(words)
+            for words in net.derived(lemma).values():  # type: ignore[attr-defined]
+                found.update(words)  # acid → acidic
     return found - settings.weak_synonyms
 
 
@@ -267,6 +272,8 @@ class MeaningAntonymCheck(MeaningCheck):
         source_latin = {w.lower() for w in _TARGET_WORD.findall(pair.source)}
         for index, match in enumerate(tokens):
             word = lowered[index]
+            if index and match.group(0)[:1].isupper():
+                continue  # a capitalised word inside the sentence names something (God, the Liberal Party)
             if len(word) < 3 or word in settings.skip_words or word in source_latin:
                 continue
             lemmas = _lemmas(word)
@@ -275,18 +282,29 @@ class MeaningAntonymCheck(MeaningCheck):
             antonyms: set[str] = set()
             loose: set[str] = set()  # indirect antonyms: evidence only from a source word of few senses
             synonyms: set[str] = set()
-            for lemma in lemmas:
+            related = set(lemmas)
+            if settings.derived:  # dangerous → danger ↔ safety
+                for lemma in lemmas:
+                    for found in net.derived(lemma).values():
+                        related.update(found)
+            for lemma in related:
                 for pos, found in net.antonyms(lemma).items():
                     antonyms.update(found)
                     if settings.antonym_synonyms and pos in ("a", "r"):  # adjectives: early ~ premature
                         for antonym in found:
                             antonyms.update(net.synonyms(antonym).get(pos, ()))
-                if settings.indirect:
+                if settings.indirect and lemma in lemmas:
                     for found in net.antonyms(lemma, indirect=True).values():
                         loose.update(found)
                 for found in net.synonyms(lemma).values():
                     synonyms.update(found)
             synonyms -= settings.weak_synonyms
+            if antonyms & present:
+                continue  # both poles said: "acidic or basic (alkaline)", "from early to late"
+            if settings.derived:  # 死亡 "death" against "born": die ↔ be born, die → death
+                for antonym in list(antonyms):
+                    for found in net.derived(antonym).values():
+                        antonyms.update(found)
             antonyms.update(_prefixed_opposites(word, lemmas, settings))
             antonyms -= settings.skip_antonyms
             loose -= antonyms | settings.skip_antonyms

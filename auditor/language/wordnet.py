@@ -14,7 +14,8 @@ source and target word numbers, ``0000`` for the whole synset). Read from it:
 * indirect antonyms of adjectives: a satellite (``s``) is similar (``&``) to a head adjective, whose
   antonyms it inherits (deceased → alive), kept apart because they are looser;
 * synonyms: the other words of the word's synsets; for adjectives, the words of its similar-to synsets
-  apart (``similar``: dead ~ deceased, lifeless, gone).
+  apart (``similar``: dead ~ deceased, lifeless, gone);
+* derivationally related words (``+``: safe → safety, safeness; die → death), by their part of speech.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pathlib import Path
 from auditor.word_index import ReadOnlyIndex, write_index
 
 #: Bumped when the parsing changes, so old indexes are rebuilt rather than read.
-FORMAT = 2
+FORMAT = 3
 #: ``data.<name>`` file → WordNet's part-of-speech letter of its synsets' keys.
 FILES = {"data.noun": "n", "data.verb": "v", "data.adj": "a", "data.adv": "r"}
 
@@ -87,6 +88,7 @@ class Relations:
     indirect: dict[str, dict[str, set[str]]]
     synonyms: dict[str, dict[str, set[str]]]
     similar: dict[str, dict[str, set[str]]]
+    derived: dict[str, dict[str, set[str]]]
 
 
 def _add(table: dict[str, dict[str, set[str]]], word: str, pos: str, others: Iterable[str]) -> None:
@@ -98,7 +100,7 @@ def _add(table: dict[str, dict[str, set[str]]], word: str, pos: str, others: Ite
 def relations(synsets: Iterable[Synset]) -> Relations:
     """Direct antonyms, adjectives' indirect antonyms, synonyms and similar adjectives of every word of ``synsets``."""
     by_key = {synset.key: synset for synset in synsets}
-    result = Relations({}, {}, {}, {})
+    result = Relations({}, {}, {}, {}, {})
     for synset in by_key.values():
         pos = _file_pos(synset.pos)
         for word in synset.words:
@@ -109,6 +111,8 @@ def relations(synsets: Iterable[Synset]) -> Relations:
                 continue
             if symbol == "!" and source_number and target_number:
                 _add(result.antonyms, synset.words[source_number - 1], pos, [other.words[target_number - 1]])
+            elif symbol == "+" and source_number and target_number:
+                _add(result.derived, synset.words[source_number - 1], pos, [other.words[target_number - 1]])
             elif symbol == "&" and pos == "a":
                 for word in synset.words:
                     _add(result.similar, word, pos, other.words)
@@ -129,7 +133,7 @@ def index_name(version: str) -> str:
 
 
 def write_wordnet(path: Path, files: dict[str, bytes], info: dict[str, str]) -> Path:
-    """Parse the ``data.*`` files and write the index: tables ``antonyms``, ``indirect``, ``synonyms``, ``similar``."""
+    """Parse the ``data.*`` files and write the index: ``antonyms``, ``indirect``, ``synonyms``, ``similar``, ``derived``."""
     synsets = [s for name in FILES if name in files for s in parse_data(files[name].decode("utf-8", "replace"))]
     found = relations(synsets)
 
@@ -138,7 +142,7 @@ def write_wordnet(path: Path, files: dict[str, bytes], info: dict[str, str]) -> 
             yield word, marshal.dumps({pos: sorted(words) for pos, words in sorted(by_pos.items())})
 
     def fill(db: sqlite3.Connection) -> None:
-        for name in ("antonyms", "indirect", "synonyms", "similar"):
+        for name in ("antonyms", "indirect", "synonyms", "similar", "derived"):
             db.execute(f"CREATE TABLE {name} (word TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID")
             db.executemany(f"INSERT INTO {name} VALUES (?, ?)", rows(getattr(found, name)))
         db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
@@ -183,6 +187,10 @@ class WordNetIndex(ReadOnlyIndex):
         for pos, words in self._get("similar", word).items():
             merged.setdefault(pos, []).extend(w for w in words if w not in merged[pos])
         return {pos: tuple(words) for pos, words in merged.items()}
+
+    def derived(self, word: str) -> dict[str, tuple[str, ...]]:
+        """Words derivationally related to a lemma (safe → safety), by the lemma's part of speech."""
+        return self._get("derived", word)
 
     def meta(self) -> dict[str, str]:
         """The index's meta rows (package, version, licence, synsets)."""
