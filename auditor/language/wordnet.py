@@ -133,7 +133,8 @@ def index_name(version: str) -> str:
 
 
 def write_wordnet(path: Path, files: dict[str, bytes], info: dict[str, str]) -> Path:
-    """Parse the ``data.*`` files and write the index: ``antonyms``, ``indirect``, ``synonyms``, ``similar``, ``derived``."""
+    """Parse the ``data.*`` files and write the index (``antonyms``, ``indirect``, ``synonyms``, ``similar``,
+    ``derived``)."""
     synsets = [s for name in FILES if name in files for s in parse_data(files[name].decode("utf-8", "replace"))]
     found = relations(synsets)
 
