@@ -147,6 +147,24 @@ def _usable(word: str, settings: AntonymTable) -> bool:
     return len(word) >= 3
 
 
+def _translations(lexicon: object, word: SourceWord, lang: str) -> frozenset[str]:
+    """A source word's translations: those of its first key the dictionary knows, and for languages with
+    a lemmatiser (simplemma; UniDic's dictionary form for Japanese) those of its lemma too (German große is a
+    noun's form and groß's: plume, big)."""
+    from auditor.bilingual.lexicon import dictionary_keys
+
+    found: frozenset[str] = frozenset()
+    for key in word.keys:
+        found = lexicon.translations(key)  # type: ignore[attr-defined]
+        if found:
+            break
+    if lang == "ja":  # a conjugated form's own entry and its dictionary form's (上がっ, 上がる)
+        found = found.union(*(lexicon.translations(key) for key in word.keys[1:]))  # type: ignore[attr-defined]
+    for lemma in dictionary_keys(word.text.lower(), lang):
+        found |= lexicon.translations(lemma)  # type: ignore[attr-defined]
+    return found
+
+
 def _single_character(word: str) -> bool:
     """A word of one Han character (大, 早, 新): evidence only when its entry is short, never an explanation."""
     return len(word) == 1 and "\u4e00" <= word <= "\u9fff"
@@ -248,11 +266,7 @@ class MeaningAntonymCheck(MeaningCheck):
             single = _single_character(word.text)
             if not single and not _usable(word.text, settings):
                 continue
-            translations: frozenset[str] = frozenset()
-            for key in word.keys:
-                translations = lexicon.translations(key)
-                if translations:
-                    break
+            translations = _translations(lexicon, word, table.lang)
             if not translations:
                 continue
             if not single:
@@ -299,12 +313,16 @@ class MeaningAntonymCheck(MeaningCheck):
                 for found in net.synonyms(lemma).values():
                     synonyms.update(found)
             synonyms -= settings.weak_synonyms
-            if antonyms & present:
-                continue  # both poles said: "acidic or basic (alkaline)", "from early to late"
+            near = frozenset().union(*(_lemmas(w) for w in lowered[max(0, index - 4) : index + 5]))
+            if any(set(found) & near for lemma in lemmas for found in net.antonyms(lemma).values()):
+                continue  # both poles said together: "acidic or basic (alkaline)", "from early to late"
             if settings.derived:  # 死亡 "death" against "born": die ↔ be born, die → death
                 for antonym in list(antonyms):
-                    for found in net.derived(antonym).values():
-                        antonyms.update(found)
+                    family = {antonym}.union(*net.derived(antonym).values())
+                    if family & present:  # that pole is said: "acidic or basic (alkaline)"
+                        antonyms -= family
+                    else:
+                        antonyms |= family
             antonyms.update(_prefixed_opposites(word, lemmas, settings))
             antonyms -= settings.skip_antonyms
             loose -= antonyms | settings.skip_antonyms
