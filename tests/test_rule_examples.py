@@ -22,19 +22,20 @@ CASES = [
 
 #: Rules whose check reads data installed at set-up (`auditor dictionaries fetch`): WordNet and the
 #: source language's dictionary. Their examples skip without it, and fail under CI.
-INSTALLED_DATA = {"meaning-antonym": "zh"}
+INSTALLED_DATA = {"meaning-antonym": ("zh", "de")}
 
 
 def require_installed(rule: RuleInfo) -> None:
     """Skip (fail under CI) a rule whose check needs dictionaries that are not installed."""
-    lang = INSTALLED_DATA.get(rule.id)
-    if lang is None:
+    langs = INSTALLED_DATA.get(rule.id)
+    if langs is None:
         return
     from auditor.bilingual.dictionaries import dictionary
     from auditor.language.wordnet import wordnet
 
-    if wordnet() is None or dictionary(lang) is None:
-        message = f"{rule.id} needs WordNet and the {lang} dictionary: run `make setup` or `auditor dictionaries fetch`"
+    if wordnet() is None or any(dictionary(lang) is None for lang in langs):
+        message = (f"{rule.id} needs WordNet and the {'/'.join(langs)} dictionaries: "
+                   "run `make setup` or `auditor dictionaries fetch`")
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)

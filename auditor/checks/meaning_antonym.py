@@ -171,36 +171,19 @@ def _single_character(word: str) -> bool:
 
 
 def inflect_like(lemma: str, word: str) -> str:
-    """``lemma`` in the form ``word`` has (decreased → increased; larger → smaller), cased like it."""
-    from auditor.language.inflect import getAllInflections, getAllLemmas, getInflection
+    """``lemma`` in the form ``word`` has (decreased → increased; larger → smaller), cased like it; as it is
+    where lemminflect's dictionary does not list that form of it (forbidden → permissible)."""
+    from auditor.language.inflect import getAllInflections, getAllLemmas
 
     lower = word.lower()
     form = lemma
-    if " " not in lemma and lower not in (lemma,):
-        for lemmas in getAllLemmas(lower).values():
-            for base in lemmas:
-                tags = [tag for tag, forms in getAllInflections(base).items() if lower in forms]
-                for tag in tags:
-                    found = getInflection(lemma, tag=tag)
-                    if found:
-                        form = found[0]
-                        break
-                if form != lemma:
-                    break
-            if form != lemma:
-                break
+    readings = getAllLemmas(lower)
+    if " " not in lemma and lower != lemma:
+        wanted = [tag for lemmas in readings.values() for base in lemmas if base != lower
+                  for tag, forms in getAllInflections(base).items() if lower in forms]
+        known = getAllInflections(lemma)
+        form = next((known[tag][0] for tag in wanted if known.get(tag)), lemma)
     return form[:1].upper() + form[1:] if word[:1].isupper() else form
-
-
-def _prefixed_opposites(word: str, lemmas: frozenset[str], settings: AntonymTable) -> set[str]:
-    """Opposites made by a negative prefix: unenthused → enthused, precedented → unprecedented."""
-    found: set[str] = set()
-    for lemma in lemmas | {word}:
-        for prefix in settings.negative_prefixes:
-            if lemma.startswith(prefix) and len(lemma) - len(prefix) >= 4:
-                found.add(lemma[len(prefix):].lstrip("-"))
-            found.add(prefix + lemma)
-    return found
 
 
 def _renderings(net: object, translations: frozenset[str], settings: AntonymTable) -> set[str]:
@@ -230,6 +213,17 @@ def _adverb_forms(word: str) -> set[str]:
     if word.endswith("y") and len(word) > 3:
         return {word[:-1] + "ily"}
     return {word + "ly"} if len(word) > 3 else set()
+
+
+def _prefixed_opposites(word: str, lemmas: frozenset[str], settings: AntonymTable) -> set[str]:
+    """Opposites made by a negative prefix: unenthused → enthused, precedented → unprecedented."""
+    found: set[str] = set()
+    for lemma in lemmas | {word}:
+        for prefix in settings.negative_prefixes:
+            if lemma.startswith(prefix) and len(lemma) - len(prefix) >= 4:
+                found.add(lemma[len(prefix):].lstrip("-"))
+            found.add(prefix + lemma)
+    return found
 
 
 def _lemmas(word: str) -> frozenset[str]:
