@@ -24,7 +24,7 @@ from functools import cache
 import yaml
 
 from auditor.checks.meaning_common import MeaningCheck
-from auditor.checks.source_common import Pair
+from auditor.checks.source_common import Pair, zipf
 from auditor.meaning.markers import Hit, Markers
 from auditor.models import Document, Finding
 from auditor.resources import rules_dir
@@ -56,6 +56,7 @@ class AntonymTable:
     weak_synonyms: frozenset[str]
     rendered_synonyms: frozenset[str]
     derived: bool
+    max_source_zipf: float
     source_endings: dict[str, tuple[tuple[str, str], ...]]
     max_single_translations: int
     skip_antonyms: frozenset[str]
@@ -81,6 +82,7 @@ def antonym_table() -> AntonymTable:
         weak_synonyms=frozenset(str(w).lower() for w in data["weak_synonyms"]),
         rendered_synonyms=frozenset(str(p) for p in data["rendered_synonyms"]),
         derived=bool(data["derived_antonyms"]),
+        max_source_zipf=float(data["max_source_zipf"]),
         source_endings={lang: tuple((str(a), str(b)) for a, b in pairs)
                         for lang, pairs in (data.get("source_endings") or {}).items()},
         max_single_translations=int(data["max_single_translations"]),
@@ -267,6 +269,8 @@ class MeaningAntonymCheck(MeaningCheck):
                 broad.update(translation_keys(translations))
             if len(translations) > (settings.max_single_translations if single else settings.max_translations):
                 continue
+            if zipf(word.text.lower(), table.lang) >= settings.max_source_zipf:
+                continue  # a function word (sein, ist): its dictionary entry lists every sense
             if _renderings(net, translations, settings) & present:
                 continue  # the target renders this word elsewhere ("previous and current" for jetzigen)
             senses[word] = len(translations)
