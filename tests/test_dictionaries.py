@@ -145,5 +145,11 @@ def test_cli_fetch_from_a_folder_without_the_package_fails_in_one_line(tmp_path:
     result = CliRunner().invoke(app, ["dictionaries", "fetch", "--lang", "pl", "--from", str(tmp_path)], env=env)
     assert result.exit_code != 0
     assert "dict-freedict-pol-eng" in result.output and "missing" in result.output
-    listed = CliRunner().invoke(app, ["dictionaries", "list"], env=env)
+    from auditor.language.wordnet import wordnet
+
+    try:
+        listed = CliRunner().invoke(app, ["dictionaries", "list"], env=env)
+    finally:  # the listing opened (or missed) the indexes under the empty folder: forget them
+        D.dictionary.cache_clear()
+        wordnet.cache_clear()
     assert listed.exit_code == 0
