@@ -482,6 +482,14 @@ def fetch(
     return built
 
 
+def fingerprint() -> str:
+    """The installed indexes' file names (package, version and parsing format in each), for cache keys:
+    results of checks that read them change when one is installed or replaced."""
+    langs = sorted({p.lang for p in locked() if p.direction != WORDNET} | {"zh"})
+    paths = [installed_path(lang) for lang in langs] + [installed_wordnet()]
+    return " ".join(path.name if path else "-" for path in paths)
+
+
 class DictionaryIndex(ReadOnlyIndex):
     """One language's dictionary index, read lazily (a primary-key read per word, memoised)."""
 
