@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from auditor.checks.examples import example_problem, missing_examples, run_example
+from auditor.checks.examples import example_problem, missing_examples, run_example, unavailable
 from auditor.rule_catalogue import RuleInfo, builtin_rules, pack_rules
 from auditor.rules_engine import installed_packs
 
@@ -20,22 +20,12 @@ CASES = [
 ]
 
 
-#: Rules whose check reads data installed at set-up (`auditor dictionaries fetch`): WordNet and the
-#: source language's dictionary. Their examples skip without it, and fail under CI.
-INSTALLED_DATA = {"meaning-antonym": ("zh", "de")}
-
-
 def require_installed(rule: RuleInfo) -> None:
-    """Skip (fail under CI) a rule whose check needs dictionaries that are not installed."""
-    langs = INSTALLED_DATA.get(rule.id)
-    if langs is None:
-        return
-    from auditor.bilingual.dictionaries import dictionary
-    from auditor.language.wordnet import wordnet
-
-    if wordnet() is None or any(dictionary(lang) is None for lang in langs):
-        message = (f"{rule.id} needs WordNet and the {'/'.join(langs)} dictionaries: "
-                   "run `make setup` or `auditor dictionaries fetch`")
+    """Skip (fail under CI) a rule whose check reads data installed at set-up (`auditor dictionaries fetch`:
+    WordNet and the dictionaries, for meaning-antonym) that is not installed."""
+    reasons = {reason for example in (*rule.bad, *rule.good) if (reason := unavailable(rule, example))}
+    if reasons:
+        message = f"{rule.id}: {'; '.join(sorted(reasons))}: run `make setup` or `auditor dictionaries fetch`"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)

@@ -239,6 +239,15 @@ class MeaningAntonymCheck(MeaningCheck):
 
     name = "meaning-antonym"
 
+    def missing_data(self, lang: str | None) -> str | None:
+        """What this check lacks to judge ``lang``'s sources (None when WordNet and its dictionary are installed)."""
+        from auditor.bilingual.dictionaries import dictionary
+        from auditor.language.wordnet import wordnet
+
+        missing = ([] if wordnet() is not None else ["WordNet"]) + (
+            [f"the {lang} dictionary"] if lang and dictionary(lang) is None else [])
+        return f"needs {' and '.join(missing)} (`auditor dictionaries fetch`)" if missing else None
+
     def check_markers(self, document: Document, pair: Pair, table: Markers) -> Iterator[Finding]:
         """Judge each target content word against the source's dictionary translations."""
         from auditor.bilingual.lexicon import lexicon_for, translation_keys
