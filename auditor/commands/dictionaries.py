@@ -1,4 +1,4 @@
-"""``auditor dictionaries fetch|list``: install the bilingual dictionaries the coverage look-ups read."""
+"""``auditor dictionaries fetch|list``: install the bilingual dictionaries and WordNet (``meaning-antonym``)."""
 
 from __future__ import annotations
 
@@ -11,14 +11,16 @@ from auditor.commands.errors import fail
 from auditor.errors import AuditorError
 
 dictionaries_app = typer.Typer(
-    help="Fetch the pinned bilingual dictionaries (Debian FreeDict packages, CC-CEDICT) into the cache.",
+    help="Fetch the pinned bilingual dictionaries (Debian FreeDict packages, CC-CEDICT) and WordNet into the cache.",
     no_args_is_help=True,
 )
 
 
 @dictionaries_app.command()
 def fetch(
-    lang: Annotated[Optional[list[str]], typer.Option("--lang", help="Only this source language (repeatable).")] = None,
+    lang: Annotated[
+        Optional[list[str]], typer.Option("--lang", help="Only this source language (repeatable; en: WordNet).")
+    ] = None,
     mirror: Annotated[
         Optional[str],
         typer.Option("--mirror", help="Debian mirror to download from (env AUDITOR_DEBIAN_MIRROR; "
