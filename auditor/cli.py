@@ -14,6 +14,7 @@ from auditor.commands import (
     check,
     compare,
     decisions,
+    dictionaries,
     doctor,
     fix,
     languagetool,
@@ -33,7 +34,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-for command in (check, fix, compare, rules, baseline, decisions, languagetool, cache, learn, train, doctor, serve):
+for command in (check, fix, compare, rules, baseline, decisions, languagetool, cache, learn, train, dictionaries,
+                doctor, serve):
     command.register(app)
 
 

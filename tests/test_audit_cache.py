@@ -71,6 +71,25 @@ def test_editing_a_rule_file_changes_the_fingerprint(tmp_path: Path, monkeypatch
         code_fingerprint.cache_clear()
 
 
+def test_installing_a_dictionary_changes_the_fingerprint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor.bilingual import dictionaries
+
+    monkeypatch.setenv("AUDITOR_INDEX_DIR", str(tmp_path))
+    code_fingerprint.cache_clear()
+    try:
+        before = code_fingerprint()
+        (package,) = [p for p in dictionaries.locked() if p.direction == dictionaries.WORDNET]
+        from auditor.language.wordnet import index_name
+
+        target = dictionaries.dictionary_dir() / index_name(package.version)
+        target.parent.mkdir(parents=True)
+        target.write_bytes(b"")  # an index present under its pinned name is an installed WordNet
+        code_fingerprint.cache_clear()
+        assert code_fingerprint() != before
+    finally:
+        code_fingerprint.cache_clear()
+
+
 @given(
     rule=st.text(min_size=1),
     start=st.integers(0, 1000),

@@ -13,6 +13,11 @@ may add to one language: ``<lang>-en.tsv`` and ``<lang>-en.*.tsv`` (e.g. one fro
 learned from post-edited MT) are merged. Files load lazily, once per process and language, and only
 for the languages a run needs.
 
+An installed dictionary (:mod:`auditor.bilingual.dictionaries`: Debian's FreeDict packages for de, pl,
+ja, hi and CC-CEDICT for zh, indexed in the user cache at set-up) is consulted after the files, by
+:func:`lexicon_for` only: the QE features read their training lexicons alone (``auditor.qe.features``),
+so their values do not move when a dictionary is installed.
+
 Source words are looked up as written, then through ``source_keys`` (a language-specific fold, e.g.
 a lemma or a stem), so a lexicon can hold lemmas while texts hold inflected forms. English words
 match a translation when any of their lemmas (lemminflect) equals a translation or a content word
@@ -56,6 +61,8 @@ class Lexicon:
     source_keys: Callable[[str], Iterable[str]] = lambda word: ()
     #: The files the entries came from, for messages and the README's table.
     files: tuple[Path, ...] = ()
+    #: An installed dictionary index consulted after the entries (``DictionaryIndex``), or None.
+    dictionary: object | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -70,7 +77,18 @@ class Lexicon:
             found = self.entries.get(alternative)
             if found:
                 return found
+        if self.dictionary is not None:
+            for alternative in (key, *dictionary_keys(key, self.lang)):
+                found = frozenset(self.dictionary.translations(alternative))  # type: ignore[attr-defined]
+                if found:
+                    return found
         return frozenset()
+
+    def sources(self, english: str) -> frozenset[str]:
+        """Source words the installed dictionary translates as ``english`` (lower case); {} without one."""
+        if self.dictionary is None:
+            return frozenset()
+        return frozenset(self.dictionary.sources(fold(english)))  # type: ignore[attr-defined]
 
     def knows(self, word: str) -> bool:
         """Whether the lexicon has any translation for a source word."""
@@ -202,10 +220,40 @@ def load_lexicon(lang: str, directory: Path | None = None) -> Lexicon | None:
     )
 
 
+#: Languages whose dictionary keys come from simplemma's lemma lists (inflected source words).
+_SIMPLEMMA = frozenset({"de", "pl", "fr", "es", "it", "cs", "nl", "pt"})
+
+
+def dictionary_keys(word: str, lang: str) -> tuple[str, ...]:
+    """Keys of a source word in a dictionary that lists lemmas: simplemma's lemma where it has the language."""
+    if lang not in _SIMPLEMMA:
+        return ()
+    import simplemma
+
+    lemma = simplemma.lemmatize(word, lang=lang).lower()
+    return (lemma,) if lemma != word else ()
+
+
+@functools.cache
+def packaged_lexicon(lang: str) -> Lexicon | None:
+    """The lexicon of ``lang``'s packaged files alone (no installed dictionary), loaded once per process."""
+    return load_lexicon(lang)
+
+
 @functools.cache
 def lexicon_for(lang: str) -> Lexicon | None:
-    """The packaged lexicon of ``lang``, loaded once per process (None when there is none)."""
-    return load_lexicon(lang)
+    """The lexicon of ``lang``: its packaged files and its installed dictionary, loaded once per process
+    (None when there is neither)."""
+    from auditor.bilingual.dictionaries import dictionary
+
+    lexicon = load_lexicon(lang)  # a copy of its own: packaged_lexicon's stays without a dictionary
+    index = dictionary(lang.lower().split("-")[0])
+    if index is None:
+        return lexicon
+    if lexicon is None:
+        return Lexicon(lang=lang.lower().split("-")[0], dictionary=index)
+    lexicon.dictionary = index
+    return lexicon
 
 
 def source_folds(lang: str) -> Callable[[str], Iterable[str]]:

@@ -95,6 +95,18 @@ def apply_suggestions(text: str, findings: Sequence[Finding]) -> str | None:
     return "".join(parts) + text[at:]
 
 
+def unavailable(rule: RuleInfo, example: Example) -> str | None:
+    """Why ``example`` cannot be judged here (data its check reads is installed at set-up and is absent),
+    or None; a check says so by a ``missing_data(lang)`` method (``meaning-antonym``: WordNet, dictionaries)."""
+    options = example_options(example.options)
+    for check in _checks(rule, options):
+        missing = getattr(check, "missing_data", None)
+        reason = missing(options.source_lang) if callable(missing) else None
+        if reason:
+            return str(reason)
+    return None
+
+
 def run_example(rule: RuleInfo, example: Example) -> ExampleResult:
     """Audit ``example`` with the checks that report ``rule`` and keep that rule's findings."""
     options = example_options(example.options)

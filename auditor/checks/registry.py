@@ -129,12 +129,13 @@ CHECKS: tuple[CheckEntry, ...] = (
     CheckEntry("source_tokens", "SourceTokensCheck", _with_source_lang, source_only=True),
     CheckEntry("source_length", "SourceLengthCheck", _with_source_lang, source_only=True),
     CheckEntry("source_marks", "SourceMarksCheck", source_only=True),
-    # the meaning checks against the source (issue 14): negation, sentence type, tense, modality, gender
+    # the meaning checks against the source (issue 14): negation, sentence type, tense, modality, gender, antonyms
     CheckEntry("meaning_polarity", "MeaningPolarityCheck", _with_source_lang, source_only=True),
     CheckEntry("meaning_sentence_type", "MeaningSentenceTypeCheck", _with_source_lang, source_only=True),
     CheckEntry("meaning_tense", "MeaningTenseCheck", _with_source_lang, source_only=True),
     CheckEntry("meaning_modality", "MeaningModalityCheck", _with_source_lang, source_only=True),
     CheckEntry("meaning_gender", "MeaningGenderCheck", _with_source_lang, source_only=True),
+    CheckEntry("meaning_antonym", "MeaningAntonymCheck", _with_source_lang, source_only=True),
 )
 
 

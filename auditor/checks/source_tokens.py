@@ -318,10 +318,14 @@ FAITHFUL_COVERAGE = 0.5
 
 
 def _faithful(target: str, source: str, lang: str | None) -> bool:
-    """The target translates at least half the source words the lexicon knows (no lexicon: no)."""
-    from auditor.bilingual.lexicon import coverage, lexicon_for
+    """The target translates at least half the source words the lexicon knows (no lexicon: no).
 
-    lexicon = lexicon_for(lang) if lang else None
+    The packaged lexicon files only: with the installed dictionaries (de, pl, ja, hi, zh) this gate
+    opened for those languages and DEMETR dev's names replaced fell from 48.0 to 45.4 % with no
+    fewer false alarms (``benchmarks.meaning``), so it keeps what it was tuned on."""
+    from auditor.bilingual.lexicon import coverage, packaged_lexicon
+
+    lexicon = packaged_lexicon(lang) if lang else None
     if lexicon is None:
         return False
     share = coverage(_SOURCE_WORDS.findall(source), _TARGET_WORD.findall(target), lexicon).source_share

@@ -92,6 +92,15 @@ def doctor_command() -> None:
         configured = None
         typer.echo(f"config: {error}")
     typer.echo(f"maven repository: {download.maven_repo(None, configured)}")
+    from auditor.bilingual import dictionaries
+
+    found = dictionaries.installed()
+    wanted = sorted({p.lang for p in dictionaries.locked()} | {"zh"})
+    listed = ", ".join(f"{lang} ({meta.get('package')} {meta.get('version')}, {meta.get('licence')})"
+                       for lang, meta in found.items())
+    absent = [lang for lang in wanted if lang not in found]
+    typer.echo(f"dictionaries: {listed or 'none'}"
+               + (f"; not installed: {', '.join(absent)} (`auditor dictionaries fetch`)" if absent else ""))
     typer.echo(f"caches in {install.cache_dir()}:")
     for what, path in cache_rows():
         size = human(folder_size(path)) if path.exists() else "absent"

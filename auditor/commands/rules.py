@@ -210,7 +210,7 @@ def _test(
     ] = None,
 ) -> None:
     """Validate rule packs and run every rule's examples: for editors writing or changing rules."""
-    from auditor.checks.examples import example_problem, missing_examples
+    from auditor.checks.examples import example_problem, missing_examples, unavailable
     from auditor.resources import rules_dir
     from auditor.rule_catalogue import builtin_rules, pack_rules, rules_of_pack
     from auditor.rules_engine import load_pack
@@ -227,7 +227,7 @@ def _test(
             where = {}
     except AuditorError as error:
         raise fail(error) from None
-    failures = total = 0
+    failures = total = skipped = 0
     for rule in rules:
         place = where.get(rule.source, rule.source)
         lacking = None if paths else missing_examples(rule)  # the shipped rules must show span and fix
@@ -237,6 +237,11 @@ def _test(
         for kind, examples in (("bad", rule.bad), ("good", rule.good)):
             for example in examples:
                 total += 1
+                reason = unavailable(rule, example)
+                if reason:
+                    skipped += 1
+                    typer.echo(f"{place}: rule '{rule.id}': {kind} example {example.text!r} skipped: {reason}")
+                    continue
                 problem = example_problem(rule, kind, example)
                 if problem:
                     failures += 1
@@ -244,7 +249,7 @@ def _test(
     packs = len({rule.source for rule in rules if rule.source.startswith("pack:")})
     checks = len({rule.source for rule in rules if rule.source.startswith("check:")})
     counted = f"{packs} packs, " + (f"{checks} checks, " if checks else "")
-    typer.echo(f"{counted}{total} examples, {failures} failing")
+    typer.echo(f"{counted}{total} examples, {failures} failing" + (f", {skipped} skipped" if skipped else ""))
     if failures:
         raise typer.Exit(1)
 

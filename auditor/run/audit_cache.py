@@ -2,8 +2,9 @@
 
 What auditor's own checks conclude about a document (findings, per-sentence and
 document readability) is a pure function of the document (text, language, line
-mode, source, reference), the run's check options, auditor's code and rules, and
-the versions of the data libraries they read. The key hashes all of those, so
+mode, source, reference), the run's check options, auditor's code and rules, the
+versions of the data libraries they read and which dictionaries are installed
+(``auditor dictionaries fetch``). The key hashes all of those, so
 editing a rule pack, upgrading auditor or changing ``--pack`` simply misses.
 LanguageTool findings are not stored here: they have their own cache, keyed by
 LanguageTool's version and configuration. Scores are recomputed on every run
@@ -53,7 +54,8 @@ def _hash_tree(digest: Any, root: Path, pattern: str) -> None:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of auditor's code and rules and its data libraries' versions (a few ms, once per run)."""
+    """Hash of auditor's code and rules, its data libraries' versions and the installed dictionaries (a few ms,
+    once per run)."""
     digest = hashlib.sha256()
     _hash_tree(digest, Path(__file__).resolve().parent.parent, "*.py")  # the whole auditor package
     _hash_tree(digest, rules_dir(), "*")
@@ -63,6 +65,9 @@ def code_fingerprint() -> str:
         except metadata.PackageNotFoundError:
             digest.update(f"{name}=-\0".encode())
     digest.update(f"python={sys.version_info[0]}.{sys.version_info[1]}".encode())
+    from auditor.bilingual.dictionaries import fingerprint  # installed at set-up, read by meaning-antonym
+
+    digest.update(f"\0dictionaries={fingerprint()}".encode())
     return digest.hexdigest()
 
 
