@@ -21,14 +21,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
 from auditor.checks.meaning_common import MeaningCheck
 from auditor.checks.source_common import Pair, zipf
 from auditor.meaning.markers import Hit, Markers
 from auditor.models import Document, Finding
 from auditor.resources import rules_dir
 from auditor.rules_engine.check_rules import declared_rules
+from auditor.yaml_files import parse_yaml
 
 (ANTONYM,) = declared_rules("meaning-antonym", "meaning-antonym")
 
@@ -65,7 +64,7 @@ class AntonymTable:
 @cache
 def antonym_table() -> AntonymTable:
     """The check's word lists, read once per process."""
-    data = yaml.safe_load((rules_dir() / "words" / "antonyms.yaml").read_text(encoding="utf-8"))
+    data = parse_yaml((rules_dir() / "words" / "antonyms.yaml").read_text(encoding="utf-8"))
     windows = data["source_negation_window"]
     return AntonymTable(
         skip_words=frozenset(str(w).lower() for w in data["skip_words"]),
