@@ -85,3 +85,24 @@ def test_clean_english_stays_quiet_on_a_demetr_sample() -> None:
     items = demetr_items("critical_id4_codemix")[::5]
     alarms = [text for item in items for text in (item["eng_sent"], item["mt_sent"]) if run(CHECK, text)]
     assert len(alarms) <= 1, alarms
+
+
+def _with_source(target: str, source: str, lang: str | None):
+    from auditor.models import Document
+    from auditor.run.pipeline import segment_document
+
+    document = segment_document(Document(path="t.txt", text=target, source=source, source_lang=lang))
+    return [(target[f.start : f.end], f.rule) for f in CHECK.check(document)]
+
+
+def test_a_name_the_source_capitalises_inside_its_sentence_is_carried_over_not_left_untranslated() -> None:
+    target = "The mayor of Timişoara met Ştefan Popescu in Braşov. The Regele said it was fine."
+    source = "Primarul din Timișoara s-a întâlnit cu Ștefan Popescu la Brașov. Regele a spus că e bine."
+    found = _with_source(target, source, "ro")
+    assert ("Regele", "untranslated-word") in found  # the source's sentence opener: no sign of a name
+    assert not {"Timişoara", "Ştefan", "Braşov"} & {word for word, _ in found}  # cedilla or comma alike
+    # without a source, a German source (every noun capitalised) or an unnamed language: judged as before
+    assert {"Timişoara", "Braşov"} <= {w for w, _ in _with_source(target, "", "ro")}
+    german = _with_source("The Behörden said the road was closed.", "Die Straße sei gesperrt, sagten die Behörden.", "de")
+    assert ("Behörden", "untranslated-word") in german
+    assert {"Timişoara", "Braşov"} <= {w for w, _ in _with_source(target, source, None)}

@@ -216,8 +216,9 @@ class UntranslatedCheck:
 
     def check(self, document: Document) -> Iterator[Finding]:
         """Findings for every sentence of ``document``."""
+        names = source_names(document)
         for sentence in document.sentences:
-            hits = list(self._script_hits(document, sentence)) + list(self._word_hits(document, sentence))
+            hits = list(self._script_hits(document, sentence)) + list(self._word_hits(document, sentence, names))
             hits.sort(key=lambda h: h.start)
             for run in _runs(document.text, hits):
                 yield _finding(document.text, run)
@@ -244,7 +245,7 @@ class UntranslatedCheck:
             i = j
 
     @staticmethod
-    def _word_hits(document: Document, sentence: Sentence) -> Iterator[_Hit]:
+    def _word_hits(document: Document, sentence: Sentence, names: frozenset[str] = frozenset()) -> Iterator[_Hit]:
         text = document.text
         for match in _TOKEN.finditer(text, sentence.start, sentence.end):
             word = match.group(0)
@@ -257,6 +258,8 @@ class UntranslatedCheck:
             if any(c.isupper() for c in word[1:]):
                 continue  # iPhone, McDonald, DeSantis
             capitalised = word[0].isupper()
+            if capitalised and _name_key(word) in names:
+                continue  # the source writes it as a name: carried over, not left untranslated
             opener = capitalised and bool(_SENTENCE_START.match(text[sentence.start : match.start()]))
             found = foreign_language(word, capitalised, opener)
             if (
@@ -271,6 +274,39 @@ class UntranslatedCheck:
             if found:
                 lang, best, english = found
                 yield _Hit(match.start(), match.end(), lang, f"{best:.1f} vs {english:.1f}")
+
+
+#: Romanian s and t with a cedilla, as older text types them, read as the comma-below letters.
+_CEDILLAS = str.maketrans("şţŞŢ", "șțȘȚ")
+_SOURCE_WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
+_SOURCE_OPENER = re.compile(r"(?:^|[.!?:;…»“”\"]\s*|\n)\s*[\W\d_]*$")
+
+
+def _name_key(word: str) -> str:
+    """How a name is compared between source and target (NFC, Romanian cedillas as commas)."""
+    return unicodedata.normalize("NFC", word).translate(_CEDILLAS)
+
+
+def source_names(document: Document) -> frozenset[str]:
+    """Words the source capitalises inside its sentences, where its language capitalises only names.
+
+    Such a word carried into the English as it is (Timişoara, Ştefan, Nicolae) is a name, however
+    common it is in the source language; a German source capitalises every noun, and a source of
+    unknown language says nothing, so they give none.
+    """
+    from auditor.checks.source_common import primary
+
+    sources = document.source_segments or ([document.source] if document.source else [])
+    lang = primary(document.source_lang)
+    if not sources or lang is None or lang in NOUN_CAPITALISING:
+        return frozenset()
+    names = set()
+    for source in sources:
+        for match in _SOURCE_WORD.finditer(source):
+            word = match.group(0)
+            if word[0].isupper() and not _SOURCE_OPENER.search(source[max(0, match.start() - 40) : match.start()]):
+                names.add(_name_key(word))
+    return frozenset(names)
 
 
 def _strong(found: tuple[str, float, float]) -> bool:
