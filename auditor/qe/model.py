@@ -22,7 +22,7 @@ from auditor.models import Document, Finding, Severity
 from auditor.qe import compiled
 from auditor.qe import features as qf
 from auditor.qe.dataset import WORD_CONTEXT, WORD_FEATURES, word_rows
-from auditor.qe.deferred import DEFAULT_BUNDLE
+from auditor.qe.deferred import DEFAULT_BUNDLE, chosen_qe
 from auditor.qe.fit import LANGS, SENTENCE_HTER, lang_columns, read_bundle
 from auditor.qe.trees import Forest, ForestFormatError
 from auditor.qe.wordlex import WordLex
@@ -366,14 +366,7 @@ def _merge(spans: list[tuple[int, int, float]], text: str) -> list[tuple[int, in
 
 
 def qe_model(setting: Path | str | None, word_hints: bool = True) -> QEModel | None:
-    """The QE model a run uses: the shipped one by default, ``setting``'s file, or none for "off"."""
-    if setting == "off":
-        return None
-    path = DEFAULT_BUNDLE if setting is None else Path(setting)
-    if setting is None and not path.is_file():
-        return None
-    if not path.is_file():
-        raise AuditorError(f"{path}: QE model file not found")
-    model = QEModel(path, word_hints=word_hints)
-    model.check()
-    return model
+    """The QE model a run uses, loaded now: the shipped one by default, ``setting``'s file, or none for
+    "off" (:func:`auditor.qe.deferred.chosen_qe` chooses; a run imports it on its first estimate)."""
+    chosen = chosen_qe(setting, word_hints=word_hints)
+    return None if chosen is None else chosen.model()
