@@ -85,6 +85,26 @@ def test_cedict_lines() -> None:
     assert entries == {"普京": {"putin", "vladimir putin"}, "大": {"big", "huge"}}
 
 
+def test_cedict_names_are_the_capitalised_pinyin_entries() -> None:
+    text = (
+        "# comment\n"
+        "普京 普京 [Pu3 jing1] /Vladimir Putin (1952-), president of Russia/\n"
+        "休斯敦 休斯敦 [Xiu1 si1 dun1] /Houston, Texas/\n"
+        "黃河 黄河 [Huang2 He2] /Yellow River or Huang He/\n"
+        "山西 山西 [Shan1 xi1] /Shanxi Province (Shansi) in north China between Hebei and Shaanxi/\n"
+        "帕勞 帕劳 [Pa4 lao2] /Republic of Palau or Belau (Pacific island nation)/\n"
+        "地球 地球 [di4 qiu2] /the earth/CL:個|个[ge4]/\n"  # pinyin in lower case: a common word
+        "和平 和平 [He2 ping2] /Heping district of Shenyang/\n"
+        "和平 和平 [he2 ping2] /peace/\n"  # also a common word: not taken for a name
+        "熊 熊 [Xiong2] /surname Xiong/\n"  # one character
+        "T字褲 T字裤 [T zi4 ku4] /thong (underwear)/\n"
+    )
+    assert D.cedict_names(text) == {
+        "普京": ("Vladimir Putin",), "休斯敦": ("Houston",), "黄河": ("Yellow River", "Huang He"),
+        "山西": ("Shanxi Province",), "帕劳": ("Republic of Palau", "Belau"),
+    }
+
+
 def test_lock_file_parses_and_a_bad_line_names_it() -> None:
     packages = D.locked()
     assert {p.lang for p in packages} >= {"de", "pl", "ja", "hi"}

