@@ -193,3 +193,13 @@ def test_a_known_name_in_place_of_a_cedict_name() -> None:
     assert rendered("新疆", "Currently, Xinjiang has more than 330 power plants.", "zh")
     assert _findings(source, "Currently, Xinjiang has more than 330 grid-connected photovoltaic power plants.",
                      "zh") == []
+
+
+def test_an_exonym_counts_as_said_only_as_a_whole_word() -> None:
+    """"US" for 美国 is said in "the US said", not inside "redistributes"."""
+    from auditor.bilingual.name_sounds import _fold, _said
+
+    assert _said("us", _fold("Officials in the US said so."))
+    assert _said("united states", _fold("The United States said so."))
+    assert not _said("us", _fold("The ministry redistributes the aid."))
+    assert not _said("oman", _fold("A woman said so."))

@@ -589,6 +589,11 @@ def _english_of(lang: str) -> dict[str, frozenset[str]]:
     return {form: frozenset(names) for form, names in reverse.items()}
 
 
+def _said(english: str, folded_target: str) -> bool:
+    """The English name as a whole word of the folded target: "us" is no word of "redistributes"."""
+    return re.search(rf"(?<![^\W_]){re.escape(english)}(?![^\W_])", folded_target) is not None
+
+
 def rendered(name: str, target: str, lang: str | None) -> bool:
     """A source name has its counterpart in the target: spelled, translated as an exonym, or sounded."""
     from anyascii import anyascii
@@ -605,7 +610,7 @@ def rendered(name: str, target: str, lang: str | None) -> bool:
         if (
             form
             and (form == folded or (len(form) >= 2 and form in folded and not form.isascii()))
-            and any(e in folded_target or (len(e) >= 5 and re.search(rf"\b{re.escape(e[:4])}", folded_target))
+            and any(_said(e, folded_target) or (len(e) >= 5 and re.search(rf"\b{re.escape(e[:4])}", folded_target))
                     for e in english)
         ):
             return True
