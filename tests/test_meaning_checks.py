@@ -298,3 +298,12 @@ def test_hindi_marks_its_future_on_the_verb() -> None:
     source = "प्रशासन ने संचार व्यवस्था की निगरानी न किए जाने का आश्वासन दिया है।"
     assert "meaning-tense-changed" not in rules(
         source, "The government has issued assurances that communications will not be monitored.", "hi")
+
+
+def test_english_negators_and_the_idioms_that_only_look_like_one() -> None:
+    from auditor.meaning.english import negations
+
+    assert [h.text for h in negations("He said no-one was hurt and nobody was arrested.")] == ["no-one", "nobody"]
+    for affirming in ("It is a no-brainer.", "It was a no brainer.", "There is no doubt he won.",
+                      "No wonder they left.", "He wore No. 5."):
+        assert negations(affirming) == [], affirming

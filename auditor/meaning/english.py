@@ -13,7 +13,7 @@ from auditor.meaning.markers import Hit
 _NEGATION = re.compile(
     r"\bnot\b(?!\s+(?:only|just|long|least|to\s+mention|merely|simply)\b)"
     r"|\bnothing\b(?!\s+(?:but|except|other\s+than|less\s+than|short\s+of)\b)"
-    r"|\b(?:never|nobody|none|nowhere|neither|nor|cannot|without)\b|n['’]t\b"
+    r"|\b(?:never|nobody|no-one|none|nowhere|neither|nor|cannot|without)\b|n['’]t\b"
     # "no" before a number is an abbreviation; "no-brainer"/"no brainer", "no doubt", "no wonder" affirm
     r"|\bno\b(?!\.?\s*\d)(?!-)(?!\s+(?:brainer|doubt|wonder)\b)",
     re.I,
