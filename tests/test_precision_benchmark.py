@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
-
-import pytest
-
 from benchmarks import precision
 from benchmarks.precision import Item, correct, load_pair, mlqe_dir, pair_stats
+from tests.conftest import skip_or_fail
 
 
 def _item() -> Item:
@@ -47,9 +44,7 @@ def test_pair_stats_counts_words_once_and_leaves_hints_out() -> None:
 def _data():
     data = mlqe_dir()
     if not (data / "post-editing" / "ru-en-dev").is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"MLQE-PE data missing at {data}")
-        pytest.skip(f"MLQE-PE data not found at {data}")
+        skip_or_fail(f"MLQE-PE data not found at {data}")
     return data
 
 

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -19,6 +17,7 @@ from auditor.qe.data import default_root, load_split
 from auditor.qe.fit import read_bundle
 from auditor.qe.model import DEFAULT_BUNDLE, QEModel
 from auditor.score.scoring import ScoringModel
+from tests.conftest import skip_or_fail
 
 runner = CliRunner()
 FLUENT = "The government appointed a prefect in every county to represent it locally."
@@ -168,9 +167,7 @@ def test_learned_lexicons_have_source_and_licence():
 def _mlqe_or_skip() -> Path:
     root = default_root()
     if not (root / "post-editing").is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"MLQE-PE data missing at {root}")
-        pytest.skip(f"MLQE-PE data not found at {root}")
+        skip_or_fail(f"MLQE-PE data not found at {root}")
     return root
 
 

@@ -3,13 +3,12 @@ flagged on their span with their fix, their fix is no longer flagged, good ones 
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from auditor.checks.examples import example_problem, missing_examples, run_example, unavailable
 from auditor.rule_catalogue import RuleInfo, builtin_rules, pack_rules
 from auditor.rules_engine import installed_packs
+from tests.conftest import skip_or_fail
 
 RULES = builtin_rules() + pack_rules()
 CASES = [
@@ -26,9 +25,7 @@ def require_installed(rule: RuleInfo) -> None:
     reasons = {reason for example in (*rule.bad, *rule.good) if (reason := unavailable(rule, example))}
     if reasons:
         message = f"{rule.id}: {'; '.join(sorted(reasons))}: run `make setup` or `auditor dictionaries fetch`"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_or_fail(message)
 
 
 @pytest.mark.parametrize(("rule", "example", "kind"), CASES)
