@@ -18,6 +18,8 @@ by ``AUDITOR_CACHE_DIR`` so that test runs with private caches share it).
 
 from __future__ import annotations
 
+import contextlib
+import marshal
 import math
 import os
 import re
@@ -28,6 +30,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -92,6 +95,21 @@ def write_whole(path: Path, data: bytes) -> None:
         os.replace(temp, path)
     finally:
         temp.unlink(missing_ok=True)
+
+
+def read_kept(path: Path) -> Any:
+    """Data kept by :func:`keep` at ``path``; None when there is none or it cannot be read (a damaged or
+    foreign file is made afresh by the caller, never trusted)."""
+    with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+        return marshal.loads(path.read_bytes())
+    return None
+
+
+def keep(path: Path, data: Any) -> None:
+    """Keep plain ``data`` at ``path`` (marshal, written whole); nothing when the cache cannot be written
+    or marshal cannot keep a type (a YAML date)."""
+    with contextlib.suppress(OSError, ValueError):
+        write_whole(path, marshal.dumps(data))
 
 
 def build(path: Path | None = None, languages: tuple[str, ...] = LANGUAGES) -> Path:

@@ -7,9 +7,7 @@ not needed for it.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import marshal
 import os
 from pathlib import Path
 from typing import Any
@@ -27,10 +25,13 @@ def parse_yaml(text: str) -> Any:
     whether or not libyaml is installed. A parsed text is kept (:func:`_parsed_file`: the same
     plain data, keyed by the text), so a cold run reads the shipped rules without parsing them.
     """
+    from auditor.word_index import keep, read_kept
+
     kept = _parsed_file(text)
     if kept is not None:
-        with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
-            return marshal.loads(kept.read_bytes())
+        data = read_kept(kept)
+        if data is not None:
+            return data
     try:
         data = yaml.load(text, Loader=_FAST_SAFE_LOADER)  # a safe loader: plain data only
     except yaml.YAMLError as fast_error:
@@ -39,10 +40,7 @@ def parse_yaml(text: str) -> Any:
         yaml.safe_load(text)  # raises the same problem with pure-Python wording
         raise fast_error from None
     if kept is not None:
-        with contextlib.suppress(OSError, ValueError):  # ValueError: a type marshal cannot keep (dates)
-            from auditor.word_index import write_whole
-
-            write_whole(kept, marshal.dumps(data))
+        keep(kept, data)
     return data
 
 

@@ -17,7 +17,6 @@ A language without an index has no dictionary: the coverage checks do not run fo
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import marshal
 import os
@@ -29,7 +28,7 @@ from functools import cache
 from pathlib import Path
 
 from auditor.errors import AuditorError
-from auditor.word_index import ReadOnlyIndex, index_dir, write_index, write_whole
+from auditor.word_index import ReadOnlyIndex, index_dir, keep, read_kept, write_index
 
 DEBIAN = "https://deb.debian.org/debian"
 MIRROR_ENV = "AUDITOR_DEBIAN_MIRROR"
@@ -398,14 +397,14 @@ def kept_cedict_names(common_words: bool = False) -> dict[str, tuple[str, ...]]:
         return {}
     code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
     kept = index_dir() / "cedict" / f"names-{version}-{code}-{int(common_words)}.marshal"
-    with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
-        return {word: tuple(glosses) for word, glosses in marshal.loads(kept.read_bytes()).items()}
+    names = read_kept(kept)
+    if isinstance(names, dict):
+        return names
     text = cedict_text()
     if text is None:
         return {}
     names = cedict_names(text, common_words)
-    with contextlib.suppress(OSError):
-        write_whole(kept, marshal.dumps({word: list(glosses) for word, glosses in names.items()}))
+    keep(kept, names)
     return names
 
 

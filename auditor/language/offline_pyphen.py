@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import marshal
 import threading
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from auditor.word_index import index_dir, write_whole
+from auditor.word_index import index_dir, keep, read_kept
 
 _LOCK = threading.Lock()
 
@@ -50,10 +49,11 @@ def preload(lang: str) -> None:
             return
         with contextlib.suppress(OSError):
             kept = _kept_path(dictionary, Path(dictionary).read_bytes())
-            with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
-                pyphen.hdcache[dictionary] = _from_patterns(pyphen.HyphDict, marshal.loads(kept.read_bytes()))
-                return
+            patterns = read_kept(kept)
+            if patterns:
+                with contextlib.suppress(ValueError, TypeError, AttributeError):
+                    pyphen.hdcache[dictionary] = _from_patterns(pyphen.HyphDict, patterns)
+                    return
             parsed = pyphen.HyphDict(dictionary)
             pyphen.hdcache[dictionary] = parsed
-            with contextlib.suppress(OSError, ValueError):  # ValueError: objects marshal cannot keep
-                write_whole(kept, marshal.dumps(parsed.patterns))
+            keep(kept, parsed.patterns)
