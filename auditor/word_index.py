@@ -145,6 +145,27 @@ class ReadOnlyIndex:
         return db
 
 
+class KeyedIndex(ReadOnlyIndex):
+    """An index of ``word → marshal'd value`` tables and a ``meta`` table, read one key at a time and
+    memoised (the installed dictionaries and WordNet)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self._memo: dict[tuple[str, str], Any] = {}
+
+    def _value(self, table: str, word: str) -> Any:
+        """The value of ``word`` in ``table``, as marshal keeps it; None when the table lacks the word."""
+        key = (table, word)
+        if key not in self._memo:
+            row = self._db().execute(f"SELECT value FROM {table} WHERE word = ?", (word,)).fetchone()
+            self._memo[key] = marshal.loads(row[0]) if row else None
+        return self._memo[key]
+
+    def meta(self) -> dict[str, str]:
+        """The index's meta rows (package, version, licence, counts)."""
+        return dict(self._db().execute("SELECT key, value FROM meta").fetchall())
+
+
 class WordIndex(ReadOnlyIndex):
     """Read-only lookups in one index file (a connection per thread)."""
 

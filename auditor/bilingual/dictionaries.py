@@ -28,7 +28,7 @@ from functools import cache
 from pathlib import Path
 
 from auditor.errors import AuditorError
-from auditor.word_index import ReadOnlyIndex, index_dir, keep, read_kept, write_index
+from auditor.word_index import KeyedIndex, index_dir, keep, read_kept, write_index
 
 DEBIAN = "https://deb.debian.org/debian"
 MIRROR_ENV = "AUDITOR_DEBIAN_MIRROR"
@@ -576,33 +576,16 @@ def fingerprint() -> str:
     return " ".join(path.name if path else "-" for path in paths)
 
 
-class DictionaryIndex(ReadOnlyIndex):
+class DictionaryIndex(KeyedIndex):
     """One language's dictionary index, read lazily (a primary-key read per word, memoised)."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(path)
-        self._memo: dict[tuple[str, str], tuple[str, ...]] = {}
-
-    def _get(self, table: str, word: str) -> tuple[str, ...]:
-        key = (table, word)
-        found = self._memo.get(key)
-        if found is None:
-            row = self._db().execute(f"SELECT value FROM {table} WHERE word = ?", (word,)).fetchone()
-            found = tuple(marshal.loads(row[0])) if row else ()
-            self._memo[key] = found
-        return found
 
     def translations(self, word: str) -> tuple[str, ...]:
         """English translations of a source word (its key as indexed)."""
-        return self._get("forward", word)
+        return tuple(self._value("forward", word) or ())
 
     def sources(self, english: str) -> tuple[str, ...]:
         """Source words one of whose translations is the English word ``english``."""
-        return self._get("reverse", english)
-
-    def meta(self) -> dict[str, str]:
-        """The index's meta rows (package, version, licence, entries)."""
-        return dict(self._db().execute("SELECT key, value FROM meta").fetchall())
+        return tuple(self._value("reverse", english) or ())
 
 
 @cache

@@ -24,10 +24,10 @@ import marshal
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-from auditor.word_index import ReadOnlyIndex, write_index
+from auditor.word_index import KeyedIndex, write_index
 
 #: Bumped when the parsing changes, so old indexes are rebuilt rather than read.
 FORMAT = 3
@@ -153,49 +153,29 @@ def write_wordnet(path: Path, files: dict[str, bytes], info: dict[str, str]) -> 
     return write_index(path, fill)
 
 
-class WordNetIndex(ReadOnlyIndex):
+class WordNetIndex(KeyedIndex):
     """The installed WordNet index, read lazily (a primary-key read per word, memoised)."""
 
-    def __init__(self, path: Path) -> None:
-        super().__init__(path)
-        self._memo: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
-
-    def _get(self, table: str, word: str) -> dict[str, tuple[str, ...]]:
-        key = (table, word)
-        found = self._memo.get(key)
-        if found is None:
-            row = self._db().execute(f"SELECT value FROM {table} WHERE word = ?", (word,)).fetchone()
-            found = {pos: tuple(words) for pos, words in marshal.loads(row[0]).items()} if row else {}
-            self._memo[key] = found
-        return found
+    @lru_cache(maxsize=65536)  # noqa: B019 (one index per process, opened once: kept for its life)
+    def _by_pos(self, table: str, word: str, more: str | None = None) -> dict[str, tuple[str, ...]]:
+        """``word``'s words in ``table`` by part of speech, with those of ``more`` added after them."""
+        merged: dict[str, list[str]] = {pos: list(words) for pos, words in (self._value(table, word) or {}).items()}
+        if more is not None:
+            for pos, words in (self._value(more, word) or {}).items():
+                merged.setdefault(pos, []).extend(w for w in words if w not in merged[pos])
+        return {pos: tuple(words) for pos, words in merged.items()}
 
     def antonyms(self, word: str, indirect: bool = False) -> dict[str, tuple[str, ...]]:
         """Antonyms of a lemma by part of speech (n, v, a, r); with ``indirect``, adjectives' inherited ones too."""
-        direct = self._get("antonyms", word)
-        if not indirect:
-            return direct
-        merged = {pos: list(words) for pos, words in direct.items()}
-        for pos, words in self._get("indirect", word).items():
-            merged.setdefault(pos, []).extend(w for w in words if w not in merged[pos])
-        return {pos: tuple(words) for pos, words in merged.items()}
+        return self._by_pos("antonyms", word, "indirect" if indirect else None)
 
     def synonyms(self, word: str, similar: bool = False) -> dict[str, tuple[str, ...]]:
         """Synonyms of a lemma by part of speech (its synsets' words); with ``similar``, similar adjectives too."""
-        direct = self._get("synonyms", word)
-        if not similar:
-            return direct
-        merged = {pos: list(words) for pos, words in direct.items()}
-        for pos, words in self._get("similar", word).items():
-            merged.setdefault(pos, []).extend(w for w in words if w not in merged[pos])
-        return {pos: tuple(words) for pos, words in merged.items()}
+        return self._by_pos("synonyms", word, "similar" if similar else None)
 
     def derived(self, word: str) -> dict[str, tuple[str, ...]]:
         """Words derivationally related to a lemma (safe → safety), by the lemma's part of speech."""
-        return self._get("derived", word)
-
-    def meta(self) -> dict[str, str]:
-        """The index's meta rows (package, version, licence, synsets)."""
-        return dict(self._db().execute("SELECT key, value FROM meta").fetchall())
+        return self._by_pos("derived", word)
 
 
 @cache
