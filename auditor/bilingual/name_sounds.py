@@ -145,7 +145,8 @@ def heard_keys(source: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _tagger():
+def japanese_tagger():
+    """MeCab with UniDic (fugashi, unidic-lite), loaded once per process for every check that reads Japanese."""
     import fugashi
 
     return fugashi.Tagger()
@@ -162,7 +163,7 @@ def _japanese_readings(source: str) -> list[str]:
 
     readings: list[str] = []
     run: list[str] = []
-    for word in _tagger()(source):
+    for word in japanese_tagger()(source):
         kana = getattr(word.feature, "kana", None)
         if word.feature.pos1 in ("名詞", "接尾辞", "接頭辞") and kana and kana != "*":
             run.append(anyascii(kana).lower())
@@ -563,7 +564,7 @@ def source_names(source: str, lang: str | None) -> list[str]:
         names += [w.word for w in jieba.posseg.cut(source) if w.flag in _JIEBA_NAMES and _HAN.search(w.word)]
         names += [word for word, glosses in dictionary_names(source) if _gloss_words(glosses)]
     elif _KANA.search(source):
-        names += [w.surface for w in _tagger()(source) if w.feature.pos2 == "固有名詞"]
+        names += [w.surface for w in japanese_tagger()(source) if w.feature.pos2 == "固有名詞"]
         names += _KATAKANA_NAME.findall(source)
     elif _DEVANAGARI_WORD.search(source):
         names += [w for w in _DEVANAGARI_WORD.findall(source) if len(w) >= 3 and zipf(w, "hi") < RARE_IN_HINDI]

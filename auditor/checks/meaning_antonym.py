@@ -99,13 +99,6 @@ class SourceWord:
     keys: tuple[str, ...]
 
 
-@cache
-def _tagger() -> object:
-    import fugashi
-
-    return fugashi.Tagger()
-
-
 def source_words(source: str, lang: str) -> list[SourceWord]:
     """The source's words with their spans: jieba words and sub-words (zh), UniDic words (ja), letters."""
     if lang == "zh":
@@ -117,7 +110,9 @@ def source_words(source: str, lang: str) -> list[SourceWord]:
                 if _CJK.search(word) and (len(word) > 1 or (start, end) in whole)]
     if lang == "ja":
         words, at = [], 0
-        for token in _tagger()(source):  # type: ignore[operator]
+        from auditor.bilingual.name_sounds import japanese_tagger
+
+        for token in japanese_tagger()(source):
             surface = token.surface
             start = source.find(surface, at)
             if start < 0:
