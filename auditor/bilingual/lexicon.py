@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from auditor.errors import AuditorError
@@ -246,14 +246,13 @@ def lexicon_for(lang: str) -> Lexicon | None:
     (None when there is neither)."""
     from auditor.bilingual.dictionaries import dictionary
 
-    lexicon = load_lexicon(lang)  # a copy of its own: packaged_lexicon's stays without a dictionary
+    lexicon = packaged_lexicon(lang)  # its files, read once; the packaged one stays without a dictionary
     index = dictionary(lang.lower().split("-")[0])
     if index is None:
         return lexicon
     if lexicon is None:
         return Lexicon(lang=lang.lower().split("-")[0], dictionary=index)
-    lexicon.dictionary = index
-    return lexicon
+    return replace(lexicon, dictionary=index)
 
 
 def source_folds(lang: str) -> Callable[[str], Iterable[str]]:
