@@ -164,3 +164,24 @@ def test_masked_spans_become_markup_read_as_known_names() -> None:
     data = json.loads(annotated(text, [(5, 13), (18, 23)]))["annotation"]
     assert "".join(part.get("text", part.get("markup", "")) for part in data) == text  # offsets unchanged
     assert [p["interpretAs"] for p in data if "markup" in p] == ["Smith", "Ella"]  # consonant / vowel
+
+
+def test_a_hint_never_hides_a_scored_finding() -> None:
+    """On the same span the scored finding is kept (with the hint's suggestions); a hint over the whole
+    sentence from another check does not drop a scored finding on one of its words."""
+    hint = Finding("meaning-past-added", "accuracy/mistranslation", Severity.HINT, 3, 6, "hint", ("is",),
+                   origin="meaning-tense")
+    scored = Finding("meaning-tense-changed", "accuracy/mistranslation", Severity.MINOR, 3, 6, "scored", ("is", "are"),
+                     origin="meaning-tense")
+    merged = merge_findings([hint, scored])
+    assert [(f.rule, f.severity, f.suggestions) for f in merged] == [
+        ("meaning-tense-changed", Severity.MINOR, ("is", "are"))]
+    whole = Finding("meaning-negation-dropped", "accuracy/mistranslation", Severity.HINT, 0, 40, "whole",
+                    origin="meaning-negation")
+    will = Finding("meaning-future-added", "accuracy/mistranslation", Severity.MAJOR, 12, 16, "will",
+                   origin="meaning-tense")
+    assert [f.rule for f in merge_findings([whole, will])] == ["meaning-future-added"]
+    # two hints, or two scored findings, keep the first as before
+    other = Finding("meaning-modal-added", "accuracy/mistranslation", Severity.HINT, 12, 16, "modal",
+                    origin="meaning-modal")
+    assert [f.rule for f in merge_findings([whole, other])] == ["meaning-negation-dropped"]

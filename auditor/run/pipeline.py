@@ -12,7 +12,7 @@ from auditor.checks import CheckSet
 from auditor.checks.base import Check
 from auditor.language.text_utils import word_count
 from auditor.limits import drop_inside_unreadable
-from auditor.models import Document, Finding, Sentence
+from auditor.models import Document, Finding, Sentence, Severity
 from auditor.paragraphs import ParagraphCache, split_findings, splittable
 from auditor.report.model import DocumentResult, SentenceResult
 from auditor.run.audit_cache import AuditCache, OwnAudit
@@ -45,7 +45,10 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
     their messages are the more specific) and add every distinct suggestion of the
     others. Overlapping spans in the same dimension from different origins (e.g. our
     doubled-word and LanguageTool's word-repeat rule): keep the first only, as the
-    other's suggestions replace a different span.
+    other's suggestions replace a different span. A hint (a lead that costs nothing) never
+    hides a scored finding: on the same span the scored one is kept, and scored findings
+    claim their spans before hints do (a whole-sentence hint of one check no longer drops
+    another check's verdict on one word of that sentence).
     """
     merged: dict[tuple[int, int, str], Finding] = {}
     for finding in findings:
@@ -54,13 +57,15 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
         if kept is None:
             merged[key] = finding
             continue
+        if kept.severity == Severity.HINT and finding.severity != Severity.HINT:
+            kept, finding = finding, kept
         extra = tuple(s for s in finding.suggestions if s not in kept.suggestions)
-        if extra:
-            merged[key] = Finding(**{**kept.__dict__, "suggestions": kept.suggestions + extra})
+        merged[key] = Finding(**{**kept.__dict__, "suggestions": kept.suggestions + extra}) if extra else kept
     result: list[Finding] = []
     # kept findings by (dimension, 256-character block): overlap tests stay local on long documents
     blocks: dict[tuple[str, int], list[Finding]] = {}
-    for finding in merged.values():  # insertion order: earlier checks first
+    # scored findings first, then hints; within each, insertion order: earlier checks first
+    for finding in sorted(merged.values(), key=lambda f: f.severity == Severity.HINT):
         dimension = finding.category.split("/")[0]
         keys = [(dimension, b) for b in range(finding.start // 256, finding.end // 256 + 1)]
         peers = (p for key in keys for p in blocks.get(key, ()))
