@@ -258,6 +258,25 @@ def test_finite_pasts_leave_out_participles_and_base_forms() -> None:
     assert [h.text for h in plain_presents("This brings the lineup to 121 products; it brings joy.")] == ["brings"]
 
 
+def test_finite_verbs_told_by_their_subject_and_object() -> None:
+    """An -s form that may be a plural noun is a verb after he/she/it or after a name with an object
+    (Allan makes it, Hu Jintao calls on); a simple past before an object or a that-clause is finite, a
+    participle that names, opens a condition or is a base form too (called the, provided that, to put a)
+    is not."""
+    from auditor.meaning.english import finite_pasts, plain_presents
+
+    assert [h.text for h in plain_presents("In added time, Allan makes it 2-0 for Napoli.")] == ["makes"]
+    assert [h.text for h in plain_presents("Hu Jintao calls on developing countries to act.")] == ["calls"]
+    assert [h.text for h in plain_presents("In 1989, he helps Brooks create The Simpsons.")] == ["helps"]
+    assert [h.text for h in plain_presents("EU talks to resume; NHS trusts that were fined.")] == []
+    assert [h.text for h in plain_presents("The singer, who calls Tokyo his home, drew laughs.")] == []
+    assert [h.text for h in finite_pasts("The builders claimed the mosque is the largest.")] == ["claimed"]
+    assert [h.text for h in finite_pasts("Other methods recommended that you drink water.")] == ["recommended"]
+    assert [h.text for h in finite_pasts("A group called the Mob met him, provided that it rains.")] == ["met"]
+    assert [h.text for h in finite_pasts("It takes a rocket to put a satellite in space.")] == []
+    assert [h.text for h in finite_pasts("The funds allocated to schools grew.")] == ["grew"]
+
+
 def test_polish_present_verbs_by_their_lemma(tmp_path: Path) -> None:
     """simplemma's Polish lemmas tell a finite verb (funkcjonuje ← funkcjonować) from a noun and a past."""
     table = markers_for("pl")

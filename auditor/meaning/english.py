@@ -138,6 +138,28 @@ _BASE_AFTER = re.compile(r"\b(?:did|didn['’]t|does|doesn['’]t|do|don['’]t|
                          r"should|shall|not|cannot)\s+$", re.I)
 #: A third-person subject right before a verb ("it brings", "which covers").
 _THIRD_BEFORE = re.compile(r"\b(?:he|she|it|this|that|which|who)\s+$", re.I)
+#: A personal pronoun of the third person right before a word ("he helps Brooks"): an -s form after it is a
+#: verb (a relative "who calls Akasakatei his home" may tell a lasting state, so it is not among them).
+_HE_BEFORE = re.compile(r"\b(?:he|she|it)\s+$", re.I)
+#: A name right before a word ("Allan makes", "Hu Jintao calls"): a capitalised word that does not open the
+#: sentence or a clause, and no pronoun (I) or title. An -s form after it is a verb, not a plural noun.
+_NAME_BEFORE = re.compile(r"(?<=[\w,)”\"])\s+(?!I\s)(?!(?:Mr|Mrs|Ms|Dr|St)\.?\s)[A-Z][^\W\d_]+\s+$")
+#: What follows a finite verb with an object or a clause, never a noun ("makes it", "calls on", "gets off");
+#: not "to" or "that", which also follow a noun ("talks to resume", "trusts that have").
+_VERB_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|these|those|it|him|them|us|on|up|out|off|"
+                                r"back|down)\b", re.I)
+#: What follows a simple past used as a finite verb with an object or a clause ("claimed the", "recommended
+#: that", "surprised many"), where a participle in a reduced clause takes a preposition ("tickets sold at").
+_FINITE_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|our|this|these|those|that|many|several|"
+                                  r"numerous|it|him|them|us)\b", re.I)
+#: Verbs whose participle takes a complement noun in a reduced clause ("a group called the Mob", "a player
+#: considered the best") or opens a condition ("provided that"): their -ed form before an object is no
+#: evidence of a finite past.
+_NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled", "labelled", "labeled", "termed",
+                     "considered", "deemed", "voted", "elected", "appointed", "crowned", "ranked", "rated",
+                     "declared", "nicknamed", "made", "given", "left", "rendered", "kept", "found", "thought",
+                     "believed", "said", "known", "seen", "held", "provided", "granted", "supposed", "compared",
+                     "based", "used"})
 #: A base form right after we/they/I/you (and an adverb): a present ("we also prepare", "they live").
 _PLURAL_SUBJECT_VERB = re.compile(
     r"\b(?:we|they|i|you)\s+(?:(?:also|still|now|then|already|often|usually|never|always|just|only|all|both|"
@@ -179,7 +201,8 @@ def finite_pasts(text: str, past: list[Hit] | None = None) -> list[Hit]:
     kept = []
     for hit in past:
         lower = hit.text.lower()
-        if lower in _PAST_WORDS or _past_only(lower) or _SUBJECT_BEFORE.search(text[: hit.start]):
+        if (lower in _PAST_WORDS or _past_only(lower) or _SUBJECT_BEFORE.search(text[: hit.start])
+                or (lower not in _NAMING and not _base_verb(lower) and _FINITE_OBJECT_AFTER.match(text[hit.end :]))):
             kept.append(hit)
     return kept
 
@@ -220,6 +243,7 @@ def plain_presents(text: str, present: list[Hit] | None = None) -> list[Hit]:
             kept.append(hit)
         elif lower not in _PRESENT_WORDS and (
             (_verb_form(lower) == "present" and not _maybe_plural(lower)) or _THIRD_BEFORE.search(before)
+            or (_NAME_BEFORE.search(before) and _VERB_OBJECT_AFTER.match(text[hit.end :]))
         ):
             kept.append(hit)  # a form that may be a plural noun only after a subject ("it brings", not "bribes to")
     for match in _PLURAL_SUBJECT_VERB.finditer(text):  # "we also prepare": a base form after we/they is present
@@ -258,8 +282,10 @@ def tenses(text: str) -> tuple[list[Hit], list[Hit], list[Hit]]:
             continue
         else:
             form = _verb_form(lower)
-            if form == "present" or (form == "present-or-plural" and _OBJECT_AFTER.match(text[match.end() :])
-                                     and not _AUXILIARY_BEFORE.search(text[: match.start()])):
+            if form == "present" or (form == "present-or-plural" and (
+                    (_OBJECT_AFTER.match(text[match.end() :]) and not _AUXILIARY_BEFORE.search(text[: match.start()]))
+                    or _HE_BEFORE.search(text[: match.start()])
+                    or (_NAME_BEFORE.search(text[: match.start()]) and _VERB_OBJECT_AFTER.match(text[match.end() :])))):
                 present.append(hit)
             elif (
                 form == "past"
