@@ -277,6 +277,25 @@ def test_finite_verbs_told_by_their_subject_and_object() -> None:
     assert [h.text for h in finite_pasts("The funds allocated to schools grew.")] == ["grew"]
 
 
+def test_past_perfect_against_a_present_perfect() -> None:
+    """A past perfect (had backed) where the source tells a present perfect (किया है) and has nothing that could
+    set one past before another; "had to", possession and a source with था, before/after or reported speech
+    are left alone."""
+    from auditor.meaning.english import past_perfects
+
+    assert [h.text for h in past_perfects("They had already been breached; he hadn't gone.")] == ["had", "hadn't"]
+    assert past_perfects("He had to go, as they had a home.") == []
+    source = "इस बीच, गूगल, याहू और फेसबुक ने इस विधेयक का समर्थन किया है।"
+    mt = "Meanwhile, Google, Yahoo and Facebook have backed the bill."
+    assert not rules(source, mt, "hi")
+    assert rules(source, mt.replace("have backed", "had backed"), "hi") == {"meaning-tense-changed"}
+    assert not rules(source.replace("किया है", "किया था"), mt.replace("have backed", "had backed"), "hi")
+    assert not rules("पहले " + source, mt.replace("have backed", "had backed"), "hi")
+    german = "Von den Überschwemmungen sind mehr als 9 Millionen Menschen betroffen."
+    assert rules(german, "More than 9 million people had been affected by the floods.", "de") == {"meaning-tense-changed"}
+    assert not rules(german.replace("sind", "waren"), "More than 9 million people had been affected by the floods.", "de")
+
+
 def test_polish_present_verbs_by_their_lemma(tmp_path: Path) -> None:
     """simplemma's Polish lemmas tell a finite verb (funkcjonuje ← funkcjonować) from a noun and a past."""
     table = markers_for("pl")

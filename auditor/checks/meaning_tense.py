@@ -9,7 +9,9 @@ tables list every form that *could* mark the tense, so the rules only fire when 
 ``meaning-tense-changed`` judges verbs one by one where the first three judge the sentence: most wrong
 tenses change one verb among several ("is one of 400 babies who are cared for" → "was"), which leaves
 the sentence mixed. It fires for a finite past (was, went, "they moved") where the source has no past
-marker at all, and for a present or a will where every verb of the source is past (``past_forms`` and
+marker at all, for a past perfect (had been) where the source tells a present or present perfect and has
+nothing that could set one past before another (``pluperfect``), and for a present or a will where every
+verb of the source is past (``past_forms`` and
 no ``present`` form: a table's generous list of whatever could be a present or non-past verb). Only
 languages whose table lists ``present`` forms have it.
 """
@@ -20,7 +22,7 @@ from collections.abc import Iterator
 
 from auditor.checks.meaning_common import MeaningCheck, source_words
 from auditor.checks.source_common import Pair
-from auditor.meaning.english import finite_pasts, future, plain_presents, present_reports, tenses
+from auditor.meaning.english import finite_pasts, future, past_perfects, plain_presents, present_reports, tenses
 from auditor.meaning.markers import Markers
 from auditor.models import Document, Finding
 from auditor.rules_engine.check_rules import declared_rules
@@ -120,6 +122,20 @@ class MeaningTenseCheck(MeaningCheck):
                 [],
                 f"“{will[0].text}” puts a verb in the future, but the source, whose language marks the future on "
                 "the verb, has no future form; this event may be told as still to come",
+            )
+            return
+        perfects = past_perfects(target) if table.has("pluperfect") else []
+        now = table.find("present", pair.source) if perfects else []
+        if perfects and now and not table.find("pluperfect", pair.source):
+            yield self.finding(
+                TENSE_CHANGED,
+                pair,
+                table,
+                perfects[0],
+                now,
+                f"“{perfects[0].text}” makes a past perfect, but the source tells this in the present or present "
+                f"perfect ({source_words(now)}) and has nothing that sets one past before another; this may be "
+                "told as over before some other past event",
             )
             return
         pasts = finite_pasts(target, past)

@@ -1,7 +1,7 @@
 """Per-language marker tables (``rules/meaning/<lang>.yaml``) compiled into searchable patterns.
 
 Each table lists, per feature (``negators``, ``negative``, ``question``, ``future``, ``future_forms``,
-``future_nonfinite``, ``past``, ``past_forms``, ``present``, ``said``, ``modal``, ``masculine``,
+``future_nonfinite``, ``past``, ``past_forms``, ``present``, ``said``, ``pluperfect``, ``modal``, ``masculine``,
 ``feminine``; see ``rules/meaning/README.md``), whole words (``<feature>_words``), regular expressions
 (``<feature>_patterns``) matched against the lower-cased source (or the source as written with
 ``keep_case: true``), and words found by their lemma (``<feature>_lemmas``), so every hit has the exact
@@ -22,7 +22,7 @@ from auditor.resources import rules_dir
 
 FEATURES = (
     "negators", "negative", "question", "future", "future_forms", "future_nonfinite", "past", "past_forms", "present",
-    "said", "modal", "masculine", "feminine",
+    "said", "pluperfect", "modal", "masculine", "feminine",
 )
 #: Letters of a word in every script the tables cover (Devanagari and Arabic marks included).
 _WORD_CHAR = r"[\w\u0900-\u097f\u064b-\u065f\u0670]"
