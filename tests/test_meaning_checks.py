@@ -277,6 +277,21 @@ def test_finite_verbs_told_by_their_subject_and_object() -> None:
     assert [h.text for h in finite_pasts("The funds allocated to schools grew.")] == ["grew"]
 
 
+def test_base_form_after_a_plural_noun_is_present() -> None:
+    """A base form after a plural noun is a present verb ("satellites collide"); one that may be a noun only
+    with an object after it ("states first form a"); not after a causative or modal ("help countries move"),
+    nor in a compound ("sales tax")."""
+    from auditor.meaning.english import plain_presents
+
+    assert [h.text for h in plain_presents("Flying fast, the two satellites collide at 491 miles.")] == ["collide"]
+    assert [h.text for h in plain_presents("The 13 states first form a weak government.")] == ["form"]
+    assert plain_presents("Funds help developing countries move forward; the sales tax rose.") == []
+    source = "1000 पाउंड से ज़्यादा वज़नी दोनों सैटेलाइट धरती से 491 मील की ऊँचाई पर टकरा गए."
+    mt = "Weighing more than 1000 pounds, the two satellites collided at an altitude of 491 miles above Earth."
+    assert not rules(source, mt, "hi")
+    assert rules(source, mt.replace("collided", "collide"), "hi") == {"meaning-tense-changed"}
+
+
 def test_past_perfect_against_a_present_perfect() -> None:
     """A past perfect (had backed) where the source tells a present perfect (किया है) and has nothing that could
     set one past before another; "had to", possession and a source with था, before/after or reported speech

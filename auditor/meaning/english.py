@@ -251,7 +251,36 @@ def plain_presents(text: str, present: list[Hit] | None = None) -> list[Hit]:
         if (word.lower() not in _MODALS and word.lower() not in _PRESENT_WORDS and word.lower() not in _HAVE
                 and _base_verb(word.lower())):
             kept.append(Hit(match.start(1), match.end(1), word))
+    for match in _PLURAL_NOUN_VERB.finditer(text):  # "the two satellites collide", "the states first form a"
+        word, after = match.group(2), text[match.end(2) :]
+        lower = word.lower()
+        if (lower in _MODALS or lower in _PRESENT_WORDS or lower in _HAVE or not _base_verb(lower)
+                or _CAUSATIVE_BEFORE.search(text[: match.start(1)]) or not _maybe_plural(match.group(1).lower())):
+            continue
+        if not _is_noun(lower) or _VERB_OBJECT_AFTER.match(after):
+            kept.append(Hit(match.start(2), match.end(2), word))
     return sorted(kept, key=lambda h: h.start)
+
+
+#: A plural noun (and an adverb) before a word: a base form there is a present ("satellites collide",
+#: "the 13 states first form a government").
+_PLURAL_NOUN_VERB = re.compile(
+    r"\b([a-z]{3,}s)\s+(?:(?:also|still|now|then|first|often|usually|never|always|all|both|\w+ly)\s+)?"
+    r"([a-z]+)\b(?!['’-])")
+#: A verb that takes an object and a bare infinitive ("help countries move", "let the players leave"): the base
+#: form after its object is no present.
+_CAUSATIVE_BEFORE = re.compile(r"\b(?:help|helps|helped|helping|make|makes|made|making|let|lets|letting|have|has|"
+                               r"had|see|sees|saw|seen|watch|watched|hear|heard|bid|to|will|would|can|could|may|"
+                               r"might|must|should|not|did|do|does)\b(?:\W+\w+){0,3}\W+$", re.I)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _is_noun(word: str) -> bool:
+    """Whether ``word`` may be a noun (lemminflect): a base form that is also a noun (use, form) is a verb
+    only with an object after it."""
+    from auditor.language.inflect import getAllLemmas
+
+    return "NOUN" in getAllLemmas(word)
 
 
 #: What follows a third-person verb but rarely a plural noun ("signs the law", "pushes a man").
