@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # script or mod
 from auditor.checks import CheckOptions, build_checks
 from auditor.models import Document, Severity
 from auditor.qe.data import Segment, load_split
-from auditor.qe.features import E5_MEMO
+from auditor.qe.features import E5_EMBEDDING_MEMO, E5_MEMO
 from auditor.qe.fit import mcc, pearson
 from auditor.qe.model import RULE, QEModel
 from auditor.run.pipeline import audit_document
@@ -101,13 +101,20 @@ def f1_bad(truth: list[bool], predicted: list[bool]) -> float:
 
 
 def preload_e5(segments: list[Segment], lang: str, cache: Path | None) -> None:
-    """Reuse the e5 similarities ``python -m auditor.qe.build`` cached (the same computation, done once)."""
+    """Reuse the e5 similarities and embeddings ``python -m auditor.qe.build`` cached (the same computation,
+    done once)."""
     path = cache / f"e5-{lang}-dev.npy" if cache else None
     if path is None or not path.exists():
         return
     values = np.load(path)
     for segment, value in zip(segments, values, strict=False):
         E5_MEMO[(segment.source, segment.mt)] = float(value)
+    from auditor.qe.data import data_hash
+
+    embedded = cache / f"e5-embedding-{lang}-dev-{data_hash((lang,), ('dev',))[:12]}.npy"
+    if embedded.exists():  # the target-only word model's sentence input, cached by the build
+        for segment, vector in zip(segments, np.load(embedded), strict=False):
+            E5_EMBEDDING_MEMO[segment.mt] = vector.astype(np.float64)
 
 
 def evaluate(lang: str, limit: int | None, e5_cache: Path | None = None) -> dict:

@@ -218,7 +218,7 @@ def _word_probability(text: str, word: str, lang: str | None = None) -> tuple[fl
     row = qf.target_features(text, table)
     x = [[row[n] for n in loaded["sentence_features"]]]
     hter, da = loaded["hter"].predict(x), loaded["da"].predict(x)
-    (probability,), threshold = _wordlex(loaded).probabilities([table], [row], hter, da, lang)
+    (probability,), threshold = _wordlex(loaded).probabilities([text], [table], [row], hter, da, lang)
     (k,) = [k for k, w in enumerate(table) if w.text == word]
     return float(probability[k]), threshold
 
@@ -279,3 +279,28 @@ def test_a_bundle_without_the_edit_rate_models_falls_back_to_its_word_classifier
     estimates, hints = QEModel(old).assess(document)
     assert estimates[0].hter == QEModel(DEFAULT_BUNDLE).assess(document)[0][0].hter
     assert hints and all(h.rule == "qe-word" for h in hints)
+
+
+def test_the_word_models_read_the_sentence_embedding():
+    """The shipped sentence regressors of the word models read the translation's e5 embedding: the same
+    words and fluency with another sentence embedding give other word probabilities."""
+    import numpy as np
+
+    from auditor.qe import features as qf
+    from auditor.qe import wordlex
+    from auditor.qe.model import _wordlex
+
+    loaded = QEModel(DEFAULT_BUNDLE).load()["modes"]["target"]
+    model = _wordlex(loaded)
+    assert model.embedding and read_bundle(DEFAULT_BUNDLE)["modes"]["target"]["wordlex"]["sentence_embedding"]
+    text = "The committee shall meet again on Monday to discuss the budget."
+    vectors = qf.e5_embeddings([text, "Who would have known if he hadn't said it himself."])
+    assert vectors.shape == (2, qf.E5_DIMENSIONS) and np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+    assert qf.E5_EMBEDDING_MEMO[text] is not None  # embedded once per text
+    table = qf.word_table(text)
+    row = qf.target_features(text, table)
+    x = wordlex.sentence_inputs([table], [row], model.rates, vectors[:1])
+    assert x.shape == (1, len(wordlex.SENTENCE_FEATURES) + qf.E5_DIMENSIONS)
+    other = wordlex.sentence_inputs([table], [row], model.rates, vectors[1:])
+    hter = model.boosters["any"]["hter"]
+    assert hter.predict(x)[0] != hter.predict(other)[0]

@@ -6,7 +6,8 @@ Writes ``auditor/qe/models/qe-mlqe.json.gz`` with the SHA-256 of every data file
 correlations. Feature tables (and the e5 similarities, the slow part: ~15-60 ms a sentence pair) are
 cached under ``--cache`` keyed by the data and feature code, so a rerun only retrains. The e5
 similarity is computed for every dev segment and the first ``--e5-train`` train segments of each
-pair (the rest are missing, which LightGBM routes down its learned default branch).
+pair (the rest are missing, which LightGBM routes down its learned default branch). The e5 embedding of
+every MT segment (the target-only word model's sentence input, ~35-50 ms a segment) is cached there too.
 """
 
 from __future__ import annotations
@@ -64,6 +65,19 @@ def e5_values(lang: str, split: str, cache: Path, limit: int, root: Path | None,
     values[: min(len(done), len(segments))] = done[: len(segments)]
     values[want:] = np.nan
     return values
+
+
+def e5_embeddings(lang: str, split: str, cache: Path, root: Path | None) -> np.ndarray:
+    """The e5 embedding of every MT segment of a split (the target-only word model's sentence input),
+    computed into ``cache`` as needed (~35-50 ms a segment; an interrupted run resumes)."""
+    path = cache / f"e5-embedding-{lang}-{split}-{data_hash((lang,), (split,), root)[:12]}.npy"
+    done = np.load(path) if path.exists() else np.zeros((0, features.E5_DIMENSIONS), dtype=np.float32)
+    segments = load_split(lang, split, root)
+    while len(done) < len(segments):
+        chunk = segments[len(done) : len(done) + 200]
+        done = np.vstack([done, features.e5_embeddings([s.mt for s in chunk]).astype(np.float32)])
+        np.save(path, done)
+    return done[: len(segments)].astype(np.float64)
 
 
 def with_e5(tab: Table, e5: np.ndarray) -> Table:
@@ -129,14 +143,16 @@ class WordData:
     hter: np.ndarray  # the target-only sentence model's estimates (out of fold on train)
     da: np.ndarray
     truth: dict[str, np.ndarray]  # "hter", "da": the human labels
+    embedding: np.ndarray  # each segment's e5 embedding (wordlex.EMBEDDING_FEATURES)
 
     def labels(self, target: str) -> np.ndarray:
         """The human HTER or DA of every sentence."""
         return self.truth[target]
 
 
-def word_data(lang: str, split: str, root: Path | None) -> WordData:
-    """Tokens, labels and fluency features of every MT segment of a split (sentence predictions unset)."""
+def word_data(lang: str, split: str, root: Path | None, cache: Path) -> WordData:
+    """Tokens, labels, fluency features and e5 embeddings of every MT segment of a split (sentence
+    predictions unset)."""
     sentences, rows = [], []
     segments = load_split(lang, split, root)
     for segment in segments:
@@ -144,7 +160,8 @@ def word_data(lang: str, split: str, root: Path | None) -> WordData:
         sentences.append((words, token_labels(words, segment)))
         rows.append(features.target_features(segment.mt, words))
     truth = {"hter": np.array([s.hter for s in segments]), "da": np.array([s.da for s in segments])}
-    return WordData(sentences, rows, np.zeros(len(rows)), np.zeros(len(rows)), truth)
+    return WordData(sentences, rows, np.zeros(len(rows)), np.zeros(len(rows)), truth,
+                    e5_embeddings(lang, split, cache, root))
 
 
 def _lex_estimates(train: dict[str, WordData], dev: dict[str, WordData], folds: list[wordlex.EditRates],
@@ -156,10 +173,13 @@ def _lex_estimates(train: dict[str, WordData], dev: dict[str, WordData], folds: 
     """
     import lightgbm as lgb
 
-    x = np.vstack([np.vstack([wordlex.sentence_inputs([s[0]], [r], folds[k % len(folds)])
-                              for k, (s, r) in enumerate(zip(train[lang].sentences, train[lang].rows, strict=True))])
+    x = np.vstack([np.hstack([np.vstack([wordlex.sentence_inputs([s[0]], [r], folds[k % len(folds)])
+                                         for k, (s, r) in enumerate(zip(train[lang].sentences, train[lang].rows,
+                                                                        strict=True))]),
+                              train[lang].embedding])
                    for lang in PAIRS])
-    dx = np.vstack([wordlex.sentence_inputs([s[0] for s in dev[lang].sentences], dev[lang].rows, full)
+    dx = np.vstack([wordlex.sentence_inputs([s[0] for s in dev[lang].sentences], dev[lang].rows, full,
+                                            dev[lang].embedding)
                     for lang in PAIRS])
     sizes = np.cumsum([0] + [len(train[lang].rows) for lang in PAIRS])
     dsizes = np.cumsum([0] + [len(dev[lang].rows) for lang in PAIRS])
@@ -169,7 +189,7 @@ def _lex_estimates(train: dict[str, WordData], dev: dict[str, WordData], folds: 
     spec: dict[str, dict[str, str]] = {"any": {}, "named": {}}
     for name in ("any", "named"):
         tx, tdx = (np.hstack([x, onehot]), np.hstack([dx, donehot])) if name == "named" else (x, dx)
-        names = [*wordlex.SENTENCE_FEATURES, *(WORDLEX_LANG if name == "named" else [])]
+        names = [*wordlex.SENTENCE_FEATURES, *wordlex.EMBEDDING_FEATURES, *(WORDLEX_LANG if name == "named" else [])]
         for target in ("hter", "da"):
             y = np.concatenate([train[lang].labels(target) for lang in PAIRS])
             dy = np.concatenate([dev[lang].labels(target) for lang in PAIRS])
@@ -211,14 +231,14 @@ def wordlex_matrix(data: WordData, tables: list[wordlex.EditRates], lang: str | 
 
 def target_word_data(x: np.ndarray, hter: np.ndarray, dx: np.ndarray, dhter: np.ndarray, da: np.ndarray,
                      dda: np.ndarray, hter_model: str, da_model: str, oof_hter: np.ndarray, names: list[str],
-                     root: Path | None) -> tuple[dict[str, WordData], dict[str, WordData]]:
+                     root: Path | None, cache: Path) -> tuple[dict[str, WordData], dict[str, WordData]]:
     """Every pair's train and dev words with the target-only sentence models' estimates (out of fold on train)."""
     import lightgbm as lgb
 
     oof_da = out_of_fold(x, da, dx, dda, names)
     dev_hter, dev_da = lgb.Booster(model_str=hter_model).predict(dx), lgb.Booster(model_str=da_model).predict(dx)
-    train = {lang: word_data(lang, "train", root) for lang in PAIRS}
-    dev = {lang: word_data(lang, "dev", root) for lang in PAIRS}
+    train = {lang: word_data(lang, "train", root, cache) for lang in PAIRS}
+    dev = {lang: word_data(lang, "dev", root, cache) for lang in PAIRS}
     for data, h, d in ((train, oof_hter, oof_da), (dev, dev_hter, dev_da)):
         start = 0
         for lang in PAIRS:
@@ -241,6 +261,7 @@ def fit_wordlex(train: dict[str, WordData], dev: dict[str, WordData]) -> tuple[d
     folds = [wordlex.EditRates.learn(s for lang in PAIRS for k, s in enumerate(train[lang].sentences)
                                      if k % dataset.FOLDS != f) for f in range(dataset.FOLDS)]
     spec: dict = {"features": list(wordlex.FEATURES), "sentence_features": list(wordlex.SENTENCE_FEATURES),
+                  "sentence_embedding": wordlex.EMBEDDING,
                   "langs": list(PAIRS), "rates": full.as_json(), **_lex_estimates(train, dev, folds, full)}
     scores: dict[str, dict[str, float]] = {lang: {} for lang in PAIRS}
     for name in ("any", "named"):
@@ -319,7 +340,7 @@ def main() -> None:
         wordlex_spec = None
         if mode == "target":  # the target-only word models (auditor.qe.wordlex), on the same sentence estimates
             wordlex_spec, wordlex_scores = fit_wordlex(*target_word_data(x, hter, dx, dhter, da, dda, hter_model,
-                                                                         da_model, oof, names, root))
+                                                                         da_model, oof, names, root, args.cache))
         thresholds = {}
         if mode == "source":  # the language is known with a source: its own threshold, chosen on dev
             booster = lgb.Booster(model_str=word_model)

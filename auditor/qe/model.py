@@ -311,7 +311,7 @@ class QEModel:
                 estimates[k] = QEEstimate(mode, estimates[k].hter, estimates[k].quality, reasons, note)
         flagged: list[list[tuple[int, int, float]]] = [[] for _ in texts]
         if words and spec.get("has_wordlex"):  # target only: the word model with edit rates (auditor.qe.wordlex)
-            probabilities, threshold = _wordlex(spec).probabilities(tables, rows, hter, da, lang)
+            probabilities, threshold = _wordlex(spec).probabilities(texts, tables, rows, hter, da, lang)
             for k, table in enumerate(tables):  # every token: post-editors change punctuation too
                 flagged[k] = [(w.start, w.end, float(p)) for w, p in zip(table, probabilities[k], strict=True)
                               if p >= threshold]
