@@ -91,7 +91,8 @@ def test_unsupported_models_are_refused() -> None:
 
 def test_an_audit_imports_neither_lightgbm_nor_scipy(tmp_path) -> None:
     story = tmp_path / "story.txt"
-    story.write_text("The minister said the talks would resume on Monday. It said the the plan was ready.\n")
+    story.write_text("The minister said the talks would resume on Monday. It said the the plan was ready.\n"
+                     "The committee shall meet again on Monday to discuss the budget of the centre.\n")
     probe = (
         "import sys; from auditor.cli import app\n"
         "try:\n    app(sys.argv[1:] + ['--no-grammar', '--no-cache', '--format', 'json', '--min-severity', 'hint'])\n"
