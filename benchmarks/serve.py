@@ -18,6 +18,7 @@ this run; the machine's load average is recorded with them (shared development m
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import statistics
@@ -197,6 +198,8 @@ def main() -> None:
 
     # 1. one story through the CLI, no result cache: this branch and the baseline, alternating
     trees = {"branch": ROOT, **({"baseline": options.baseline_src} if options.baseline_src else {})}
+    for tree in trees.values():  # an installed auditor has its bytecode; a source tree may have none or stale
+        compileall.compile_dir(tree / "auditor", quiet=1)
     measured = 4 * options.repeats * len(trees) + 2 * options.repeats + options.serve_requests
     every = mt_stories(measured + options.warmup)
     fresh = iter(every[:measured])
