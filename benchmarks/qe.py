@@ -109,9 +109,9 @@ def preload_e5(segments: list[Segment], lang: str, cache: Path | None) -> None:
     values = np.load(path)
     for segment, value in zip(segments, values, strict=False):
         E5_MEMO[(segment.source, segment.mt)] = float(value)
-    from auditor.qe.data import data_hash
+    from auditor.qe.build import embedding_cache
 
-    embedded = cache / f"e5-embedding-{lang}-dev-{data_hash((lang,), ('dev',))[:12]}.npy"
+    embedded = embedding_cache(lang, "dev", cache)
     if embedded.exists():  # the target-only word model's sentence input, cached by the build
         for segment, vector in zip(segments, np.load(embedded), strict=False):
             E5_EMBEDDING_MEMO[segment.mt] = vector.astype(np.float64)

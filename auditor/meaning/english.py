@@ -326,7 +326,7 @@ def tenses(text: str) -> tuple[list[Hit], list[Hit], list[Hit]]:
 
 
 #: A past perfect: had (hadn't) and a participle, an adverb or two between ("had already been breached").
-_HAD = re.compile(r"\b(?:had|hadn['’]t)\s+(?:(?:not|never|already|just|also|since|long|recently|previously|"
+_HAD = re.compile(r"\b(had|hadn['’]t)\s+(?:(?:not|never|already|just|also|since|long|recently|previously|"
                   r"\w+ly)\s+){0,2}([a-z]+)\b", re.I)
 
 
@@ -335,7 +335,7 @@ def past_perfects(text: str) -> list[Hit]:
     possession ("had a home") are left out. The hit is the auxiliary."""
     kept = []
     for match in _HAD.finditer(text):
-        word = match.group(1).lower()
+        word = match.group(2).lower()
         if word == "been" or _participle_only(word) or (_verb_form(word) == "past" and not _base_verb(word)):
-            kept.append(Hit(match.start(), match.start() + len(match.group(0).split()[0]), match.group(0).split()[0]))
+            kept.append(Hit(match.start(1), match.end(1), match.group(1)))
     return kept

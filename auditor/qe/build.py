@@ -67,10 +67,15 @@ def e5_values(lang: str, split: str, cache: Path, limit: int, root: Path | None,
     return values
 
 
+def embedding_cache(lang: str, split: str, cache: Path, root: Path | None = None) -> Path:
+    """Where :func:`e5_embeddings` keeps a split's embeddings (named by the data's hash)."""
+    return cache / f"e5-embedding-{lang}-{split}-{data_hash((lang,), (split,), root)[:12]}.npy"
+
+
 def e5_embeddings(lang: str, split: str, cache: Path, root: Path | None) -> np.ndarray:
     """The e5 embedding of every MT segment of a split (the target-only word model's sentence input),
     computed into ``cache`` as needed (~35-50 ms a segment; an interrupted run resumes)."""
-    path = cache / f"e5-embedding-{lang}-{split}-{data_hash((lang,), (split,), root)[:12]}.npy"
+    path = embedding_cache(lang, split, cache, root)
     done = np.load(path) if path.exists() else np.zeros((0, features.E5_DIMENSIONS), dtype=np.float32)
     segments = load_split(lang, split, root)
     while len(done) < len(segments):
