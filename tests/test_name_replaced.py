@@ -199,3 +199,49 @@ def test_an_exonym_counts_as_said_only_as_a_whole_word() -> None:
     assert _said("united states", _fold("The United States said so."))
     assert not _said("us", _fold("The ministry redistributes the aid."))
     assert not _said("oman", _fold("A woman said so."))
+
+
+# -- round three: titles, Latin-script sources, known names alone -------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "source", "target", "name"), [
+    # the title the source spells (Präsident) does not account for the name after it
+    ("de", "Präsident Joe Biden besuchte am Montag die Werft in Kiel.",
+     "President Erwin Huber visited the shipyard in Kiel on Monday.", "Erwin Huber"),
+    # a Latin-script source spells its names: Bali is not "heard" in Paryżu, nor Huber in "per"
+    ("pl", "Delegacja spędziła trzy dni w Paryżu i wróciła w piątek.",
+     "The delegation spent three days in Bali and returned on Friday.", "Bali"),
+    # ...and a leftover target name pairs with a Latin source name only when spelled alike (Huerta, Rowhani)
+    ("pl", "„Nie będziemy negocjować pod presją”, powiedział Rowhani w czwartek.",
+     "\"We will not negotiate under pressure,\" Huerta said on Thursday.", "Huerta"),
+    # a known place in none of its forms in the source, where the source names nothing (地球: the Earth)
+    ("zh", "研究人员认为，地球上的水可能来自彗星。",
+     "Researchers believe that water on Singapore may have come from comets.", "Singapore"),
+])
+def test_replaced_names_found_in_round_three(lang: str, source: str, target: str, name: str) -> None:
+    _require_cedict()
+    assert [target[f.start : f.end] for f in _findings(source, target, lang)] == [name]
+
+
+@pytest.mark.parametrize(("lang", "source", "target"), [
+    ("de", "Präsident Joe Biden besuchte am Montag die Werft in Kiel.",
+     "President Joe Biden visited the shipyard in Kiel on Monday."),
+    ("pl", "„Nie będziemy negocjować pod presją”, powiedział Rowhani w czwartek.",
+     "\"We will not negotiate under pressure,\" Rouhani said on Thursday."),  # one name spelled two ways
+    ("de", "Das Bild von Mohammeds Höhle ist berühmt.", "The picture of Muhammad's cave is famous."),
+    # Chinese shortens a known place to its first character: 佛州 is Florida
+    ("zh", "这是佛州的每日死亡人数第十次超过100人。", "This is the tenth time Florida's daily deaths exceeded 100."),
+    # a web name is heard without its .com; a q of another romanisation is a k (Ürümqi, उरूमकी)
+    ("ja", "米アマゾン・ドット・コムがセールの延期を発表した。", "Amazon.com of the US announced the sale's delay."),
+    ("hi", "विमान को उरूमकी में उतरने से मना कर दिया गया।", "The plane was refused landing in Ürümqi."),
+])
+def test_faithful_translations_left_alone_in_round_three(lang: str, source: str, target: str) -> None:
+    _require_cedict()
+    assert _findings(source, target, lang) == []
+
+
+def test_strict_hearing_for_latin_sources() -> None:
+    assert not heard_in_source("Bali", "trening w Paryżu", strict=True)
+    assert heard_in_source("Bali", "trening w Paryżu")  # the loose reading other scripts need
+    assert heard_in_source("Muhammad", "das Bild von Mohammeds Höhle", strict=True)
+    assert not heard_in_source("Huber", "schrieb per Twitter", strict=True)

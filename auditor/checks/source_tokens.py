@@ -220,6 +220,8 @@ class SourceTokensCheck(SourcePairCheck):
         target (``auditor.bilingual.name_sounds``): both halves of one name put for another."""
         from auditor.bilingual.name_sounds import (
             REPLACED_LANGUAGES,
+            abbreviated_in_source,
+            known_forms,
             rendered,
             same_leftover,
             source_names,
@@ -232,9 +234,22 @@ class SourceTokensCheck(SourcePairCheck):
         if not unaccounted:
             return
         missing = [name for name in source_names(pair.source, lang) if not rendered(name, target, lang)]
-        for start, end, name, _why in unaccounted:
+        for start, end, name, why in unaccounted:
             left = [s for s in missing if not same_leftover(name, s, lang)]
             if not left:
+                # a name the tables know, in none of its forms in the source: replaced even where the name it
+                # replaced is no name of the source's (地球, Earth -> Singapore), unless the source may have it
+                # shortened (佛州)
+                if why == "known" and not abbreviated_in_source(name, pair.source, lang):
+                    forms = sorted(known_forms(name, lang))[:3]
+                    yield SOURCE_NAME_REPLACED.at(
+                        pair.start + start, pair.start + end,
+                        f"the name {name!r} does not occur in the source"
+                        + (f" (known there as {', '.join(forms)})" if forms else "")
+                        + f" in any spelling, sound or exonym (source: {quote(pair.source)}); a name the source does "
+                        "not give puts the story on someone or somewhere else",
+                        origin=self.name,
+                    )
                 continue
             first = pair.source.find(left[0])
             yield SOURCE_NAME_REPLACED.at(
