@@ -245,3 +245,19 @@ def test_strict_hearing_for_latin_sources() -> None:
     assert heard_in_source("Bali", "trening w Paryżu")  # the loose reading other scripts need
     assert heard_in_source("Muhammad", "das Bild von Mohammeds Höhle", strict=True)
     assert not heard_in_source("Huber", "schrieb per Twitter", strict=True)
+
+
+def test_every_part_of_a_name_must_be_heard_in_a_hindi_source() -> None:
+    """A two-consonant key (Bwelle: pr) is heard in nearly any Hindi sentence (प्र-): one part heard
+    accounts for nothing."""
+    source = "स्कॉटलैंड के परिवहन मंत्री कीथ ब्राउन ने कहा कि परियोजना प्रगति पर है।"
+    replaced = "Scottish Transport Minister Georges Bwelle said the project is progressing."
+    assert [replaced[f.start : f.end] for f in _findings(source, replaced, "hi")] == ["Georges Bwelle"]
+    assert _findings(source, "Scottish Transport Minister Keith Brown said the project is progressing.", "hi") == []
+
+
+def test_a_titles_abbreviation_is_no_name() -> None:
+    from auditor.bilingual.name_sounds import name_word
+
+    assert not name_word("Mr.") and not name_word("Gov.")
+    assert name_word("Kumar")

@@ -498,6 +498,8 @@ def name_word(word: str, opens: bool = False) -> bool:
     folded = word.lower()
     if len(word) < 3 or word.isupper() or _DERIVED.search(word) or folded in capitalised_words():
         return False
+    if word.endswith(".") and len(word) <= 5:
+        return False  # a title's abbreviation: Mr., Dr., Gov., Sen.
     if _english(word) < COMMON_ENGLISH:
         return not parts_of_speech(folded)  # a dictionary word ("Prefecture", "Trout") is not judged
     return not opens and folded not in FUNCTION_WORDS and not parts_of_speech(folded)
@@ -553,6 +555,13 @@ def _judge(words: list[str], source: str, folded_source: str, lang: str | None, 
             if present is False and known_absent is None:
                 known_absent = " ".join(words[i : i + size])
     rare = [w for i, w in enumerate(words) if name_word(w, opens and i == 0)]
+    if len(rare) > 1 and _DEVANAGARI_WORD.search(source):
+        # Hindi: a two-consonant key (Bwelle: pr) is heard in most sentences (प्र-), so one part of a
+        # person's name heard proves little; every part must be (or the whole). Only here: in Chinese and
+        # Japanese a translator adds a given name the source leaves out (Gretchen Whitmer for 惠特默)
+        if heard_in_source("".join(words), source) or all(heard_in_source(w, source) for w in rare):
+            return None
+        return "known" if known_absent else "unheard"
     if chinese and _known_everywhere_absent(words, source, lang):
         return "known"  # Chinese writes a known place or person as the dictionary does, not by its sound
     latin = not _OTHER_SCRIPTS.search(source)
