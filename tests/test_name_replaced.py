@@ -250,10 +250,11 @@ def test_strict_hearing_for_latin_sources() -> None:
 def test_every_part_of_a_name_must_be_heard_in_a_hindi_source() -> None:
     """A two-consonant key (Bwelle: pr) is heard in nearly any Hindi sentence (प्र-): one part heard
     accounts for nothing."""
-    source = "स्कॉटलैंड के परिवहन मंत्री कीथ ब्राउन ने कहा कि परियोजना प्रगति पर है।"
-    replaced = "Scottish Transport Minister Georges Bwelle said the project is progressing."
-    assert [replaced[f.start : f.end] for f in _findings(source, replaced, "hi")] == ["Georges Bwelle"]
-    assert _findings(source, "Scottish Transport Minister Keith Brown said the project is progressing.", "hi") == []
+    source = "परिवहन मंत्री कीथ स्मिथ ने कहा कि परियोजना प्रगति पर है।"
+    replaced = "Transport Minister Georges Bauer said the project is progressing."  # Bauer: pr, as in पर
+    assert heard_in_source("Bauer", source) and not heard_in_source("Georges", source)
+    assert [replaced[f.start : f.end] for f in _findings(source, replaced, "hi")] == ["Georges Bauer"]
+    assert _findings(source, "Transport Minister Keith Smith said the project is progressing.", "hi") == []
 
 
 def test_a_titles_abbreviation_is_no_name() -> None:
