@@ -262,3 +262,38 @@ def test_a_titles_abbreviation_is_no_name() -> None:
 
     assert not name_word("Mr.") and not name_word("Gov.")
     assert name_word("Kumar")
+
+
+@pytest.mark.parametrize(("lang", "source", "target", "name"), [
+    # a name of dictionary words the Latin-script source says in none of its words
+    ("de", "Die Schiffe fuhren über den Atlantik nach Lissabon.",
+     "The ships sailed across the Indian Ocean to Lisbon.", "Indian Ocean"),
+    ("pl", "Decyzję ogłosiło w piątek Ministerstwo Zdrowia w Warszawie.",
+     "The decision was announced on Friday by the Supreme Audit Office in Warsaw.", "Supreme Audit Office"),
+])
+def test_a_name_of_dictionary_words_the_source_does_not_say(lang: str, source: str, target: str, name: str) -> None:
+    from tests.test_dictionaries import require_dictionary
+
+    require_dictionary(lang)
+    assert [n for _s, _e, n, why in unaccounted_names(source, target, lang) if why == "unsaid"] == [name]
+
+
+@pytest.mark.parametrize(("lang", "source", "target"), [
+    ("de", "Die Schiffe fuhren über den Indischen Ozean nach Lissabon.",
+     "The ships sailed across the Indian Ocean to Lisbon."),
+    # inside a German compound: Wirtschaftsministerium says "Ministry of Economics"
+    ("de", "Das teilte das Wirtschaftsministerium am Samstag mit.", "The Ministry of Economics said so on Saturday."),
+    # by the lemma of an inflected source word (Urzędu: urząd, "office")
+    ("pl", "Kontrolę prowadzili funkcjonariusze Urzędu Skarbowego w Przemyślu.",
+     "The inspection was carried out by officers of the Revenue Office in Przemyśl."),
+    # an acronym of the source, spelled out by the translator
+    ("pl", "Operacja odbyła się w szpitalu MSWiA w Warszawie.",
+     "The operation took place in the hospital of the Ministry of Internal Affairs in Warsaw."),
+    # one capitalised dictionary word is too often a title or a common noun to judge
+    ("de", "Die Sonde umkreist die Erde.", "The probe orbits Mars."),
+])
+def test_names_of_dictionary_words_said_or_not_judged(lang: str, source: str, target: str) -> None:
+    from tests.test_dictionaries import require_dictionary
+
+    require_dictionary(lang)
+    assert [n for _s, _e, n, why in unaccounted_names(source, target, lang) if why == "unsaid"] == []

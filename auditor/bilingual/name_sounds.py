@@ -507,8 +507,9 @@ def name_word(word: str, opens: bool = False) -> bool:
 
 def unaccounted_names(source: str, target: str, lang: str | None) -> list[tuple[int, int, str, str]]:
     """Names of the target that the source gives in no form (start, end, name, why): a known place
-    whose exonyms are all absent ("known"), or a name rare in English that no stretch of the
-    source spells or sounds like ("unheard")."""
+    whose exonyms are all absent ("known"), a name rare in English that no stretch of the
+    source spells or sounds like ("unheard"), or a name of dictionary words none of which the source
+    says in any of its dictionary's words ("unsaid": Latin-script sources)."""
     found = []
     folded_source = _fold(source)
     for start, end, words in name_runs(target):
@@ -516,10 +517,16 @@ def unaccounted_names(source: str, target: str, lang: str | None) -> list[tuple[
         why = _judge(words, source, folded_source, lang, opens)
         whole = len(words)
         # "The Xinjiang…", "US President Erwin Huber": the name starts after the words no name would be;
-        # a frequent name (Osaka) stays, and so does a whole name the exonym tables know (South Korea)
-        while len(words) > 1 and not name_word(words[0]) and _fold(" ".join(words)) not in exonyms(lang or "en"):
+        # a frequent name (Osaka) stays, and so does a whole name the exonym tables know (South Korea); a
+        # name of dictionary words (Indian Ocean) loses only a sentence's first word and a leading "The"
+        first = opens
+        while len(words) > 1 and (
+            first or _fold(words[0]) in _NAME_FILLERS
+            if why == "unsaid"
+            else not name_word(words[0]) and _fold(" ".join(words)) not in exonyms(lang or "en")
+        ):
             start = target.index(words[1], start + len(words[0]))
-            words = words[1:]
+            words, first = words[1:], False
         if not why and len(words) < whole:
             # judged without its title too: the source's "Präsident" does not account for "Erwin Huber"
             why = _judge(words, source, folded_source, lang, False)
@@ -577,7 +584,61 @@ def _judge(words: list[str], source: str, folded_source: str, lang: str | None, 
         return None
     if known_absent:
         return "known"
-    return "unheard" if rare else None
+    if rare:
+        return "unheard"
+    return "unsaid" if lang and _unsaid(words[1:] if opens else words, source, folded_source, lang) else None
+
+
+#: Words of a translated name that say nothing of which one it is (the Ministry *of* …).
+_NAME_FILLERS = frozenset({"the", "of", "and", "for", "de", "la", "le", "du", "der", "von", "van", "al"})
+_ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")
+#: A word with more dictionary translations than this matches some source word in most sentences.
+MAX_NAME_SENSES = 40
+
+
+def _unsaid(words: list[str], source: str, folded_source: str, lang: str) -> bool:
+    """A name made of dictionary words (Indian Ocean, Supreme Audit Office, Earth) that the source says in
+    no word: the installed bilingual dictionary knows a source-language word for at least one of its
+    words, and no source word is one of those for any of them. False where no dictionary is installed
+    or it knows none of the words (nothing to judge by)."""
+    from auditor.bilingual.lexicon import lexicon_for
+    from auditor.language.inflect import getAllLemmas
+
+    words = [w for w in words if w[:1].isupper() and len(w) >= 3 and _fold(w) not in _NAME_FILLERS
+             and _fold(w) not in capitalised_words()]
+    if len(words) < 2:
+        return False  # one capitalised word (Earth, Court, Market) is too often a title or a common noun
+    lexicon = lexicon_for(lang)
+    if lexicon is None or lexicon.dictionary is None:
+        return False
+    if _OTHER_SCRIPTS.search(source):
+        # Chinese, Japanese and Hindi name institutions with words the dictionaries split otherwise
+        # (外交部, Ministry of Foreign Affairs) or by sound (ग्रेट पिरामिड): judged for Latin-script sources only
+        return False
+    if _ACRONYM.search(source):
+        return False  # the translator may have spelled out an acronym of the source (MSWiA)
+    from auditor.bilingual.lexicon import dictionary_keys
+
+    source_words = _SCRIPT_WORD.findall(folded_source)
+    # and their lemmas (simplemma, de and pl): Urzędu is urząd, "office"
+    source_words += [_fold(lemma) for word in _SCRIPT_WORD.findall(source)
+                     for lemma in dictionary_keys(word.lower(), lang)]
+    known = False
+    for word in words:
+        folded = _fold(word)
+        keys = {folded} | {lemma for lemmas in getAllLemmas(folded).values() for lemma in lemmas}
+        forms = {_fold(form) for key in keys for form in lexicon.sources(key)}
+        if not forms:
+            continue
+        if len(forms) > MAX_NAME_SENSES:
+            return False  # a word of many senses: some source word is probably one of them
+        known = True
+        for form in forms:
+            if all(_form_in(part, folded_source, source_words) for part in form.split()):
+                return False
+            if " " not in form and len(form) >= 5 and form[: max(5, len(form) - 2)] in folded_source:
+                return False  # inside a compound: Wirtschaft(s)ministerium says Ministry of Economics
+    return known
 
 
 def _known_everywhere_absent(words: list[str], source: str, lang: str | None) -> bool:
