@@ -156,6 +156,9 @@ def test_a_bad_table_is_one_clear_error(tmp_path: Path) -> None:
         ("Ministr nepodepsal smlouvu s firmou, řekl mluvčí.", "cs"),
         ("美国每隔10年就要重新分配众议院席位。", "zh"),
         ("Президент подписал закон.", "ru"),
+        # a foreign name's letters (ñ) count half: the sentence's own words decide
+        ("Am Montag flogen die Spieler nach A Coruña und wurden dort erneut getestet.", "de"),
+        ("Primăria din Timișoara a anunțat noul program.", "ro"),
     ],
 )
 def test_language_guess(text: str, lang: str) -> None:

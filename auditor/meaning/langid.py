@@ -39,11 +39,15 @@ def guess_latin(text: str) -> str | None:
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < 3:
         return None
+    # a language's own letters count half in capitalised words: a name keeps its own language's letters
+    # (A Coruña in a German sentence), though most names of a text are its language's (Timișoara)
+    common = " ".join(w for w in _WORD.findall(text) if w[:1].islower())
     scores = {}
     for lang in CANDIDATES:
         table = _top_words(lang)
         scores[lang] = sum(table.get(w, 0.0) for w in words)
-        scores[lang] += 2.0 * sum(text.count(c) for c in _LETTERS.get(lang, ""))
+        letters = _LETTERS.get(lang, "")
+        scores[lang] += sum(text.count(c) + common.count(c) for c in letters)
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (best, first), (_, second) = ranked[0], ranked[1]
     return best if first >= 1.0 and first >= 1.3 * second else None
