@@ -297,3 +297,12 @@ def test_names_of_dictionary_words_said_or_not_judged(lang: str, source: str, ta
 
     require_dictionary(lang)
     assert [n for _s, _e, n, why in unaccounted_names(source, target, lang) if why == "unsaid"] == []
+
+
+def test_a_frequent_name_opening_the_sentence_is_judged() -> None:
+    source = "Madagaskar ist die größte Insel vor der Küste Afrikas."
+    replaced = "Boston is the largest island off the coast of Africa."
+    assert [replaced[f.start : f.end] for f in _findings(source, replaced, "de")] == ["Boston"]
+    assert _findings(source, "Madagascar is the largest island off the coast of Africa.", "de") == []
+    assert [n for _s, _e, n, _w in unaccounted_names("此外，新增病例141例。", "During the day 141 cases were added.",
+                                                     "zh")] == []
