@@ -141,3 +141,24 @@ def test_title_case_heading_has_no_names_by_capitals() -> None:
 )
 def test_russian_names_in_other_shapes(target: str, source: str) -> None:
     assert missing(target, source, "ru") == []
+
+
+def test_a_frequent_known_name_the_source_lacks_is_added() -> None:
+    # a name this common may be an exonym the source spells its own way, unless the tables know it and the
+    # source has none of its forms (CLDR's Singapore; London is a time-zone city, Londra in Romanian)
+    source = "Nava a plecat spre Londra."
+    assert added("The ship left for Singapore.", source, "ro") == ["Singapore"]
+    assert added("The ship left for London.", source, "ro") == []
+    # forms the tables add (exonyms.tsv) and a holiday that is no place
+    assert added("The record was set in Britain.", "Rekord püstitati Suurbritannias.", "et") == []
+    assert added("He was crowned on Christmas day.", "A fost încoronat în ziua de crăciun.", "ro") == []
+
+
+@pytest.mark.parametrize(("name", "source", "lang"), [
+    ("Georgia", "Он получил три года в Грузии.", "ru"),  # a Cyrillic form, inflected
+    ("Africa", "Später verbesserte sich Südafrika stetig.", "de"),  # inside a compound
+])
+def test_exonym_forms_inflected_and_compounded(name: str, source: str, lang: str) -> None:
+    from auditor.bilingual.name_sounds import exonym_in_source
+
+    assert exonym_in_source(name, source, lang) is True

@@ -288,13 +288,14 @@ _REGIONS = frozenset({"002", "009", "019", "142", "150", "003", "005", "013", "0
 
 def _form_in(form: str, folded_source: str, words: list[str]) -> bool:
     """A form occurs in the source: as a substring in unspaced scripts and Devanagari, else each
-    of its words as the start of a source word, allowing inflection (Kanadzie, Deutschlands)."""
-    if not form.isascii() and not re.search(r"[a-zà-ɏ]", form):
+    of its words as the start of a source word, allowing inflection (Kanadzie, Deutschlands, Грузии)."""
+    if not form.isascii() and not re.search(r"[a-zà-ɏ\u0400-\u04ff]", form):
         return form.replace(" ", "") in folded_source.replace(" ", "")
     parts = form.split()
     for part in parts:
         stem = part[: max(4, len(part) - 2)] if len(part) >= 5 else part
-        if not any(w.startswith(stem) for w in words):
+        # inflected (Kanadzie), or a long form inside a compound (Südafrika says Afrika)
+        if not any(w.startswith(stem) or (len(part) >= 5 and part in w) for w in words):
             return False
     return True
 
