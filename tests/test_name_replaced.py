@@ -306,3 +306,16 @@ def test_a_frequent_name_opening_the_sentence_is_judged() -> None:
     assert _findings(source, "Madagascar is the largest island off the coast of Africa.", "de") == []
     assert [n for _s, _e, n, _w in unaccounted_names("此外，新增病例141例。", "During the day 141 cases were added.",
                                                      "zh")] == []
+
+
+def test_a_chinese_source_is_heard_only_where_a_name_could_be_spelled() -> None:
+    """Pinyin windows over every character heard names in ordinary words: Zora in 说了, Jagaran in 查看.
+    Now only runs of CC-CEDICT's transliteration characters and jieba's name-tagged words are heard."""
+    _require_cedict()
+    source = "米勒在会上说了很多话。"
+    assert [n for _s, _e, n, _w in unaccounted_names(source, "Zora said a lot at the meeting.", "zh")] == ["Zora"]
+    assert unaccounted_names(source, "Miller said a lot at the meeting.", "zh") == []
+    assert not heard_in_source("Jagaran", "他得知消息后立即到现场查看。")
+    # a transliteration jieba splits (罗斯|贝数) is still heard
+    assert unaccounted_names("罗斯贝数越小，恒星越不活跃。", "The smaller the Rossby number, the less active the star.",
+                             "zh") == []

@@ -127,13 +127,14 @@ def heard_keys(source: str) -> frozenset[str]:
     from auditor.bilingual.names import romanizations
 
     keys: set[str] = set()
-    for run in _HAN_RUN.findall(source):
+    chinese = bool(_HAN.search(source)) and not _KANA.search(source)
+    for run in _name_stretches(source) if chinese else _HAN_RUN.findall(source):
         keys.update(sound_key(w) for w in _windows(list(_pinyin(run)), MAX_SYLLABLES))
     for run in _KATAKANA_RUN.findall(source):
         # ウイ/ウェ/ウォ are wi/we/wo (ウイリアム: William)
         words = [re.sub(r"^u(?=[aieo])", "w", anyascii(w)) for w in re.split(r"[・゠=]", run) if w]
         keys.update(sound_key(w) for w in _windows(words, MAX_WORDS))
-    for reading in _japanese_readings(source):
+    for reading in _japanese_readings(source, proper_only=chinese):
         keys.add(sound_key(reading))
     # anyascii writes च as c: English spells it ch
     words = [_devanagari_reading(w).replace("c", "ch") for w in _DEVANAGARI_WORD.findall(source)]
@@ -154,7 +155,42 @@ def japanese_tagger():
     return fugashi.Tagger()
 
 
-def _japanese_readings(source: str) -> list[str]:
+#: jieba's tags of names (people, transliterated people, places, organisations, other).
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+#: A character written in at least this many of CC-CEDICT's proper names is a transliteration character.
+TRANSLITERATION_USES = 20
+
+
+@lru_cache(maxsize=1)
+def _transliteration_characters() -> frozenset[str]:
+    """Chinese characters names are spelled with (斯, 罗, 特: ~580 of them), from CC-CEDICT's proper names;
+    empty without CC-CEDICT."""
+    from collections import Counter
+
+    counts = Counter(ch for word in chinese_names() for ch in word if _HAN.search(ch))
+    return frozenset(ch for ch, n in counts.items() if n >= TRANSLITERATION_USES)
+
+
+@lru_cache(maxsize=20_000)
+def _name_stretches(source: str) -> tuple[str, ...]:
+    """The stretches of a Chinese source that could spell a name: runs of transliteration characters and
+    jieba's name-tagged words. Pinyin windows over every character heard names in ordinary words (Jagaran in
+    查看, Zora in 说了, Guenther across 新冠夺走). Every run of Chinese characters without CC-CEDICT."""
+    letters = _transliteration_characters()
+    if not letters:
+        return tuple(_HAN_RUN.findall(source))
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    stretches = re.findall(f"[{''.join(sorted(letters))}]+", source)
+    stretches += [t.word for t in jieba.posseg.cut(source) if t.flag in _NAME_TAGS and _HAN.search(t.word)]
+    return tuple(dict.fromkeys(stretches))
+
+
+def _japanese_readings(source: str, proper_only: bool = False) -> list[str]:
     """Romanised readings (UniDic, through fugashi) of the runs of proper and other nouns written in
     Chinese characters: 山口 -> yamaguchi, 甲府市 -> koufushi. Chinese text gets them too: Japanese
     places and people keep their characters there (大阪府: Osaka Prefecture), and pinyin (daban)
@@ -167,7 +203,9 @@ def _japanese_readings(source: str) -> list[str]:
     run: list[str] = []
     for word in japanese_tagger()(source):
         kana = getattr(word.feature, "kana", None)
-        if word.feature.pos1 in ("名詞", "接尾辞", "接頭辞") and kana and kana != "*":
+        if word.feature.pos1 in ("名詞", "接尾辞", "接頭辞") and kana and kana != "*" and (
+            not proper_only or word.feature.pos2 == "固有名詞" or word.feature.pos1 != "名詞"
+        ):
             run.append(anyascii(kana).lower())
             continue
         readings.extend(_windows(run, MAX_WORDS))
