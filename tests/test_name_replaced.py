@@ -319,3 +319,11 @@ def test_a_chinese_source_is_heard_only_where_a_name_could_be_spelled() -> None:
     # a transliteration jieba splits (罗斯|贝数) is still heard
     assert unaccounted_names("罗斯贝数越小，恒星越不活跃。", "The smaller the Rossby number, the less active the star.",
                              "zh") == []
+
+
+def test_a_japanese_source_is_heard_in_pinyin_only_in_its_proper_nouns() -> None:
+    """Deutsche (tts) was heard in the pinyin of 大型 or 延期; only a proper noun may be a Chinese name (胡錦濤)."""
+    source = "アマゾンが年次大型セールの延期を発表した。"
+    assert [n for _s, _e, n, _w in unaccounted_names(source, "Deutsche Bank announced the sale's delay.", "ja")] == [
+        "Deutsche Bank"]
+    assert heard_in_source("Hu Jintao".replace(" ", ""), "胡錦濤国家主席は呼びかけました。")

@@ -128,7 +128,14 @@ def heard_keys(source: str) -> frozenset[str]:
 
     keys: set[str] = set()
     chinese = bool(_HAN.search(source)) and not _KANA.search(source)
-    for run in _name_stretches(source) if chinese else _HAN_RUN.findall(source):
+    if chinese:
+        han = _name_stretches(source)
+    elif _HAN.search(source):  # Japanese: pinyin only of UniDic's proper nouns (a Chinese name: 胡錦濤)
+        han = tuple(w.surface for w in japanese_tagger()(source)
+                    if w.feature.pos2 == "固有名詞" and _HAN.search(w.surface))
+    else:
+        han = ()
+    for run in han:
         keys.update(sound_key(w) for w in _windows(list(_pinyin(run)), MAX_SYLLABLES))
     for run in _KATAKANA_RUN.findall(source):
         # ウイ/ウェ/ウォ are wi/we/wo (ウイリアム: William)
