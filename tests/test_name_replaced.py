@@ -250,11 +250,17 @@ def test_strict_hearing_for_latin_sources() -> None:
 def test_every_part_of_a_name_must_be_heard_in_a_hindi_source() -> None:
     """A two-consonant key (Bwelle: pr) is heard in nearly any Hindi sentence (प्र-): one part heard
     accounts for nothing."""
-    source = "परिवहन मंत्री कीथ स्मिथ ने कहा कि परियोजना प्रगति पर है।"
-    replaced = "Transport Minister Georges Bauer said the project is progressing."  # Bauer: pr, as in पर
-    assert heard_in_source("Bauer", source) and not heard_in_source("Georges", source)
-    assert [replaced[f.start : f.end] for f in _findings(source, replaced, "hi")] == ["Georges Bauer"]
-    assert _findings(source, "Transport Minister Keith Smith said the project is progressing.", "hi") == []
+    source = "परिवहन मंत्री कीथ स्मिथ ने नई कार देखी।"
+    replaced = "Transport Minister Georges Kohl saw the new car."  # Kohl: kr, as in कार (car)
+    assert heard_in_source("Kohl", source) and not heard_in_source("Georges", source)
+    assert [replaced[f.start : f.end] for f in _findings(source, replaced, "hi")] == ["Georges Kohl"]
+    assert _findings(source, "Transport Minister Keith Smith saw the new car.", "hi") == []
+
+
+def test_hindi_function_words_are_heard_as_no_name() -> None:
+    """पर (on, Zipf 7.0) sounded like Bauer (pr); a famous name as frequent as a verb (मोदी) is still heard."""
+    assert not heard_in_source("Bauer", "परियोजना प्रगति पर है।")
+    assert heard_in_source("Modi", "प्रधानमंत्री मोदी ने कहा।")
 
 
 def test_a_titles_abbreviation_is_no_name() -> None:
