@@ -184,13 +184,14 @@ TRANSLITERATION_USES = 20
 
 
 @lru_cache(maxsize=1)
-def _transliteration_characters() -> frozenset[str]:
-    """Chinese characters names are spelled with (斯, 罗, 特: ~580 of them), from CC-CEDICT's proper names;
-    empty without CC-CEDICT."""
+def _transliteration_runs() -> re.Pattern[str] | None:
+    """Runs of the Chinese characters names are spelled with (斯, 罗, 特: ~580 of them, from CC-CEDICT's
+    proper names); None without CC-CEDICT."""
     from collections import Counter
 
     counts = Counter(ch for word in chinese_names() for ch in word if _HAN.search(ch))
-    return frozenset(ch for ch, n in counts.items() if n >= TRANSLITERATION_USES)
+    letters = sorted(ch for ch, n in counts.items() if n >= TRANSLITERATION_USES)
+    return re.compile(f"[{''.join(letters)}]+") if letters else None
 
 
 @lru_cache(maxsize=20_000)
@@ -198,8 +199,8 @@ def _name_stretches(source: str) -> tuple[str, ...]:
     """The stretches of a Chinese source that could spell a name: runs of transliteration characters and
     jieba's name-tagged words. Pinyin windows over every character heard names in ordinary words (Jagaran in
     查看, Zora in 说了, Guenther across 新冠夺走). Every run of Chinese characters without CC-CEDICT."""
-    letters = _transliteration_characters()
-    if not letters:
+    runs = _transliteration_runs()
+    if runs is None:
         return tuple(_HAN_RUN.findall(source))
     import logging
 
@@ -207,7 +208,7 @@ def _name_stretches(source: str) -> tuple[str, ...]:
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
-    stretches = re.findall(f"[{''.join(sorted(letters))}]+", source)
+    stretches = runs.findall(source)
     stretches += [t.word for t in jieba.posseg.cut(source) if t.flag in _NAME_TAGS and _HAN.search(t.word)]
     return tuple(dict.fromkeys(stretches))
 
@@ -658,17 +659,18 @@ def _judge(words: list[str], source: str, folded_source: str, lang: str | None, 
 
 #: Words of a translated name that say nothing of which one it is (the Ministry *of* …).
 _NAME_FILLERS = frozenset({"the", "of", "and", "for", "de", "la", "le", "du", "der", "von", "van", "al"})
+#: A source word with two capitals (MSWiA, USA, but also McDonald: only the check's caution is lost).
 _ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")
 #: A word with more dictionary translations than this matches some source word in most sentences.
 MAX_NAME_SENSES = 40
 
 
 def _unsaid(words: list[str], source: str, folded_source: str, lang: str) -> bool:
-    """A name made of dictionary words (Indian Ocean, Supreme Audit Office, Earth) that the source says in
-    no word: the installed bilingual dictionary knows a source-language word for at least one of its
-    words, and no source word is one of those for any of them. False where no dictionary is installed
-    or it knows none of the words (nothing to judge by)."""
-    from auditor.bilingual.lexicon import lexicon_for
+    """A name of two or more capitalised dictionary words (Indian Ocean, Supreme Audit Office) that a
+    Latin-script source says in no word: the installed bilingual dictionary knows a source-language word
+    for at least one of its words, and no source word (or its lemma) is one of those for any of them.
+    False where no dictionary is installed or it knows none of the words (nothing to judge by)."""
+    from auditor.bilingual.lexicon import dictionary_keys, lexicon_for
     from auditor.language.inflect import getAllLemmas
 
     words = [w for w in words if w[:1].isupper() and len(w) >= 3 and _fold(w) not in _NAME_FILLERS
@@ -684,8 +686,6 @@ def _unsaid(words: list[str], source: str, folded_source: str, lang: str) -> boo
         return False
     if _ACRONYM.search(source):
         return False  # the translator may have spelled out an acronym of the source (MSWiA)
-    from auditor.bilingual.lexicon import dictionary_keys
-
     source_words = _SCRIPT_WORD.findall(folded_source)
     # and their lemmas (simplemma, de and pl): Urzędu is urząd, "office"
     source_words += [_fold(lemma) for word in _SCRIPT_WORD.findall(source)

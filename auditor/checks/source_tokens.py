@@ -250,10 +250,10 @@ class SourceTokensCheck(SourcePairCheck):
                     forms = sorted(known_forms(name, lang))[:3]
                     yield SOURCE_NAME_REPLACED.at(
                         pair.start + start, pair.start + end,
-                        f"the name {name!r} does not occur in the source"
-                        + (f" (known there as {', '.join(forms)})" if forms else "")
-                        + f" in any spelling, sound or exonym (source: {quote(pair.source)}); a name the source does "
-                        "not give puts the story on someone or somewhere else",
+                        f"the name {name!r} does not occur in the source in any spelling, sound or exonym"
+                        + (f" (the source language writes it {' or '.join(forms)})" if forms else "")
+                        + f" (source: {quote(pair.source)}); a name the source does not give puts the story on "
+                        "someone or somewhere else",
                         origin=self.name,
                     )
                 continue
