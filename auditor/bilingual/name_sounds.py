@@ -461,13 +461,14 @@ def dictionary_name_in_source(name: str, source: str) -> bool | None:
     return any(form in source for form in forms)
 
 
-def known_forms(name: str, lang: str | None) -> frozenset[str]:
-    """The forms the exonym tables (and CC-CEDICT, for Chinese) give a known English name in ``lang``."""
+def known_forms(name: str, lang: str | None) -> tuple[str, ...]:
+    """The forms the exonym tables (and CC-CEDICT, for Chinese) give a known English name in ``lang``:
+    the tables' first, then CC-CEDICT's, longest first (新加坡 before its abbreviation 坡国)."""
     folded = _fold(name)
-    forms = set(exonyms(lang or "en").get(folded, ()))
-    if lang == "zh":
-        forms |= _chinese_forms().get(folded, frozenset())
-    return frozenset(forms)
+    tables = sorted(exonyms(lang or "en").get(folded, ()))
+    dictionary = _chinese_forms().get(folded, frozenset()) if lang == "zh" else frozenset()
+    extra = sorted(dictionary - set(tables), key=lambda form: (-len(form), form))
+    return tuple(tables + extra)
 
 
 def abbreviated_in_source(name: str, source: str, lang: str | None) -> bool:

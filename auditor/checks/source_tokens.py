@@ -247,11 +247,11 @@ class SourceTokensCheck(SourcePairCheck):
                 # replaced is no name of the source's (地球, Earth -> Singapore), unless the source may have it
                 # shortened (佛州)
                 if why == "known" and not abbreviated_in_source(name, pair.source, lang):
-                    forms = sorted(known_forms(name, lang))[:3]
+                    forms = known_forms(name, lang)[:1]  # the tables' own form where they have one
                     yield SOURCE_NAME_REPLACED.at(
                         pair.start + start, pair.start + end,
                         f"the name {name!r} does not occur in the source in any spelling, sound or exonym"
-                        + (f" (the source language writes it {' or '.join(forms)})" if forms else "")
+                        + (f" (the source language writes it {forms[0]})" if forms else "")
                         + f" (source: {quote(pair.source)}); a name the source does not give puts the story on "
                         "someone or somewhere else",
                         origin=self.name,
