@@ -333,3 +333,16 @@ def test_a_japanese_source_is_heard_in_pinyin_only_in_its_proper_nouns() -> None
     assert [n for _s, _e, n, _w in unaccounted_names(source, "Deutsche Bank announced the sale's delay.", "ja")] == [
         "Deutsche Bank"]
     assert heard_in_source("Hu Jintao".replace(" ", ""), "胡錦濤国家主席は呼びかけました。")
+
+
+@pytest.mark.parametrize(("lang", "source", "target", "expected"), [
+    # an acronym put in by the translation, where a Latin-script source writes it nowhere
+    ("de", "Die Liga gab am Montag neue Regeln bekannt.", "The NHL announced new rules on Monday.", ["NHL"]),
+    ("de", "Die NHL gab am Montag neue Regeln bekannt.", "The NHL announced new rules on Monday.", []),
+    ("de", "Die K.o.-Runde beginnt am Montag.", "The KO round starts on Monday.", []),  # dots aside
+    ("de", "Die EZB hob am Montag den Leitzins an.", "The ECB raised its key rate on Monday.", []),  # its own
+    ("pl", "Mieszkanie kosztuje 570 tys. zł.", "The flat costs PLN 570,000.", []),  # a currency code
+    ("pl", "Polska jest członkiem ONZ od 1945 roku.", "Poland has been a member of the UN since 1945.", []),
+])
+def test_acronyms_put_in_by_the_translation(lang: str, source: str, target: str, expected: list[str]) -> None:
+    assert [n for _s, _e, n, _w in unaccounted_names(source, target, lang) if n.isupper()] == expected

@@ -631,6 +631,8 @@ def _judge(words: list[str], source: str, folded_source: str, lang: str | None, 
             if present is False and known_absent is None:
                 known_absent = " ".join(words[i : i + size])
     rare = [w for i, w in enumerate(words) if name_word(w, opens and i == 0)]
+    if len(words) == 1 and _acronym_put_in(words[0], source, folded_source, lang):
+        return "unheard"
     if len(rare) > 1 and _DEVANAGARI_WORD.search(source):
         # Hindi: a two-consonant key (Bwelle: pr) is heard in most sentences (प्र-), so one part of a
         # person's name heard proves little; every part must be (or the whole). Only here: in Chinese and
@@ -656,6 +658,30 @@ def _judge(words: list[str], source: str, folded_source: str, lang: str | None, 
     if rare:
         return "unheard"
     return "unsaid" if lang and _unsaid(words[1:] if opens else words, source, folded_source, lang) else None
+
+
+_TARGET_ACRONYM = re.compile(r"[A-Z]{2,5}")
+_SOURCE_ACRONYM = re.compile(r"\b[A-ZÀ-Ý]{2,}\b")
+
+
+def _acronym_put_in(word: str, source: str, folded_source: str, lang: str | None) -> bool:
+    """An acronym of the translation (CBI, NHL) that a Latin-script source neither writes (dots aside: K.o.)
+    nor could have written its own way: not an exonym alias (UN for ONZ, EU for UE), and the source has no
+    acronym of its own (EZB may be the ECB). Chinese, Japanese and Hindi sources are left alone: they
+    translate or spell out acronyms (新型コロナ, COVID; एनएसए, NSA)."""
+    if not _TARGET_ACRONYM.fullmatch(word) or _OTHER_SCRIPTS.search(source) or _SOURCE_ACRONYM.search(source):
+        return False
+    if word in _currency_codes():
+        return False  # PLN for zł: a currency the source writes its own way
+    return word.lower() not in folded_source.replace(".", "") and _fold(word) not in exonyms(lang or "en")
+
+
+@lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    """ISO 4217 codes (CLDR through Babel): PLN, USD, EUR."""
+    from babel import Locale
+
+    return frozenset(Locale.parse("en").currencies)
 
 
 #: Words of a translated name that say nothing of which one it is (the Ministry *of* …).
