@@ -276,6 +276,7 @@ def test_a_titles_abbreviation_is_no_name() -> None:
      "The ships sailed across the Indian Ocean to Lisbon.", "Indian Ocean"),
     ("pl", "Decyzję ogłosiło w piątek Ministerstwo Zdrowia w Warszawie.",
      "The decision was announced on Friday by the Supreme Audit Office in Warsaw.", "Supreme Audit Office"),
+    ("de", "Die Sonde umkreist die Erde.", "The probe orbits Mars.", "Mars"),  # one capitalised word too
 ])
 def test_a_name_of_dictionary_words_the_source_does_not_say(lang: str, source: str, target: str, name: str) -> None:
     from tests.test_dictionaries import require_dictionary
@@ -295,8 +296,10 @@ def test_a_name_of_dictionary_words_the_source_does_not_say(lang: str, source: s
     # an acronym of the source, spelled out by the translator
     ("pl", "Operacja odbyła się w szpitalu MSWiA w Warszawie.",
      "The operation took place in the hospital of the Ministry of Internal Affairs in Warsaw."),
-    # one capitalised dictionary word is too often a title or a common noun to judge
-    ("de", "Die Sonde umkreist die Erde.", "The probe orbits Mars."),
+    # one capitalised dictionary word the source says (Erde)
+    ("de", "Die Sonde umkreist die Erde.", "The probe orbits the Earth."),
+    # a dictionary word is not judged alone once a name's title is taken off it (Ministry of | Economics)
+    ("de", "Das teilte das Ministerium am Samstag mit.", "The Ministry of Economics said so on Saturday."),
 ])
 def test_names_of_dictionary_words_said_or_not_judged(lang: str, source: str, target: str) -> None:
     from tests.test_dictionaries import require_dictionary

@@ -599,6 +599,7 @@ def unaccounted_names(source: str, target: str, lang: str | None) -> list[tuple[
         if not why and len(words) < whole:
             # judged without its title too: the source's "Präsident" does not account for "Erwin Huber"
             why = _judge(words, source, folded_source, lang, False)
+            why = None if why == "unsaid" else why  # a dictionary word left of a name (Ministry of | Economics)
         if why:
             found.append((start, end, target[start:end], why))
     return found
@@ -693,17 +694,19 @@ MAX_NAME_SENSES = 40
 
 
 def _unsaid(words: list[str], source: str, folded_source: str, lang: str) -> bool:
-    """A name of two or more capitalised dictionary words (Indian Ocean, Supreme Audit Office) that a
-    Latin-script source says in no word: the installed bilingual dictionary knows a source-language word
-    for at least one of its words, and no source word (or its lemma) is one of those for any of them.
-    False where no dictionary is installed or it knows none of the words (nothing to judge by)."""
+    """A name of capitalised dictionary words (Indian Ocean, Supreme Audit Office, Mars) that a Latin-script
+    source says in no word: the installed bilingual dictionary knows a source-language word for at least
+    one of its words, and no source word (or its lemma, or a compound holding it) is one of those for any
+    of them. False where no dictionary is installed or it knows none of the words (nothing to judge by).
+    A sentence's first word is not given to it, and a dictionary word left of a name by its title (Ministry
+    of | Economics) is not judged alone."""
     from auditor.bilingual.lexicon import dictionary_keys, lexicon_for
     from auditor.language.inflect import getAllLemmas
 
     words = [w for w in words if w[:1].isupper() and len(w) >= 3 and _fold(w) not in _NAME_FILLERS
              and _fold(w) not in capitalised_words()]
-    if len(words) < 2:
-        return False  # one capitalised word (Earth, Court, Market) is too often a title or a common noun
+    if not words:
+        return False
     lexicon = lexicon_for(lang)
     if lexicon is None or lexicon.dictionary is None:
         return False
