@@ -162,3 +162,13 @@ def test_exonym_forms_inflected_and_compounded(name: str, source: str, lang: str
     from auditor.bilingual.name_sounds import exonym_in_source
 
     assert exonym_in_source(name, source, lang) is True
+
+
+@pytest.mark.parametrize(("target", "source", "lang"), [
+    # a hyphenated form is its source words (Grande-Bretagne), and the tables give the everyday names
+    ("On Monday, Britain voted.", "Lundi, la Grande-Bretagne a voté.", "fr"),
+    ("The soldiers of America left Kabul.", "Los soldados de EE. UU. salieron de Kabul.", "es"),
+    ("He played in the Netherlands for years.", "Jugó durante años en Holanda.", "es"),
+])
+def test_everyday_names_of_big_countries_are_not_added(target: str, source: str, lang: str) -> None:
+    assert added(target, source, lang) == []

@@ -352,7 +352,7 @@ def _form_in(form: str, folded_source: str, words: list[str]) -> bool:
     of its words as the start of a source word, allowing inflection (Kanadzie, Deutschlands, Грузии)."""
     if not form.isascii() and not re.search(r"[a-zà-ɏ\u0400-\u04ff]", form):
         return form.replace(" ", "") in folded_source.replace(" ", "")
-    parts = form.split()
+    parts = [part for part in re.split(r"[\s-]+", form) if part]  # Grande-Bretagne: words of the source
     for part in parts:
         stem = part[: max(4, len(part) - 2)] if len(part) >= 5 else part
         # inflected (Kanadzie), or a long form inside a compound (Südafrika says Afrika)
