@@ -131,8 +131,7 @@ def heard_keys(source: str) -> frozenset[str]:
     if chinese:
         han = _name_stretches(source)
     elif _HAN.search(source):  # Japanese: pinyin only of UniDic's proper nouns (a Chinese name: 胡錦濤)
-        han = tuple(w.surface for w in japanese_tagger()(source)
-                    if w.feature.pos2 == "固有名詞" and _HAN.search(w.surface))
+        han = tuple(w for w in _japanese_proper_nouns(source) if _HAN.search(w))
     else:
         han = ()
     for run in han:
@@ -178,7 +177,27 @@ def japanese_tagger():
 
 
 #: jieba's tags of names (people, transliterated people, places, organisations, other).
-_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+_JIEBA_NAMES = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+
+
+@lru_cache(maxsize=20_000)
+def _jieba_names(source: str) -> tuple[str, ...]:
+    """The words of a Chinese source jieba tags as names (:data:`_JIEBA_NAMES`), in order, once per source."""
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)  # it announces loading its dictionary on stderr
+    return tuple(w.word for w in jieba.posseg.cut(source) if w.flag in _JIEBA_NAMES and _HAN.search(w.word))
+
+
+@lru_cache(maxsize=20_000)
+def _japanese_proper_nouns(source: str) -> tuple[str, ...]:
+    """The words of a Japanese source UniDic tags as proper nouns (固有名詞), in order, once per source."""
+    return tuple(w.surface for w in japanese_tagger()(source) if w.feature.pos2 == "固有名詞")
+
+
 #: A character written in at least this many of CC-CEDICT's proper names is a transliteration character.
 TRANSLITERATION_USES = 20
 
@@ -202,15 +221,7 @@ def _name_stretches(source: str) -> tuple[str, ...]:
     runs = _transliteration_runs()
     if runs is None:
         return tuple(_HAN_RUN.findall(source))
-    import logging
-
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    stretches = runs.findall(source)
-    stretches += [t.word for t in jieba.posseg.cut(source) if t.flag in _NAME_TAGS and _HAN.search(t.word)]
-    return tuple(dict.fromkeys(stretches))
+    return tuple(dict.fromkeys([*runs.findall(source), *_jieba_names(source)]))
 
 
 def _japanese_readings(source: str, proper_only: bool = False) -> list[str]:
@@ -474,7 +485,7 @@ def known_forms(name: str, lang: str | None) -> tuple[str, ...]:
 def abbreviated_in_source(name: str, source: str, lang: str | None) -> bool:
     """The source may name a known place by its first character, as Chinese and Japanese shorten names
     (佛州 for 佛罗里达州, 美方 for 美国, 独 for ドイツ's 独逸): some form's first Chinese character is in it."""
-    heads = {m.group(0)[0] for form in known_forms(name, lang) for m in _HAN_RUN.finditer(form[:1])}
+    heads = {form[0] for form in known_forms(name, lang) if _HAN.match(form)}
     return any(head in source for head in heads)
 
 
@@ -758,8 +769,6 @@ def _known_everywhere_absent(words: list[str], source: str, lang: str | None) ->
 
 # -- names of the source ------------------------------------------------------------------------------
 
-#: jieba's part-of-speech tags for names: people, transliterated people, places, organisations, others.
-_JIEBA_NAMES = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 #: A Hindi or Latin-script word under this wordfreq Zipf frequency in its language may be a name.
 RARE_IN_SOURCE = 3.0
 #: Hindi writes famous names (अमेरिका, याहू) as often as common words: a looser bar.
@@ -775,17 +784,10 @@ def source_names(source: str, lang: str | None) -> list[str]:
 
     names: list[str] = []
     if _HAN.search(source) and not _KANA.search(source):
-        import logging
-
-        import jieba
-        import jieba.posseg
-
-        jieba.setLogLevel(logging.WARNING)  # it announces loading its dictionary on stderr
-
-        names += [w.word for w in jieba.posseg.cut(source) if w.flag in _JIEBA_NAMES and _HAN.search(w.word)]
+        names += _jieba_names(source)
         names += [word for word, glosses in dictionary_names(source) if _gloss_words(glosses)]
     elif _KANA.search(source):
-        names += [w.surface for w in japanese_tagger()(source) if w.feature.pos2 == "固有名詞"]
+        names += _japanese_proper_nouns(source)
         names += _KATAKANA_NAME.findall(source)
     elif _DEVANAGARI_WORD.search(source):
         names += [w for w in _DEVANAGARI_WORD.findall(source) if len(w) >= 3 and zipf(w, "hi") < RARE_IN_HINDI]

@@ -231,6 +231,8 @@ def plain_presents(text: str, present: list[Hit] | None = None) -> list[Hit]:
     """Present verbs that are no modal and no perfect auxiliary (is, are, has without a participle,
     third-person -s verbs). ``present``: the presents :func:`tenses` found in ``text``, when the caller
     has them."""
+    from auditor.language.lexicon import parts_of_speech
+
     if present is None:
         present = tenses(text)[1]
     kept = []
@@ -257,7 +259,8 @@ def plain_presents(text: str, present: list[Hit] | None = None) -> list[Hit]:
         if (lower in _MODALS or lower in _PRESENT_WORDS or lower in _HAVE or not _base_verb(lower)
                 or _CAUSATIVE_BEFORE.search(text[: match.start(1)]) or not _maybe_plural(match.group(1).lower())):
             continue
-        if not _is_noun(lower) or _VERB_OBJECT_AFTER.match(after):
+        # a base form that may be a noun (use, form) is a verb only with an object after it
+        if "NOUN" not in parts_of_speech(lower) or _VERB_OBJECT_AFTER.match(after):
             kept.append(Hit(match.start(2), match.end(2), word))
     return sorted(kept, key=lambda h: h.start)
 
@@ -272,15 +275,6 @@ _PLURAL_NOUN_VERB = re.compile(
 _CAUSATIVE_BEFORE = re.compile(r"\b(?:help|helps|helped|helping|make|makes|made|making|let|lets|letting|have|has|"
                                r"had|see|sees|saw|seen|watch|watched|hear|heard|bid|to|will|would|can|could|may|"
                                r"might|must|should|not|did|do|does)\b(?:\W+\w+){0,3}\W+$", re.I)
-
-
-@functools.lru_cache(maxsize=50_000)
-def _is_noun(word: str) -> bool:
-    """Whether ``word`` may be a noun (lemminflect): a base form that is also a noun (use, form) is a verb
-    only with an object after it."""
-    from auditor.language.inflect import getAllLemmas
-
-    return "NOUN" in getAllLemmas(word)
 
 
 #: What follows a third-person verb but rarely a plural noun ("signs the law", "pushes a man").
