@@ -160,6 +160,11 @@ _NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled", "labelle
                      "declared", "nicknamed", "made", "given", "left", "rendered", "kept", "found", "thought",
                      "believed", "said", "known", "seen", "held", "provided", "granted", "supposed", "compared",
                      "based", "used"})
+def _verb_after_a_name(text: str, start: int, end: int) -> bool:
+    """An -s form at ``start:end`` that a name precedes and an object follows: a verb ("Allan makes it")."""
+    return bool(_NAME_BEFORE.search(text[:start]) and _VERB_OBJECT_AFTER.match(text[end:]))
+
+
 #: A base form right after we/they/I/you (and an adverb): a present ("we also prepare", "they live").
 _PLURAL_SUBJECT_VERB = re.compile(
     r"\b(?:we|they|i|you)\s+(?:(?:also|still|now|then|already|often|usually|never|always|just|only|all|both|"
@@ -245,7 +250,7 @@ def plain_presents(text: str, present: list[Hit] | None = None) -> list[Hit]:
             kept.append(hit)
         elif lower not in _PRESENT_WORDS and (
             (_verb_form(lower) == "present" and not _maybe_plural(lower)) or _THIRD_BEFORE.search(before)
-            or (_NAME_BEFORE.search(before) and _VERB_OBJECT_AFTER.match(text[hit.end :]))
+            or _verb_after_a_name(text, hit.start, hit.end)
         ):
             kept.append(hit)  # a form that may be a plural noun only after a subject ("it brings", not "bribes to")
     for match in _PLURAL_SUBJECT_VERB.finditer(text):  # "we also prepare": a base form after we/they is present
@@ -308,7 +313,7 @@ def tenses(text: str) -> tuple[list[Hit], list[Hit], list[Hit]]:
             if form == "present" or (form == "present-or-plural" and (
                     (_OBJECT_AFTER.match(text[match.end() :]) and not _AUXILIARY_BEFORE.search(text[: match.start()]))
                     or _HE_BEFORE.search(text[: match.start()])
-                    or (_NAME_BEFORE.search(text[: match.start()]) and _VERB_OBJECT_AFTER.match(text[match.end() :])))):
+                    or _verb_after_a_name(text, match.start(), match.end()))):
                 present.append(hit)
             elif (
                 form == "past"
